@@ -1,0 +1,125 @@
+// VerdeelParser: the syntax of a rule file (`.regels`). Every alternative is labelled and every
+// child named, so the AST builder in interpreter/parse dispatches on typed contexts.
+parser grammar VerdeelParser;
+
+options { tokenVocab = VerdeelLexer; }
+
+ruleFile : header? item* EOF ;
+
+header
+  : REGELING title=STRING
+    CITATIE citation=STRING
+    GELDIG VANAF from=DATE
+    (GELDIG TOT until=DATE)?
+  ;
+
+item
+  : artikel     # ItemArtikel
+  | table       # ItemTable
+  | parameter   # ItemParameter
+  | output      # ItemOutput
+  ;
+
+artikel
+  : ARTIKEL number=articleNumber title=STRING? (WETTEKST lawText=text)? member*
+  ;
+
+articleNumber : NUMBER (DOT NUMBER)* IDENT? ;
+
+text : STRING | TEXTBLOCK ;
+
+member
+  : parameter   # MemberParameter
+  | definition  # MemberDefinition
+  | exception   # MemberException
+  | controle    # MemberControle
+  ;
+
+// ---------------------------------------------------------------- data
+table
+  : TABEL name=IDENT UIT path=STRING tableItem*
+  ;
+
+tableItem
+  : SLEUTEL column=IDENT                                                        # TableKey
+  | KOLOM name=IDENT (UIT csvHeader=STRING)? COLON type=typeRef (optional=OPTIONEEL)?  # TableColumn
+  | HERKOMST status=herkomstStatus                                              # TableStatus
+  | BRON source=STRING                                                          # TableSource
+  | PEILDATUM date=DATE                                                         # TablePeildatum
+  | SCHEIDINGSTEKEN separator=STRING                                            # TableSeparator
+  ;
+
+herkomstStatus : ECHT | GERECONSTRUEERD | FICTIEF ;
+
+typeRef
+  : GEHEEL GETAL                  # TypeInteger
+  | GETAL                         # TypeNumber
+  | TEKST                         # TypeText
+  | WAARHEID                      # TypeBool
+  | DATUM                         # TypeDate
+  | HERKOMST                      # TypeHerkomst
+  | VERWIJZING NAAR target=IDENT  # TypeReference
+  ;
+
+// ---------------------------------------------------------------- rules
+parameter
+  : PARAMETER name=IDENT COLON type=typeRef EQ value=expr (GRONDSLAG basis=STRING)?
+  ;
+
+definition
+  : DEFINITIE name=IDENT (PER subject=IDENT)? COLON type=typeRef EQ body=expr
+  ;
+
+exception
+  : UITZONDERING name=IDENT OP target=IDENT
+    ALS condition=expr
+    DAN body=expr
+    (GAAT VOOR beats+=IDENT (COMMA beats+=IDENT)*)?
+  ;
+
+controle
+  : CONTROLE description=STRING (PER subject=IDENT)? COLON condition=expr
+  ;
+
+output
+  : UITVOER name=STRING (PER subject=IDENT (GESPLITST NAAR splitBy=IDENT)?)?
+    KOLOMMEN columns+=IDENT (COMMA columns+=IDENT)*
+  ;
+
+// ---------------------------------------------------------------- expressions
+// Earlier alternatives bind tighter.
+expr
+  : primary                                                     # PrimaryExpr
+  | entity=expr DOT field=IDENT                                 # MemberExpr
+  | MINUS operand=expr                                          # NegateExpr
+  | lhs=expr op=(STAR | SLASH) rhs=expr                         # MulDivExpr
+  | lhs=expr op=(PLUS | MINUS) rhs=expr                         # AddSubExpr
+  | lhs=expr op=(EQ | NE | LT | LE | GT | GE) rhs=expr          # CompareExpr
+  | operand=expr IS negated=NIET? LEEG                          # IsEmptyExpr
+  | NIET operand=expr                                           # NotExpr
+  | lhs=expr EN rhs=expr                                        # AndExpr
+  | lhs=expr OF rhs=expr                                        # OrExpr
+  | ALS condition=expr DAN thenValue=expr ANDERS elseValue=expr # IfExpr
+  ;
+
+primary
+  : NUMBER                                                                    # NumberLit
+  | STRING                                                                    # TextLit
+  | DATE                                                                      # DateLit
+  | value=(WAAR | ONWAAR)                                                     # BoolLit
+  | DEZE tableName=IDENT                                                          # ThisEntity
+  | fn=(SOM | MINIMUM | MAXIMUM) LPAREN value=expr OVER tableName=IDENT
+      (WAARVOOR filter=expr)? RPAREN                                          # Aggregate
+  | AANTAL LPAREN tableName=IDENT (WAARVOOR filter=expr)? RPAREN                  # Count
+  | AFGEROND LPAREN value=expr COMMA rounding=roundingMode
+      (COMMA decimals=NUMBER DECIMALEN)? RPAREN                               # Round
+  | name=IDENT                                                                # NameRef
+  | LPAREN inner=expr RPAREN                                                  # Paren
+  ;
+
+roundingMode
+  : REKENKUNDIG    # ModeHalfUp
+  | NAAR BENEDEN   # ModeDown
+  | NAAR BOVEN     # ModeUp
+  | HALF EVEN      # ModeHalfEven
+  ;

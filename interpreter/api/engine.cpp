@@ -1,0 +1,69 @@
+#include <fmt/format.h>
+
+#include "api/verdeel.hpp"
+#include "check/check.hpp"
+#include "parse/parse.hpp"
+
+namespace verdeel {
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+
+bool Engine::loadRules(const std::string& path) {
+  ast::RuleSet rules = parse::parseRuleSet(path, sources_, diags_);
+  if (diags_.hasErrors()) return false;
+  program_ = check::check(rules, diags_);
+  return program_.has_value();
+}
+
+bool Engine::loadData(const data::LoadOptions& options) {
+  evaluation_.reset();
+  dataset_.reset();
+  for (const check::Table& t : program_->tables) dataFiles_.push_back(data::tablePath(t, options));
+  dataset_ = data::load(*program_, options, sources_, diags_);
+  return dataset_.has_value();
+}
+
+eval::Evaluation& Engine::evaluation() {
+  if (!evaluation_) evaluation_ = std::make_unique<eval::Evaluation>(*program_, *dataset_, diags_);
+  return *evaluation_;
+}
+
+bool Engine::runControles() {
+  eval::Evaluation& ev = evaluation();
+  bool ok = true;
+  for (std::size_t i = 0; i < program_->controles.size(); ++i) {
+    auto result = ev.controle(static_cast<int>(i));
+    if (!result) return false;
+    if (result->failures.empty()) continue;
+    ok = false;
+    const check::Controle& c = program_->controles[i];
+    std::string what = c.subject < 0 ? std::string() : program_->tables[static_cast<std::size_t>(c.subject)].name;
+    auto& d = diags_.report(Code::E0505, c.span,
+                            c.subject < 0 ? fmt::format("controle `{}` failed", c.description)
+                                          : fmt::format("controle `{}` failed for {} of {} {}", c.description,
+                                                        result->failures.size(), result->checked, what));
+    d.basis = program_->basis(c.article);
+    const std::size_t shown = std::min<std::size_t>(result->failures.size(), 20);
+    for (std::size_t k = 0; k < shown; ++k) {
+      const auto& f = result->failures[k];
+      std::string who = f.row >= 0 ? ev.entityName(c.subject, f.row) : std::string("the whole");
+      if (f.row < 0) d.notes.push_back({SourceSpan{}, f.detail.empty() ? "the condition is false" : f.detail});
+      else d.notes.push_back({SourceSpan{}, f.detail.empty() ? who : fmt::format("{}: {}", who, f.detail)});
+    }
+    if (shown < result->failures.size())
+      d.notes.push_back({SourceSpan{}, fmt::format("and {} more", result->failures.size() - shown)});
+  }
+  return ok;
+}
+
+std::optional<output::Decisions> Engine::decisions() { return output::build(evaluation()); }
+
+std::vector<std::string> Engine::inputFiles() const {
+  std::vector<std::string> out;
+  for (std::uint32_t f : program_ ? program_->files : std::vector<std::uint32_t>{}) out.push_back(sources_.path(f));
+  out.insert(out.end(), dataFiles_.begin(), dataFiles_.end());
+  return out;
+}
+
+}  // namespace verdeel

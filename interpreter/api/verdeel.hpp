@@ -1,0 +1,64 @@
+// The public C++ API of the verdeel interpreter. An Engine runs the pipeline one stage at a time:
+// loadRules (parse + check) -> loadData -> evaluation / controles -> decisions. Each stage reports
+// into the engine's diagnostics and returns false when it found errors, so a caller can stop at the
+// stage that failed and map it to an exit code. One checked program can be evaluated against
+// several data sets: call loadData again and take a new evaluation.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "data/dataset.hpp"
+#include "data/load.hpp"
+#include "diag/diagnostic.hpp"
+#include "eval/evaluation.hpp"
+#include "output/tables.hpp"
+#include "source/source.hpp"
+
+namespace verdeel {
+
+// The documented exit codes of the command line, by kind of failure.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitRuleErrors = 1,
+  kExitDataErrors = 2,
+  kExitControleFailed = 3,
+  kExitUsage = 64,
+  kExitOutputFailed = 73,
+};
+
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+
+  bool loadRules(const std::string& path);
+  bool loadData(const data::LoadOptions& options = {});
+  // The evaluation of the loaded program on the loaded data (made on first use).
+  eval::Evaluation& evaluation();
+  // Runs every controle; reports E0505 for each that fails. False when one failed or errored.
+  bool runControles();
+  std::optional<output::Decisions> decisions();
+
+  const check::Program& program() const { return *program_; }
+  const data::Dataset& dataset() const { return *dataset_; }
+  bool hasProgram() const { return program_.has_value(); }
+  Diagnostics& diagnostics() { return diags_; }
+  const SourceManager& sources() const { return sources_; }
+  std::string renderDiagnostics() const { return render(diags_, sources_); }
+  // Every rule and data file read so far.
+  std::vector<std::string> inputFiles() const;
+
+ private:
+  SourceManager sources_;
+  Diagnostics diags_;
+  std::optional<check::Program> program_;
+  std::optional<data::Dataset> dataset_;
+  std::unique_ptr<eval::Evaluation> evaluation_;
+  std::vector<std::string> dataFiles_;
+};
+
+}  // namespace verdeel

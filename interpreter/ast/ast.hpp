@@ -1,0 +1,157 @@
+// The typed AST of a rule set: what the parse stage builds from the ANTLR tree and the check stage
+// reads. It holds names as written (unresolved) and a SourceSpan on every node. A rule set read from
+// a folder is one RuleSet with the declarations of all its files in file order.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ast/date.hpp"
+#include "source/source.hpp"
+
+namespace verdeel::ast {
+
+struct Ident {
+  std::string name;
+  SourceSpan span;
+};
+
+enum class TypeKind { Integer, Number, Text, Bool, Date, Herkomst, Reference };
+
+struct TypeRef {
+  TypeKind kind = TypeKind::Number;
+  Ident target;  // the referenced table, for Reference
+  SourceSpan span;
+};
+
+enum class Herkomst { Echt = 0, Gereconstrueerd = 1, Fictief = 2 };  // ordered: less certain is higher
+
+enum class BinOp { Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge, And, Or };
+enum class UnOp { Neg, Not };
+enum class RoundMode { HalfUp, Down, Up, HalfEven };
+enum class AggFn { Sum, Min, Max, Count };
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct NumberLit { std::string text; };  // digits as written, `_` removed
+struct TextLit { std::string value; };
+struct DateLit { Date value; };
+struct BoolLit { bool value; };
+struct NameRef { std::string name; };
+struct ThisRef { Ident table; };                       // deze gemeente
+struct Member { ExprPtr entity; Ident field; };        // provincie.opvangopgave
+struct Unary { UnOp op; ExprPtr operand; };
+struct Binary { BinOp op; ExprPtr lhs, rhs; };
+struct IsEmpty { ExprPtr operand; bool negated; };     // x is leeg / x is niet leeg
+struct If { ExprPtr condition, thenValue, elseValue; };
+struct Aggregate { AggFn fn; ExprPtr value; Ident table; ExprPtr filter; };  // value null for Count
+struct Round { ExprPtr value; RoundMode mode; std::optional<int> decimals; };
+
+struct Expr {
+  SourceSpan span;
+  std::variant<NumberLit, TextLit, DateLit, BoolLit, NameRef, ThisRef, Member, Unary, Binary,
+               IsEmpty, If, Aggregate, Round>
+      node;
+};
+
+struct Header {
+  std::string title;
+  std::string citation;
+  Date validFrom;
+  std::optional<Date> validUntil;
+  SourceSpan span;
+};
+
+struct ColumnDecl {
+  Ident name;
+  std::string csvHeader;  // the header in the file; defaults to the name
+  TypeRef type;
+  bool optional = false;
+  SourceSpan span;
+};
+
+struct TableDecl {
+  Ident name;
+  std::string path;  // as written, relative to the declaring file's folder
+  std::string baseDir;
+  SourceSpan pathSpan;
+  std::optional<Ident> key;
+  std::vector<ColumnDecl> columns;
+  std::optional<Herkomst> status;
+  std::string source;
+  std::optional<Date> peildatum;
+  std::string separator;  // "" = detect from the header line
+  SourceSpan span;
+  std::vector<SourceSpan> repeated;  // items given twice (reported by the checker)
+};
+
+struct Article {
+  std::string number;  // "2.1", "5a"
+  std::string title;
+  std::string lawText;  // verbatim
+  SourceSpan span;
+};
+
+struct ParameterDecl {
+  Ident name;
+  TypeRef type;
+  ExprPtr value;
+  std::string basis;
+  int article = -1;  // index into RuleSet::articles, -1 outside an artikel
+  SourceSpan span;
+};
+
+struct DefinitionDecl {
+  Ident name;
+  std::optional<Ident> subject;  // per gemeente
+  TypeRef type;
+  ExprPtr body;
+  int article = -1;
+  SourceSpan span;
+};
+
+struct ExceptionDecl {
+  Ident name;
+  Ident target;
+  ExprPtr condition;
+  ExprPtr body;
+  std::vector<Ident> beats;  // gaat voor
+  int article = -1;
+  SourceSpan span;
+};
+
+struct ControleDecl {
+  std::string description;
+  std::optional<Ident> subject;
+  ExprPtr condition;
+  int article = -1;
+  SourceSpan span;
+};
+
+struct OutputDecl {
+  std::string name;
+  std::optional<Ident> subject;
+  std::optional<Ident> splitBy;
+  std::vector<Ident> columns;
+  SourceSpan span;
+};
+
+struct RuleSet {
+  std::vector<Header> headers;  // exactly one when well formed
+  std::vector<Article> articles;
+  std::vector<TableDecl> tables;
+  std::vector<ParameterDecl> parameters;
+  std::vector<DefinitionDecl> definitions;
+  std::vector<ExceptionDecl> exceptions;
+  std::vector<ControleDecl> controles;
+  std::vector<OutputDecl> outputs;
+  std::vector<std::uint32_t> files;  // source ids, in reading order
+};
+
+const char* herkomstName(Herkomst h);  // "echt", "gereconstrueerd", "fictief"
+
+}  // namespace verdeel::ast

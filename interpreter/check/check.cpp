@@ -1,0 +1,334 @@
+// The checker: declarations (header, tables, names, exceptions, outputs) and the driver. Expression
+// typing is in expr.cpp, dependency analysis in deps.cpp; all three share the Checker class.
+#include "check/checker.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace verdeel::check {
+
+std::string typeName(const Type& t, const std::vector<Table>& tables) {
+  switch (t.kind) {
+    case Kind::Integer: return "geheel getal";
+    case Kind::Number: return "getal";
+    case Kind::Text: return "tekst";
+    case Kind::Bool: return "waarheid";
+    case Kind::Date: return "datum";
+    case Kind::Herkomst: return "herkomst";
+    case Kind::Entity:
+      return t.table >= 0 && static_cast<std::size_t>(t.table) < tables.size()
+                 ? "verwijzing naar " + tables[static_cast<std::size_t>(t.table)].name
+                 : "verwijzing";
+  }
+  return "?";
+}
+
+std::optional<Type> Checker::resolveType(const ast::TypeRef& t) {
+  switch (t.kind) {
+    case ast::TypeKind::Integer: return Type{Kind::Integer};
+    case ast::TypeKind::Number: return Type{Kind::Number};
+    case ast::TypeKind::Text: return Type{Kind::Text};
+    case ast::TypeKind::Bool: return Type{Kind::Bool};
+    case ast::TypeKind::Date: return Type{Kind::Date};
+    case ast::TypeKind::Herkomst: return Type{Kind::Herkomst};
+    case ast::TypeKind::Reference: {
+      int table = p_.table(t.target.name);
+      if (table < 0) {
+        unknownTable(t.target);
+        return std::nullopt;
+      }
+      return Type{Kind::Entity, table};
+    }
+  }
+  return std::nullopt;
+}
+
+void Checker::unknownTable(const ast::Ident& id) {
+  auto& d = diags_.report(Code::E0206, id.span, fmt::format("there is no table `{}`", id.name));
+  std::vector<std::string> names;
+  for (const Table& t : p_.tables) names.push_back(t.name);
+  if (auto m = closestMatch(id.name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+  else if (!names.empty()) d.help = fmt::format("the tables are: {}", fmt::join(names, ", "));
+  else d.help = "declare the table with `tabel NAAM uit \"bestand.csv\"`";
+}
+
+void Checker::header() {
+  if (rs_.headers.empty()) {
+    SourceSpan at{rs_.files.empty() ? 0u : rs_.files.front(), 0, 0, 0, 0};
+    auto& d = diags_.report(Code::E0207, at, "the rule set has no `regeling` header");
+    d.help = "start one file with `regeling \"titel\"`, `citatie \"...\"` and `geldig vanaf jjjj-mm-dd`";
+    return;
+  }
+  for (std::size_t i = 1; i < rs_.headers.size(); ++i) {
+    auto& d = diags_.report(Code::E0207, rs_.headers[i].span, "a second `regeling` header");
+    d.notes.push_back({rs_.headers[0].span, "the first header is here"});
+    d.help = "a rule set has one header; the other files of the folder hold only articles and tables";
+  }
+  p_.header = rs_.headers[0];
+  const ast::Header& h = p_.header;
+  if (h.validUntil && *h.validUntil < h.validFrom) {
+    auto& d = diags_.report(Code::E0212, h.span,
+                            fmt::format("`geldig tot` {} lies before `geldig vanaf` {}", h.validUntil->str(),
+                                        h.validFrom.str()));
+    d.help = "swap the two dates or correct the one that is wrong";
+  }
+}
+
+void Checker::tables() {
+  namespace fs = std::filesystem;
+  // Names first, so references between tables can point forward.
+  for (const ast::TableDecl& t : rs_.tables) {
+    if (int prev = p_.table(t.name.name); prev >= 0) {
+      auto& d = diags_.report(Code::E0202, t.name.span, fmt::format("table `{}` is declared twice", t.name.name));
+      d.notes.push_back({p_.tables[static_cast<std::size_t>(prev)].span, "first declared here"});
+    }
+    Table out;
+    out.name = t.name.name;
+    out.declared = t.path;
+    out.path = (fs::path(t.baseDir) / t.path).lexically_normal().string();
+    out.pathSpan = t.pathSpan;
+    out.span = t.name.span;
+    out.source = t.source;
+    out.peildatum = t.peildatum;
+    out.separator = t.separator.empty() ? 0 : t.separator[0];
+    p_.tables.push_back(std::move(out));
+  }
+  for (std::size_t ti = 0; ti < rs_.tables.size(); ++ti) {
+    const ast::TableDecl& t = rs_.tables[ti];
+    Table& out = p_.tables[ti];
+    for (const SourceSpan& s : t.repeated) {
+      auto& d = diags_.report(Code::E0209, s, fmt::format("this item is given twice for table `{}`", t.name.name));
+      d.help = "keep one: `sleutel`, `herkomst`, `bron`, `peildatum` and `scheidingsteken` appear once per table";
+    }
+    for (const ast::ColumnDecl& c : t.columns) {
+      if (int prev = out.column(c.name.name); prev >= 0) {
+        auto& d = diags_.report(Code::E0202, c.name.span,
+                                fmt::format("column `{}` is declared twice in table `{}`", c.name.name, t.name.name));
+        d.notes.push_back({out.columns[static_cast<std::size_t>(prev)].span, "first declared here"});
+        continue;
+      }
+      auto type = resolveType(c.type);
+      if (!type) continue;
+      if (type->kind == Kind::Entity && static_cast<std::size_t>(type->table) == ti) {
+        // A table may refer to itself (for example a merged task naming its lead gemeente).
+      }
+      if (type->kind == Kind::Herkomst) {
+        if (out.herkomstColumn >= 0) {
+          auto& d = diags_.report(Code::E0209, c.span, "a table has at most one column of type `herkomst`");
+          d.notes.push_back({out.columns[static_cast<std::size_t>(out.herkomstColumn)].span, "the other one"});
+        }
+        out.herkomstColumn = static_cast<int>(out.columns.size());
+      }
+      if (c.name.name == "naam" && type->kind == Kind::Text) out.nameColumn = static_cast<int>(out.columns.size());
+      out.columns.push_back(Column{c.name.name, c.csvHeader, *type, c.optional, c.span});
+    }
+    if (!t.key) {
+      auto& d = diags_.report(Code::E0209, t.name.span, fmt::format("table `{}` has no `sleutel`", t.name.name));
+      d.help = "name the column that identifies each row, for example `sleutel code`";
+    } else {
+      out.key = out.column(t.key->name);
+      if (out.key < 0) {
+        auto& d = diags_.report(Code::E0209, t.key->span,
+                                fmt::format("key `{}` is not a column of table `{}`", t.key->name, t.name.name));
+        std::vector<std::string> names;
+        for (const Column& c : out.columns) names.push_back(c.name);
+        if (auto m = closestMatch(t.key->name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+        else d.help = fmt::format("declare it: `kolom {}: tekst`", t.key->name);
+      } else if (out.columns[static_cast<std::size_t>(out.key)].optional) {
+        diags_.report(Code::E0209, t.key->span, fmt::format("key `{}` cannot be optional", t.key->name));
+      }
+    }
+    if (!t.status) {
+      auto& d = diags_.report(Code::E0209, t.name.span, fmt::format("table `{}` does not state its `herkomst`", t.name.name));
+      d.help = "add `herkomst echt`, `herkomst gereconstrueerd` or `herkomst fictief`: every decision shows where its numbers come from";
+    } else {
+      out.herkomst = *t.status;
+    }
+    if (t.source.empty()) {
+      auto& d = diags_.report(Code::E0209, t.name.span, fmt::format("table `{}` does not name its `bron`", t.name.name));
+      d.help = "add `bron \"...\"` with the publication or file the data comes from";
+    }
+  }
+}
+
+void Checker::names() {
+  for (std::size_t i = 0; i < rs_.parameters.size(); ++i) declareName(rs_.parameters[i].name, false, static_cast<int>(i));
+  for (std::size_t i = 0; i < rs_.definitions.size(); ++i) {
+    const ast::DefinitionDecl& d = rs_.definitions[i];
+    declareName(d.name, true, static_cast<int>(i));
+    Definition out;
+    out.name = d.name.name;
+    out.article = d.article;
+    out.span = d.name.span;
+    if (d.subject) {
+      out.subject = p_.table(d.subject->name);
+      if (out.subject < 0) unknownTable(*d.subject);
+      else if (int col = p_.tables[static_cast<std::size_t>(out.subject)].column(d.name.name); col >= 0) {
+        auto& diag = diags_.report(Code::E0202, d.name.span,
+                                   fmt::format("`{}` is already a column of table `{}`", d.name.name, d.subject->name));
+        diag.notes.push_back({p_.tables[static_cast<std::size_t>(out.subject)].columns[static_cast<std::size_t>(col)].span,
+                              "the column is declared here"});
+        diag.help = "give the definition another name";
+      }
+    }
+    p_.definitions.push_back(std::move(out));
+  }
+}
+
+void Checker::declareName(const ast::Ident& id, bool isDefinition, int index) {
+  auto it = globals_.find(id.name);
+  if (it != globals_.end()) {
+    auto& d = diags_.report(Code::E0202, id.span, fmt::format("`{}` is declared twice", id.name));
+    const ast::Ident& first = it->second.isDefinition
+                                  ? rs_.definitions[static_cast<std::size_t>(it->second.index)].name
+                                  : rs_.parameters[static_cast<std::size_t>(it->second.index)].name;
+    d.notes.push_back({first.span, "first declared here"});
+    d.help = "every parameter and definition needs its own name";
+    return;
+  }
+  globals_[id.name] = Global{isDefinition, index};
+}
+
+void Checker::exceptions() {
+  for (const ast::ExceptionDecl& e : rs_.exceptions) {
+    Exception out;
+    out.name = e.name.name;
+    out.article = e.article;
+    out.span = e.name.span;
+    auto it = globals_.find(e.target.name);
+    if (it == globals_.end() || !it->second.isDefinition) {
+      auto& d = diags_.report(Code::E0201, e.target.span,
+                              fmt::format("`{}` is not a definition, so it can have no exception", e.target.name));
+      std::vector<std::string> names;
+      for (const Definition& def : p_.definitions) names.push_back(def.name);
+      if (auto m = closestMatch(e.target.name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+    } else {
+      out.definition = it->second.index;
+      auto& list = p_.definitions[static_cast<std::size_t>(out.definition)].exceptions;
+      for (int other : list) {
+        if (p_.exceptions[static_cast<std::size_t>(other)].name == out.name) {
+          auto& d = diags_.report(Code::E0202, e.name.span,
+                                  fmt::format("exception `{}` on `{}` is declared twice", out.name, e.target.name));
+          d.notes.push_back({p_.exceptions[static_cast<std::size_t>(other)].span, "first declared here"});
+        }
+      }
+      list.push_back(static_cast<int>(p_.exceptions.size()));
+    }
+    p_.exceptions.push_back(std::move(out));
+  }
+  // `gaat voor` names exceptions on the same definition.
+  for (std::size_t i = 0; i < rs_.exceptions.size(); ++i) {
+    Exception& out = p_.exceptions[i];
+    if (out.definition < 0) continue;
+    const auto& siblings = p_.definitions[static_cast<std::size_t>(out.definition)].exceptions;
+    for (const ast::Ident& b : rs_.exceptions[i].beats) {
+      int found = -1;
+      std::vector<std::string> names;
+      for (int s : siblings) {
+        if (p_.exceptions[static_cast<std::size_t>(s)].name == b.name) found = s;
+        if (static_cast<std::size_t>(s) != i) names.push_back(p_.exceptions[static_cast<std::size_t>(s)].name);
+      }
+      if (found < 0 || static_cast<std::size_t>(found) == i) {
+        auto& d = diags_.report(Code::E0208, b.span,
+                                found < 0 ? fmt::format("`{}` is not an exception on `{}`", b.name,
+                                                        rs_.exceptions[i].target.name)
+                                          : fmt::format("exception `{}` cannot go before itself", b.name));
+        if (auto m = closestMatch(b.name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+        else if (!names.empty()) d.help = fmt::format("the other exceptions on `{}` are: {}", rs_.exceptions[i].target.name, fmt::join(names, ", "));
+        continue;
+      }
+      out.beats.push_back(found);
+    }
+  }
+}
+
+void Checker::outputs() {
+  for (const ast::OutputDecl& o : rs_.outputs) {
+    Output out;
+    out.name = o.name;
+    out.span = o.span;
+    if (o.name.empty() || o.name.find_first_of("/\\") != std::string::npos || o.name[0] == '.') {
+      auto& d = diags_.report(Code::E0211, o.span, fmt::format("`{}` cannot be used as the name of an output file", o.name));
+      d.help = "use letters, digits and `-`, for example `verdeelbesluit`";
+    }
+    for (const Output& prev : p_.outputs) {
+      if (prev.name == o.name) {
+        auto& d = diags_.report(Code::E0202, o.span, fmt::format("output `{}` is declared twice", o.name));
+        d.notes.push_back({prev.span, "first declared here"});
+      }
+    }
+    if (o.subject) {
+      out.subject = p_.table(o.subject->name);
+      if (out.subject < 0) {
+        unknownTable(*o.subject);
+        continue;
+      }
+    }
+    auto column = [&](const ast::Ident& id) -> std::optional<OutputColumn> {
+      if (out.subject >= 0) {
+        const Table& t = p_.tables[static_cast<std::size_t>(out.subject)];
+        if (int c = t.column(id.name); c >= 0) return OutputColumn{id.name, false, false, c};
+      }
+      auto it = globals_.find(id.name);
+      if (it != globals_.end()) {
+        if (!it->second.isDefinition) return OutputColumn{id.name, false, true, it->second.index};
+        const Definition& d = p_.definitions[static_cast<std::size_t>(it->second.index)];
+        if (d.subject == out.subject || d.subject < 0) return OutputColumn{id.name, true, false, it->second.index};
+        auto& diag = diags_.report(Code::E0211, id.span,
+                                   fmt::format("`{}` is defined per {}, but this output has one row {}", id.name,
+                                               p_.tables[static_cast<std::size_t>(d.subject)].name,
+                                               out.subject < 0 ? "in all" : "per " + p_.tables[static_cast<std::size_t>(out.subject)].name));
+        diag.help = "an output's columns are columns and definitions of its own table, or single values";
+        return std::nullopt;
+      }
+      auto& diag = diags_.report(Code::E0201, id.span, fmt::format("unknown name `{}`", id.name));
+      std::vector<std::string> names;
+      for (const auto& [n, g] : globals_) names.push_back(n);
+      if (out.subject >= 0)
+        for (const Column& c : p_.tables[static_cast<std::size_t>(out.subject)].columns) names.push_back(c.name);
+      if (auto m = closestMatch(id.name, names); !m.empty()) diag.help = fmt::format("did you mean `{}`?", m);
+      return std::nullopt;
+    };
+    if (o.splitBy) {
+      if (out.subject < 0) {
+        diags_.report(Code::E0211, o.splitBy->span, "only an output `per` table can be split");
+      } else if (auto c = column(*o.splitBy)) {
+        out.splitBy = *c;
+      }
+    }
+    for (const ast::Ident& id : o.columns) {
+      if (auto c = column(id)) {
+        if (c->isDefinition) used_.insert(c->index);
+        out.columns.push_back(*c);
+      }
+    }
+    if (out.splitBy && out.splitBy->isDefinition) used_.insert(out.splitBy->index);
+    p_.outputs.push_back(std::move(out));
+  }
+}
+
+std::optional<Program> Checker::run() {
+  header();
+  for (const ast::Article& a : rs_.articles) p_.articles.push_back(Article{a.number, a.title, a.lawText, a.span});
+  p_.files = rs_.files;
+  tables();
+  names();
+  exceptions();
+  if (diags_.hasErrors()) return std::nullopt;
+  bodies();
+  outputs();
+  diags_.setBasis("");
+  if (diags_.hasErrors()) return std::nullopt;
+  dependencies();
+  if (diags_.hasErrors()) return std::nullopt;
+  unused();
+  return std::move(p_);
+}
+
+std::optional<Program> check(const ast::RuleSet& rules, Diagnostics& diags) {
+  return Checker(rules, diags).run();
+}
+
+}  // namespace verdeel::check

@@ -1,0 +1,19 @@
+// The check stage: resolves names, types every expression, enforces "no implicit rounding",
+// validates tables, exceptions and outputs, finds dependency cycles and orders the definitions.
+// It takes the AST and returns a Program, or nothing when it reported errors.
+#pragma once
+
+#include <optional>
+
+#include "ast/ast.hpp"
+#include "check/program.hpp"
+#include "diag/diagnostic.hpp"
+
+namespace verdeel::check {
+
+std::optional<Program> check(const ast::RuleSet& rules, Diagnostics& diags);
+
+// Plain-words name of a type: `geheel getal`, `verwijzing naar provincie`.
+std::string typeName(const Type& t, const std::vector<Table>& tables);
+
+}  // namespace verdeel::check

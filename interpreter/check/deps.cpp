@@ -1,0 +1,120 @@
+// Dependency analysis: a definition may not depend on itself through any chain of references
+// (E0301, naming the whole cycle), `gaat voor` may not loop (E0302); the definitions are put in
+// dependency order; definitions no output or controle needs get a warning (W0201).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "check/checker.hpp"
+
+namespace verdeel::check {
+
+namespace {
+
+// Finds one cycle reachable in `graph`; returns its nodes in order (first == start), or empty.
+// Visits nodes in index order so the reported cycle is deterministic.
+std::vector<int> findCycle(const std::vector<std::set<int>>& graph, std::vector<int>& order) {
+  const std::size_t n = graph.size();
+  std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
+  std::vector<int> stack;
+  std::vector<int> cycle;
+  std::function<bool(int)> visit = [&](int v) {
+    state[static_cast<std::size_t>(v)] = 1;
+    stack.push_back(v);
+    for (int w : graph[static_cast<std::size_t>(v)]) {
+      if (state[static_cast<std::size_t>(w)] == 1) {
+        auto it = std::find(stack.begin(), stack.end(), w);
+        cycle.assign(it, stack.end());
+        return true;
+      }
+      if (state[static_cast<std::size_t>(w)] == 0 && visit(w)) return true;
+    }
+    stack.pop_back();
+    state[static_cast<std::size_t>(v)] = 2;
+    order.push_back(v);
+    return false;
+  };
+  for (std::size_t v = 0; v < n; ++v)
+    if (state[v] == 0 && visit(static_cast<int>(v))) return cycle;
+  return {};
+}
+
+}  // namespace
+
+void Checker::dependencies() {
+  const int defs = static_cast<int>(p_.definitions.size());
+  auto nodeName = [&](int v) {
+    return v < defs ? p_.definitions[static_cast<std::size_t>(v)].name
+                    : p_.parameters[static_cast<std::size_t>(v - defs)].name;
+  };
+  auto nodeSpan = [&](int v) {
+    return v < defs ? p_.definitions[static_cast<std::size_t>(v)].span
+                    : p_.parameters[static_cast<std::size_t>(v - defs)].span;
+  };
+  std::vector<int> order;
+  std::vector<int> cycle = findCycle(graph_, order);
+  if (!cycle.empty()) {
+    // Start the report at the cycle member declared first, so it reads the same every time.
+    auto first = std::min_element(cycle.begin(), cycle.end(), [&](int a, int b) {
+      SourceSpan sa = nodeSpan(a), sb = nodeSpan(b);
+      return std::tie(sa.file, sa.line, sa.col) < std::tie(sb.file, sb.line, sb.col);
+    });
+    std::rotate(cycle.begin(), first, cycle.end());
+    std::string chain;
+    for (int v : cycle) chain += fmt::format("`{}` -> ", nodeName(v));
+    chain += fmt::format("`{}`", nodeName(cycle.front()));
+    int v0 = cycle.front();
+    if (v0 < defs) diags_.setBasis(p_.basis(p_.definitions[static_cast<std::size_t>(v0)].article));
+    auto& d = diags_.report(Code::E0301, nodeSpan(v0),
+                            cycle.size() == 1 ? fmt::format("`{}` depends on itself", nodeName(v0))
+                                              : fmt::format("dependency cycle: {}", chain));
+    for (std::size_t i = 1; i < cycle.size(); ++i)
+      d.notes.push_back({nodeSpan(cycle[i]), fmt::format("`{}` is defined here", nodeName(cycle[i]))});
+    d.help = "a value cannot be computed from itself; break the chain at one of these rules";
+    diags_.setBasis("");
+    return;
+  }
+  for (int v : order)
+    if (v < defs) p_.order.push_back(v);
+
+  // `gaat voor` between exceptions must not loop either.
+  std::vector<std::set<int>> beats(p_.exceptions.size());
+  for (std::size_t i = 0; i < p_.exceptions.size(); ++i)
+    beats[i].insert(p_.exceptions[i].beats.begin(), p_.exceptions[i].beats.end());
+  std::vector<int> ignored;
+  std::vector<int> loop = findCycle(beats, ignored);
+  if (!loop.empty()) {
+    std::string chain;
+    for (int v : loop) chain += fmt::format("`{}` gaat voor ", p_.exceptions[static_cast<std::size_t>(v)].name);
+    chain += fmt::format("`{}`", p_.exceptions[static_cast<std::size_t>(loop.front())].name);
+    const Exception& e0 = p_.exceptions[static_cast<std::size_t>(loop.front())];
+    diags_.setBasis(p_.basis(e0.article));
+    auto& d = diags_.report(Code::E0302, e0.span, fmt::format("the order of exceptions goes round in a circle: {}", chain));
+    d.help = "decide which exception wins and remove the `gaat voor` that says the opposite";
+    diags_.setBasis("");
+  }
+}
+
+void Checker::unused() {
+  // Everything an output or controle needs, followed through the dependency graph.
+  std::vector<int> todo(used_.begin(), used_.end());
+  std::set<int> seen(used_.begin(), used_.end());
+  const int defs = static_cast<int>(p_.definitions.size());
+  while (!todo.empty()) {
+    int v = todo.back();
+    todo.pop_back();
+    for (int w : graph_[static_cast<std::size_t>(v)])
+      if (w < defs && seen.insert(w).second) todo.push_back(w);
+  }
+  for (int i = 0; i < defs; ++i) {
+    if (seen.count(i)) continue;
+    const Definition& d = p_.definitions[static_cast<std::size_t>(i)];
+    diags_.setBasis(p_.basis(d.article));
+    auto& diag = diags_.report(Code::W0201, d.span, fmt::format("`{}` is never used by an output or a controle", d.name));
+    diag.help = "add it to an `uitvoer`, use it in another rule, or remove it";
+  }
+  diags_.setBasis("");
+}
+
+}  // namespace verdeel::check

@@ -1,0 +1,28 @@
+#include <fmt/format.h>
+
+#include "check/program.hpp"
+
+namespace verdeel::check {
+
+int Table::column(std::string_view n) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == n) return static_cast<int>(i);
+  return -1;
+}
+
+std::string Article::label() const { return fmt::format("art. {}", number); }
+
+std::string Program::basis(int article) const {
+  if (article < 0) return fmt::format("{} ({})", header.title, header.citation);
+  const Article& a = articles.at(static_cast<std::size_t>(article));
+  if (a.title.empty()) return fmt::format("{} ({})", a.label(), header.citation);
+  return fmt::format("{} \"{}\" ({})", a.label(), a.title, header.citation);
+}
+
+int Program::table(std::string_view name) const {
+  for (std::size_t i = 0; i < tables.size(); ++i)
+    if (tables[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace verdeel::check

@@ -1,0 +1,162 @@
+// The checked Program: what the check stage returns and the evaluator runs. Names are resolved to
+// indices, every expression has its type, the legal basis (article) of every rule is known, and the
+// definitions are in dependency order. A Program is immutable and independent of any data, so one
+// checked program can be evaluated against many data sets ("check once, evaluate many").
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ast/ast.hpp"
+#include "value/value.hpp"
+
+namespace verdeel::check {
+
+enum class Kind { Integer, Number, Text, Bool, Date, Herkomst, Entity };
+
+struct Type {
+  Kind kind = Kind::Number;
+  int table = -1;  // for Entity
+  bool operator==(const Type&) const = default;
+  bool numeric() const { return kind == Kind::Integer || kind == Kind::Number; }
+};
+
+struct Column {
+  std::string name;
+  std::string csvHeader;
+  Type type;
+  bool optional = false;
+  SourceSpan span;
+};
+
+struct Table {
+  std::string name;
+  std::string path;      // resolved against the rule file's folder
+  std::string declared;  // as written in the rule file
+  SourceSpan pathSpan;
+  int key = -1;              // column index
+  int nameColumn = -1;       // a column called `naam`, used to show entities; -1 if none
+  int herkomstColumn = -1;   // a column of type herkomst: per-row provenance
+  std::vector<Column> columns;
+  ast::Herkomst herkomst = ast::Herkomst::Echt;
+  std::string source;
+  std::optional<Date> peildatum;
+  char separator = 0;  // 0 = detect from the header line
+  SourceSpan span;
+  int column(std::string_view n) const;
+};
+
+struct Article {
+  std::string number;
+  std::string title;
+  std::string lawText;
+  SourceSpan span;
+  std::string label() const;  // `art. 2.1`
+};
+
+// ---------------------------------------------------------------- checked expressions
+
+struct CExpr;
+using CExprPtr = std::unique_ptr<CExpr>;
+
+enum class Scope { Subject, Loop };
+
+struct Literal { Value value; };
+struct EntityOf { Scope scope; };                       // the subject or the loop entity
+struct Field {                                          // a column or a per-entity definition
+  CExprPtr entity;
+  int table;
+  bool isDefinition;
+  int index;  // column index in the table, or definition index
+};
+struct ParamRef { int index; };
+struct ScalarRef { int definition; };
+struct Unary { ast::UnOp op; CExprPtr operand; };
+struct Binary { ast::BinOp op; CExprPtr lhs, rhs; };
+struct IsEmpty { CExprPtr operand; bool negated; };
+struct If { CExprPtr condition, thenValue, elseValue; };
+struct Aggregate { ast::AggFn fn; CExprPtr value; int table; CExprPtr filter; };
+struct Round { CExprPtr value; ast::RoundMode mode; int decimals; };
+
+struct CExpr {
+  SourceSpan span;
+  Type type;
+  std::variant<Literal, EntityOf, Field, ParamRef, ScalarRef, Unary, Binary, IsEmpty, If, Aggregate,
+               Round>
+      node;
+};
+
+// ---------------------------------------------------------------- declarations
+
+struct Parameter {
+  std::string name;
+  Type type;
+  CExprPtr value;  // constant: literals and other parameters only
+  std::string basis;
+  int article = -1;
+  SourceSpan span;
+};
+
+struct Exception {
+  std::string name;
+  int definition = -1;
+  CExprPtr condition;
+  CExprPtr body;
+  std::vector<int> beats;  // exceptions (indices into Program::exceptions) this one takes precedence over
+  int article = -1;
+  SourceSpan span;
+};
+
+struct Definition {
+  std::string name;
+  int subject = -1;  // table index; -1 for a single (national) value
+  Type type;
+  CExprPtr body;
+  std::vector<int> exceptions;  // in declaration order
+  int article = -1;
+  SourceSpan span;
+};
+
+struct Controle {
+  std::string description;
+  int subject = -1;
+  CExprPtr condition;
+  int article = -1;
+  SourceSpan span;
+};
+
+struct OutputColumn {
+  std::string name;
+  bool isDefinition = false;  // else a column of the subject table, or a parameter when national
+  bool isParameter = false;
+  int index = -1;
+};
+
+struct Output {
+  std::string name;
+  int subject = -1;  // -1: one row of national values
+  std::optional<OutputColumn> splitBy;
+  std::vector<OutputColumn> columns;
+  SourceSpan span;
+};
+
+struct Program {
+  ast::Header header;
+  std::vector<Article> articles;
+  std::vector<Table> tables;
+  std::vector<Parameter> parameters;
+  std::vector<Definition> definitions;
+  std::vector<Exception> exceptions;
+  std::vector<Controle> controles;
+  std::vector<Output> outputs;
+  std::vector<int> order;  // definitions in dependency order (inputs first)
+  std::vector<std::uint32_t> files;
+
+  std::string basis(int article) const;  // `art. 2.1 "title" (citation)`, or the regeling
+  int table(std::string_view name) const;
+};
+
+}  // namespace verdeel::check

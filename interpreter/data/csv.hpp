@@ -1,0 +1,37 @@
+// The CSV reader: RFC 4180 quoting, UTF-8 with or without a byte-order mark, LF or CRLF line ends,
+// and both the comma and the semicolon dialect (Dutch spreadsheet exports). It only splits text
+// into fields with their positions; typing the cells is the loader's job (load.hpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace verdeel::data {
+
+struct CsvField {
+  std::string text;
+  std::uint32_t line = 0;
+  std::uint32_t col = 0;  // code points, 1-based
+  std::uint32_t width = 0;  // code points as written, quotes included
+};
+
+struct CsvRecord {
+  std::uint32_t line = 0;
+  std::vector<CsvField> fields;
+};
+
+struct CsvText {
+  char separator = ',';
+  std::vector<CsvRecord> records;  // the header first; blank lines are skipped
+};
+
+// Splits `text` (registered as source `file`). `separator` 0 means: ';' when the header line has a
+// semicolon outside quotes, else ','. Reports E0402 (invalid UTF-8) and E0403 (unterminated quote)
+// and returns false on those; the text must not start with a BOM (the caller strips it).
+bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText& out, Diagnostics& diags);
+
+}  // namespace verdeel::data

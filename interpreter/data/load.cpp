@@ -1,0 +1,239 @@
+#include "data/load.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "data/csv.hpp"
+#include "source/utf8.hpp"
+
+namespace verdeel::data {
+
+namespace {
+
+using check::Kind;
+
+std::string trim(const std::string& s) {
+  std::size_t a = s.find_first_not_of(" \t");
+  if (a == std::string::npos) return {};
+  std::size_t b = s.find_last_not_of(" \t");
+  return s.substr(a, b - a + 1);
+}
+
+// Types one cell; returns false with `why` filled when the text does not fit the column type.
+bool typeCell(const check::Column& col, const std::string& raw, char decimalSep, Value& out, std::string& why) {
+  std::string t = trim(raw);
+  switch (col.type.kind) {
+    case Kind::Integer: {
+      mpq_class q;
+      if (!parseNumber(t, decimalSep, q) || q.get_den() != 1 || t.find(decimalSep) != std::string::npos) {
+        why = "a whole number";
+        return false;
+      }
+      out = q;
+      return true;
+    }
+    case Kind::Number: {
+      mpq_class q;
+      if (!parseNumber(t, decimalSep, q)) {
+        why = decimalSep == ',' ? "a number (with a decimal comma in this file)" : "a number (with a decimal point)";
+        return false;
+      }
+      out = q;
+      return true;
+    }
+    case Kind::Text:
+      out = raw;
+      return true;
+    case Kind::Bool:
+      if (t == "ja" || t == "waar") { out = true; return true; }
+      if (t == "nee" || t == "onwaar") { out = false; return true; }
+      why = "`ja` or `nee`";
+      return false;
+    case Kind::Date:
+      if (auto d = Date::parse(t)) { out = *d; return true; }
+      why = "a date written jjjj-mm-dd";
+      return false;
+    case Kind::Herkomst:
+      if (t == "echt") { out = ast::Herkomst::Echt; return true; }
+      if (t == "gereconstrueerd") { out = ast::Herkomst::Gereconstrueerd; return true; }
+      if (t == "fictief") { out = ast::Herkomst::Fictief; return true; }
+      why = "`echt`, `gereconstrueerd` or `fictief`";
+      return false;
+    case Kind::Entity:
+      out = t;  // the key text; resolved once all tables are loaded
+      return true;
+  }
+  return false;
+}
+
+// The text a key is looked up by: a key may be a text or a whole number column.
+std::string keyText(const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return trim(*s);
+  if (const auto* q = std::get_if<mpq_class>(&v)) return formatNumber(*q);
+  return {};
+}
+
+std::string shown(const std::string& s) {
+  if (utf8::length(s) <= 40) return s;
+  std::string out;
+  std::size_t cps = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++cps > 40) break;
+    out += c;
+  }
+  return out + "...";
+}
+
+}  // namespace
+
+std::string tablePath(const check::Table& table, const LoadOptions& options) {
+  if (options.dataDir.empty()) return table.path;
+  return (std::filesystem::path(options.dataDir) / table.declared).lexically_normal().string();
+}
+
+std::optional<Dataset> load(const check::Program& program, const LoadOptions& options,
+                            SourceManager& sources, Diagnostics& diags) {
+  Dataset ds;
+  ds.tables.resize(program.tables.size());
+  const std::size_t errorsBefore = diags.errorCount();
+  for (std::size_t ti = 0; ti < program.tables.size(); ++ti) {
+    const check::Table& table = program.tables[ti];
+    TableData& td = ds.tables[ti];
+    td.path = tablePath(table, options);
+    std::string error;
+    auto text = readFile(td.path, &error);
+    if (!text) {
+      auto& d = diags.report(Code::E0401, table.pathSpan, fmt::format("cannot read data file `{}`: {}", td.path, error));
+      d.help = options.dataDir.empty() ? "the path is relative to the folder of the rule file; `--data DIR` reads the tables from another folder"
+                                       : "with `--data DIR` every table is read from that folder";
+      continue;
+    }
+    std::string body = utf8::hasBom(*text) ? text->substr(3) : *text;
+    td.file = sources.add(td.path, body);
+    CsvText csv;
+    if (!readCsv(sources.text(td.file), td.file, table.separator, csv, diags)) continue;
+    if (csv.records.empty()) {
+      auto& d = diags.report(Code::E0410, SourceSpan{td.file, 0, 0, 0, 0}, "the data file is empty: it has no header line");
+      d.notes.push_back({table.span, fmt::format("table `{}` is declared here", table.name)});
+      continue;
+    }
+    const char decimalSep = csv.separator == ';' ? ',' : '.';
+    // Header: find each declared column.
+    const CsvRecord& header = csv.records.front();
+    std::vector<int> where(table.columns.size(), -1);
+    std::vector<std::string> present;
+    for (const CsvField& f : header.fields) present.push_back(trim(f.text));
+    bool headerOk = true;
+    for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
+      const check::Column& col = table.columns[ci];
+      for (std::size_t k = 0; k < present.size(); ++k)
+        if (present[k] == col.csvHeader) where[ci] = static_cast<int>(k);
+      if (where[ci] >= 0) continue;
+      headerOk = false;
+      auto& d = diags.report(Code::E0405, SourceSpan{td.file, header.line, 1, header.line, 2},
+                             fmt::format("the header has no column `{}`", col.csvHeader));
+      d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
+      if (auto m = closestMatch(col.csvHeader, present); !m.empty()) d.help = fmt::format("the file has `{}`: did you mean that?", m);
+      else d.help = fmt::format("the header has: {}", fmt::join(present, ", "));
+    }
+    if (!headerOk) continue;
+    for (std::size_t r = 1; r < csv.records.size(); ++r) {
+      const CsvRecord& rec = csv.records[r];
+      if (rec.fields.size() != header.fields.size()) {
+        auto& d = diags.report(Code::E0404, SourceSpan{td.file, rec.line, 1, rec.line, 2},
+                               fmt::format("this line has {} fields, the header has {}", rec.fields.size(), header.fields.size()));
+        d.help = csv.separator == ','
+                     ? "a value containing a comma must be quoted, as in \"Nuenen, Gerwen en Nederwetten\""
+                     : "a value containing a semicolon must be quoted";
+        continue;
+      }
+      std::vector<Value> row(table.columns.size());
+      std::vector<std::uint32_t> cols(table.columns.size());
+      bool rowOk = true;
+      for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
+        const check::Column& col = table.columns[ci];
+        const CsvField& f = rec.fields[static_cast<std::size_t>(where[ci])];
+        cols[ci] = f.col;
+        SourceSpan at{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)};
+        if (trim(f.text).empty() && col.type.kind != Kind::Text) {
+          if (col.optional) { row[ci] = Empty{}; continue; }
+          rowOk = false;
+          auto& d = diags.report(Code::E0407, at, fmt::format("`{}` has no value here", col.name));
+          d.notes.push_back({col.span, "the column is required; it is declared here"});
+          d.help = "fill in the value, or declare the column `optioneel` if a blank is allowed";
+          continue;
+        }
+        if (f.text.empty() && col.optional) { row[ci] = Empty{}; continue; }
+        if (f.text.empty() && static_cast<int>(ci) == table.key) {
+          rowOk = false;
+          auto& d = diags.report(Code::E0407, at, fmt::format("key `{}` has no value here", col.name));
+          d.notes.push_back({col.span, "the key column is declared here"});
+          continue;
+        }
+        std::string why;
+        if (!typeCell(col, f.text, decimalSep, row[ci], why)) {
+          rowOk = false;
+          auto& d = diags.report(Code::E0406, at, fmt::format("`{}` should be {}, found `{}`", col.name, why, shown(f.text)));
+          d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
+        }
+      }
+      if (!rowOk) continue;
+      const std::string key = table.key >= 0 ? keyText(row[static_cast<std::size_t>(table.key)]) : std::string();
+      auto [it, inserted] = td.keyIndex.emplace(key, static_cast<int>(td.rows.size()));
+      if (!inserted) {
+        const CsvField& f = rec.fields[static_cast<std::size_t>(where[static_cast<std::size_t>(table.key)])];
+        auto& d = diags.report(Code::E0408, SourceSpan{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
+                               fmt::format("key `{}` appears twice in this table", shown(key)));
+        std::size_t firstRow = static_cast<std::size_t>(it->second);
+        std::uint32_t fl = td.lines[firstRow];
+        std::uint32_t fc = td.cols[firstRow][static_cast<std::size_t>(table.key)];
+        d.notes.push_back({SourceSpan{td.file, fl, fc, fl, fc + 1}, "first seen here"});
+        d.help = "each row needs its own key; remove or correct one of the two";
+        continue;
+      }
+      ast::Herkomst h = table.herkomst;
+      if (table.herkomstColumn >= 0) {
+        const Value& v = row[static_cast<std::size_t>(table.herkomstColumn)];
+        if (const auto* hv = std::get_if<ast::Herkomst>(&v)) h = *hv;
+      }
+      td.rows.push_back(std::move(row));
+      td.lines.push_back(rec.line);
+      td.cols.push_back(std::move(cols));
+      td.herkomst.push_back(h);
+    }
+  }
+  if (diags.errorCount() > errorsBefore) return std::nullopt;
+  // References: key text -> (table, row).
+  for (std::size_t ti = 0; ti < program.tables.size(); ++ti) {
+    const check::Table& table = program.tables[ti];
+    TableData& td = ds.tables[ti];
+    for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
+      const check::Column& col = table.columns[ci];
+      if (col.type.kind != Kind::Entity) continue;
+      const auto target = static_cast<std::size_t>(col.type.table);
+      for (std::size_t r = 0; r < td.rows.size(); ++r) {
+        Value& v = td.rows[r][ci];
+        if (!std::holds_alternative<std::string>(v)) continue;
+        std::string key = std::get<std::string>(v);
+        auto it = ds.tables[target].keyIndex.find(key);
+        if (it == ds.tables[target].keyIndex.end()) {
+          std::uint32_t line = td.lines[r], c = td.cols[r][ci];
+          auto& d = diags.report(Code::E0409, SourceSpan{td.file, line, c, line, c + static_cast<std::uint32_t>(std::max<std::size_t>(1, utf8::length(key)))},
+                                 fmt::format("`{}` is not a {} in `{}`", shown(key), program.tables[target].name, ds.tables[target].path));
+          d.notes.push_back({col.span, fmt::format("column `{}` refers to table `{}`", col.name, program.tables[target].name)});
+          std::vector<std::string> keys;
+          for (const auto& [k, row] : ds.tables[target].keyIndex) keys.push_back(k);
+          std::sort(keys.begin(), keys.end());
+          if (auto m = closestMatch(key, keys); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+          continue;
+        }
+        v = EntityRef{col.type.table, it->second};
+      }
+    }
+  }
+  if (diags.errorCount() > errorsBefore) return std::nullopt;
+  return ds;
+}
+
+}  // namespace verdeel::data

@@ -1,0 +1,124 @@
+#include "diag/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "source/utf8.hpp"
+
+namespace verdeel {
+
+const std::vector<CodeInfo>& codeRegistry() {
+  static const std::vector<CodeInfo> registry = {
+#define VERDEEL_DIAG(code, sev, title) {Code::code, #code, Severity::sev, title},
+#include "diag/codes.def"
+#undef VERDEEL_DIAG
+  };
+  return registry;
+}
+
+const CodeInfo& codeInfo(Code code) { return codeRegistry().at(static_cast<std::size_t>(code)); }
+
+Diagnostic& Diagnostics::report(Code code, SourceSpan span, std::string message) {
+  bool isError = codeInfo(code).severity == Severity::Error;
+  if (isError) ++errors_;
+  if (items_.size() >= limit_) {
+    ++dropped_;
+    overflow_ = Diagnostic{code, span, std::move(message), {}, {}, {}};
+    return overflow_;
+  }
+  items_.push_back(Diagnostic{code, span, std::move(message), {}, {}, basis_});
+  return items_.back();
+}
+
+namespace {
+
+std::string location(const SourceSpan& s, const SourceManager& sources) {
+  if (s.file == 0) return "verdeel";
+  if (s.line == 0) return sources.path(s.file);
+  return fmt::format("{}:{}:{}", sources.path(s.file), s.line, s.col);
+}
+
+// The source line and a caret line under the span (on the first line of the span only).
+void appendSnippet(std::string& out, const SourceSpan& s, const SourceManager& sources) {
+  if (!s.valid()) return;
+  std::string_view text = sources.line(s.file, s.line);
+  if (utf8::firstInvalid(text) != std::string_view::npos) return;  // never echo broken bytes
+  // Tabs are shown as one space so the caret lines up.
+  std::string shown(text);
+  std::replace(shown.begin(), shown.end(), '\t', ' ');
+  if (shown.size() > 200) return;  // very long lines (data) are not echoed
+  std::string gutter = fmt::format("{}", s.line);
+  std::string pad(gutter.size(), ' ');
+  std::size_t width = utf8::length(shown);
+  std::size_t start = s.col > 0 ? s.col - 1 : 0;
+  if (start > width) start = width;
+  std::size_t end = (s.endLine == s.line && s.endCol > s.col) ? s.endCol - 1 : start + 1;
+  if (end > width && width > start) end = width;
+  if (end <= start) end = start + 1;
+  out += fmt::format(" {} | {}\n", gutter, shown);
+  out += fmt::format(" {} | {}{}\n", pad, std::string(start, ' '), std::string(end - start, '^'));
+}
+
+}  // namespace
+
+std::string render(const Diagnostic& d, const SourceManager& sources) {
+  const CodeInfo& info = codeInfo(d.code);
+  std::string out = fmt::format("{}: {}[{}]: {}\n", location(d.span, sources),
+                                info.severity == Severity::Error ? "error" : "warning", info.name,
+                                d.message);
+  appendSnippet(out, d.span, sources);
+  for (const Note& n : d.notes) {
+    if (n.span.valid()) {
+      out += fmt::format("{}: note: {}\n", location(n.span, sources), n.message);
+      appendSnippet(out, n.span, sources);
+    } else {
+      out += fmt::format("  = note: {}\n", n.message);
+    }
+  }
+  if (!d.help.empty()) out += fmt::format("  = help: {}\n", d.help);
+  if (!d.basis.empty()) out += fmt::format("  = basis: {}\n", d.basis);
+  return out;
+}
+
+std::string render(const Diagnostics& diags, const SourceManager& sources) {
+  std::string out;
+  for (const Diagnostic& d : diags.all()) out += render(d, sources);
+  if (diags.dropped() > 0)
+    out += fmt::format("verdeel: note: {} more diagnostics not shown (limit reached)\n",
+                       diags.dropped());
+  return out;
+}
+
+namespace {
+std::size_t editDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::string closestMatch(std::string_view name, const std::vector<std::string>& candidates) {
+  const std::size_t limit = std::max<std::size_t>(1, name.size() / 3);
+  std::string best;
+  std::size_t bestDist = limit + 1;
+  for (const std::string& c : candidates) {
+    std::size_t d = editDistance(name, c);
+    if (d == 0) continue;
+    if (d < bestDist || (d == bestDist && c < best)) {
+      bestDist = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace verdeel

@@ -1,0 +1,79 @@
+// Diagnostics: what every stage reports instead of throwing. A Diagnostic has a registry code,
+// a primary span, a plain-words message, notes (optionally with their own span), a help line and
+// the legal basis of the rule being checked or evaluated. The Diagnostics sink collects them in
+// order, counts errors and stops accepting more past a limit; render() prints them GNU style.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "source/source.hpp"
+
+namespace verdeel {
+
+enum class Severity { Error, Warning };
+
+enum class Code : std::uint16_t {
+#define VERDEEL_DIAG(code, sev, title) code,
+#include "diag/codes.def"
+#undef VERDEEL_DIAG
+};
+
+struct CodeInfo {
+  Code code;
+  std::string_view name;  // "E0203"
+  Severity severity;
+  std::string_view title;
+};
+
+// The whole registry, in code order.
+const std::vector<CodeInfo>& codeRegistry();
+const CodeInfo& codeInfo(Code code);
+
+struct Note {
+  SourceSpan span;  // may be invalid: a note without position
+  std::string message;
+};
+
+struct Diagnostic {
+  Code code;
+  SourceSpan span;
+  std::string message;
+  std::vector<Note> notes;
+  std::string help;
+  std::string basis;  // e.g. `art. 2.1 Besluit "Indicatieve verdeling"`
+  Severity severity() const { return codeInfo(code).severity; }
+};
+
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::size_t limit = 100) : limit_(limit) {}
+  // Adds a diagnostic and returns it for notes and help; past the limit it is counted, not kept.
+  Diagnostic& report(Code code, SourceSpan span, std::string message);
+  bool hasErrors() const { return errors_ > 0; }
+  std::size_t errorCount() const { return errors_; }
+  const std::vector<Diagnostic>& all() const { return items_; }
+  std::size_t dropped() const { return dropped_; }
+  void setBasis(std::string basis) { basis_ = std::move(basis); }  // attached to new reports
+
+ private:
+  std::size_t limit_;
+  std::vector<Diagnostic> items_;
+  Diagnostic overflow_{};
+  std::size_t errors_ = 0;
+  std::size_t dropped_ = 0;
+  std::string basis_;
+};
+
+// Renders all diagnostics: `file:line:col: error[E0203]: message`, the source line with a caret
+// underline, then `= note:`, `= help:` and `= basis:` lines. Deterministic, no colour.
+std::string render(const Diagnostics& diags, const SourceManager& sources);
+std::string render(const Diagnostic& d, const SourceManager& sources);
+
+// Edit distance for "did you mean" suggestions; returns the closest candidate within a small
+// distance, or an empty string.
+std::string closestMatch(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace verdeel

@@ -1,0 +1,87 @@
+// The evaluator: computes definitions on demand for one checked Program and one Dataset, memoized
+// per (definition, entity). Every computed value keeps what explains it: the article it came from,
+// the exception that applied and the ones that did not (and why), its direct inputs (cells,
+// parameters, other computed values) and, transitively, the articles, data tables and the least
+// certain provenance (echt < gereconstrueerd < fictief) behind it. Arithmetic is exact (GMP).
+// An evaluation error (division by zero, conflicting exceptions, ...) is reported once and ends the
+// evaluation: the failing call returns nullptr and every later call does too.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "data/dataset.hpp"
+#include "diag/diagnostic.hpp"
+
+namespace verdeel::eval {
+
+struct InputRef {
+  enum class Kind { Cell, Definition, Parameter } kind;
+  int table = -1;  // Cell: the table; Definition: the subject table or -1
+  int row = -1;    // Cell or Definition: the entity row, -1 for a single value
+  int index = -1;  // Cell: column; Definition: definition; Parameter: parameter
+  bool operator==(const InputRef&) const = default;
+};
+
+struct ExceptionOutcome {
+  int exception = -1;
+  bool conditionHeld = false;
+  int overruledBy = -1;  // when the condition held but another exception took precedence
+};
+
+struct Computed {
+  Value value;
+  int article = -1;    // the article of the rule that gave the value (exception or definition)
+  int exception = -1;  // the exception that applied; -1: the general rule
+  std::vector<ExceptionOutcome> exceptions;
+  std::vector<InputRef> inputs;  // direct inputs, in first-use order, without repeats
+  std::vector<int> articles;     // every article behind the value, ascending
+  std::vector<int> tables;       // every data table behind the value, ascending
+  ast::Herkomst herkomst = ast::Herkomst::Echt;
+};
+
+struct ControleFailure {
+  int row = -1;         // -1 for a single-valued controle
+  std::string detail;   // for a comparison: both sides, e.g. "links 1001, rechts 1000"
+};
+
+struct ControleResult {
+  int controle = -1;
+  std::size_t checked = 0;
+  std::vector<ControleFailure> failures;
+};
+
+class Evaluation {
+ public:
+  Evaluation(const check::Program& program, const data::Dataset& data, Diagnostics& diags);
+  ~Evaluation();
+  Evaluation(const Evaluation&) = delete;
+  Evaluation& operator=(const Evaluation&) = delete;
+
+  // The value of a definition for one entity (row of its subject table; -1 for a single value).
+  const Computed* definition(int def, int row);
+  const Computed* parameter(int param);
+  // Evaluates one controle over all its entities; nullopt after an evaluation error.
+  std::optional<ControleResult> controle(int index);
+  bool failed() const { return failed_; }
+
+  const check::Program& program() const { return program_; }
+  const data::Dataset& data() const { return data_; }
+  // "gemeente GM0193 (Zwolle)"
+  std::string entityName(int table, int row) const;
+  std::string format(const Value& v) const;
+
+ private:
+  struct Impl;
+  const check::Program& program_;
+  const data::Dataset& data_;
+  Diagnostics& diags_;
+  bool failed_ = false;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace verdeel::eval

@@ -1,0 +1,208 @@
+#include "output/tables.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace verdeel::output {
+
+namespace {
+
+CellKind kindOf(const check::Type& t) {
+  switch (t.kind) {
+    case check::Kind::Integer: return CellKind::Integer;
+    case check::Kind::Number: return CellKind::Number;
+    case check::Kind::Bool: return CellKind::Bool;
+    default: return CellKind::Text;
+  }
+}
+
+struct Cell {
+  std::string text;
+  std::set<int> articles;
+  std::set<int> tables;
+  ast::Herkomst herkomst = ast::Herkomst::Echt;
+};
+
+}  // namespace
+
+std::string slug(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 'A' && u <= 'Z') out += static_cast<char>(u - 'A' + 'a');
+    else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || c == '-' || c == '_') out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "leeg" : out;
+}
+
+std::optional<Decisions> build(eval::Evaluation& ev) {
+  const check::Program& p = ev.program();
+  const data::Dataset& ds = ev.data();
+  Decisions out;
+  out.regeling = p.header.title;
+  out.citatie = p.header.citation;
+  out.geldigVanaf = p.header.validFrom.str();
+
+  auto cell = [&](const check::OutputColumn& c, int table, int row) -> std::optional<Cell> {
+    Cell out;
+    if (c.isParameter) {
+      const eval::Computed* v = ev.parameter(c.index);
+      if (!v) return std::nullopt;
+      out.text = ev.format(v->value);
+      out.articles.insert(v->articles.begin(), v->articles.end());
+      return out;
+    }
+    if (c.isDefinition) {
+      const check::Definition& d = p.definitions[static_cast<std::size_t>(c.index)];
+      const eval::Computed* v = ev.definition(c.index, d.subject < 0 ? -1 : row);
+      if (!v) return std::nullopt;
+      out.text = ev.format(v->value);
+      out.articles.insert(v->articles.begin(), v->articles.end());
+      out.tables.insert(v->tables.begin(), v->tables.end());
+      out.herkomst = v->herkomst;
+      return out;
+    }
+    const data::TableData& td = ds.tables[static_cast<std::size_t>(table)];
+    out.text = ev.format(td.rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(c.index)]);
+    out.tables.insert(table);
+    out.herkomst = td.herkomst[static_cast<std::size_t>(row)];
+    return out;
+  };
+  auto typeOf = [&](const check::OutputColumn& c, int table) -> check::Type {
+    if (c.isParameter) return p.parameters[static_cast<std::size_t>(c.index)].type;
+    if (c.isDefinition) return p.definitions[static_cast<std::size_t>(c.index)].type;
+    return p.tables[static_cast<std::size_t>(table)].columns[static_cast<std::size_t>(c.index)].type;
+  };
+  auto basis = [&](const std::set<int>& articles) {
+    std::vector<std::string> parts;
+    for (int a : articles) parts.push_back(p.articles[static_cast<std::size_t>(a)].label());
+    return fmt::format("{}", fmt::join(parts, "; "));
+  };
+  auto sources = [&](const std::set<int>& tables) {
+    std::vector<std::string> parts;
+    for (int t : tables) parts.push_back(p.tables[static_cast<std::size_t>(t)].declared);
+    return fmt::format("{}", fmt::join(parts, "; "));
+  };
+
+  for (const check::Output& o : p.outputs) {
+    DecisionTable proto;
+    for (const auto& c : o.columns) {
+      proto.columns.push_back(c.name);
+      proto.kinds.push_back(kindOf(typeOf(c, o.subject)));
+    }
+    for (const char* extra : {"grondslag", "herkomst", "bronnen"}) {
+      proto.columns.push_back(extra);
+      proto.kinds.push_back(CellKind::Text);
+    }
+    // One row per entity (or one row in all), keyed for sorting, with its group.
+    struct Row {
+      std::string group;
+      std::string key;
+      std::vector<std::string> cells;
+    };
+    std::vector<Row> rows;
+    const int n = o.subject < 0 ? 1 : static_cast<int>(ds.tables[static_cast<std::size_t>(o.subject)].size());
+    for (int r = 0; r < n; ++r) {
+      int row = o.subject < 0 ? -1 : r;
+      Row out;
+      std::set<int> articles, tables;
+      ast::Herkomst h = ast::Herkomst::Echt;
+      for (const auto& c : o.columns) {
+        auto v = cell(c, o.subject, row);
+        if (!v) return std::nullopt;
+        out.cells.push_back(v->text);
+        articles.insert(v->articles.begin(), v->articles.end());
+        tables.insert(v->tables.begin(), v->tables.end());
+        h = std::max(h, v->herkomst);
+      }
+      out.cells.push_back(basis(articles));
+      out.cells.push_back(ast::herkomstName(h));
+      out.cells.push_back(sources(tables));
+      if (o.subject >= 0) {
+        const check::Table& t = p.tables[static_cast<std::size_t>(o.subject)];
+        out.key = t.key >= 0 ? ev.format(ds.tables[static_cast<std::size_t>(o.subject)].rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(t.key)]) : "";
+        if (o.splitBy) {
+          auto g = cell(*o.splitBy, o.subject, row);
+          if (!g) return std::nullopt;
+          out.group = g->text;
+        }
+      }
+      rows.push_back(std::move(out));
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return std::tie(a.group, a.key) < std::tie(b.group, b.key);
+    });
+    if (!o.splitBy) {
+      DecisionTable t = proto;
+      t.file = slug(o.name);
+      t.title = o.name;
+      for (auto& r : rows) t.rows.push_back(std::move(r.cells));
+      out.tables.push_back(std::move(t));
+      continue;
+    }
+    // Split: one table per group, and a summary with one row per group and a total.
+    std::map<std::string, DecisionTable> groups;
+    for (auto& r : rows) {
+      auto [it, fresh] = groups.try_emplace(r.group, proto);
+      if (fresh) {
+        it->second.file = slug(o.name) + "-" + slug(r.group);
+        it->second.title = fmt::format("{} ({})", o.name, r.group);
+      }
+      it->second.rows.push_back(r.cells);
+    }
+    DecisionTable summary;
+    summary.file = slug(o.name) + "-samenvatting";
+    summary.title = fmt::format("{}: samenvatting per {}", o.name, o.splitBy->name);
+    summary.columns = {o.splitBy->name, "aantal"};
+    summary.kinds = {CellKind::Text, CellKind::Integer};
+    std::vector<std::size_t> numeric;
+    for (std::size_t i = 0; i < o.columns.size(); ++i) {
+      if (proto.kinds[i] == CellKind::Integer || proto.kinds[i] == CellKind::Number) {
+        numeric.push_back(i);
+        summary.columns.push_back(proto.columns[i]);
+        summary.kinds.push_back(proto.kinds[i]);
+      }
+    }
+    summary.columns.push_back("herkomst");
+    summary.kinds.push_back(CellKind::Text);
+    std::vector<mpq_class> total(numeric.size());
+    std::size_t totalCount = 0;
+    ast::Herkomst totalH = ast::Herkomst::Echt;
+    const std::size_t herkomstCol = o.columns.size() + 1;
+    auto rank = [](const std::string& h) {
+      return h == "fictief" ? ast::Herkomst::Fictief : h == "gereconstrueerd" ? ast::Herkomst::Gereconstrueerd : ast::Herkomst::Echt;
+    };
+    for (auto& [group, table] : groups) {
+      std::vector<std::string> row{group, std::to_string(table.rows.size())};
+      ast::Herkomst h = ast::Herkomst::Echt;
+      for (std::size_t k = 0; k < numeric.size(); ++k) {
+        mpq_class sum = 0;
+        for (const auto& r : table.rows) {
+          mpq_class q;
+          if (!r[numeric[k]].empty() && parseFormatted(r[numeric[k]], q)) sum += q;
+        }
+        total[k] += sum;
+        row.push_back(formatNumber(sum));
+      }
+      for (const auto& r : table.rows) h = std::max(h, rank(r[herkomstCol]));
+      totalH = std::max(totalH, h);
+      row.push_back(ast::herkomstName(h));
+      totalCount += table.rows.size();
+      summary.rows.push_back(std::move(row));
+      out.tables.push_back(std::move(table));
+    }
+    std::vector<std::string> last{"totaal", std::to_string(totalCount)};
+    for (const auto& t : total) last.push_back(formatNumber(t));
+    last.push_back(ast::herkomstName(totalH));
+    summary.rows.push_back(std::move(last));
+    out.tables.push_back(std::move(summary));
+  }
+  return out;
+}
+
+}  // namespace verdeel::output

@@ -1,0 +1,39 @@
+// The decision tables: what `verdeel run` writes. build() turns the declared outputs of a Program
+// into rows of text cells, evaluated through an Evaluation, sorted by key (deterministic), one
+// table per group where the output is split, plus a summary per split output. Every row gets the
+// columns `grondslag` (the articles behind its numbers), `herkomst` (the least certain provenance
+// of its inputs) and `bronnen` (the data files behind it).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eval/evaluation.hpp"
+
+namespace verdeel::output {
+
+enum class CellKind { Text, Integer, Number, Bool };
+
+struct DecisionTable {
+  std::string file;   // file name without extension: `verdeling`, `verdeling-overijssel`
+  std::string title;  // `verdeling (Overijssel)`
+  std::vector<std::string> columns;
+  std::vector<CellKind> kinds;
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct Decisions {
+  std::string regeling;
+  std::string citatie;
+  std::string geldigVanaf;
+  std::vector<DecisionTable> tables;
+};
+
+// nullopt when the evaluation failed (the diagnostic has been reported).
+std::optional<Decisions> build(eval::Evaluation& ev);
+
+// Lower-case file-name part: `Noord-Brabant` -> `noord-brabant`, `Fryslân` -> `fryslân`.
+std::string slug(const std::string& name);
+
+}  // namespace verdeel::output

@@ -1,0 +1,73 @@
+// Finding and reading the files of a rule set, with diagnostics for what cannot be read.
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "parse/parse.hpp"
+#include "source/utf8.hpp"
+
+namespace verdeel::parse {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Registers a file and checks its encoding; returns 0 when it cannot be used.
+std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnostics& diags) {
+  std::string error;
+  auto text = readFile(file.string(), &error);
+  if (!text) {
+    diags.report(Code::E0105, {}, fmt::format("cannot read rule file `{}`: {}", file.string(), error));
+    return 0;
+  }
+  std::string body = utf8::hasBom(*text) ? text->substr(3) : *text;
+  std::size_t bad = utf8::firstInvalid(body);
+  std::uint32_t id = sources.add(file.string(), body);
+  if (bad != std::string::npos) {
+    std::uint32_t line = 1 + static_cast<std::uint32_t>(std::count(body.begin(), body.begin() + static_cast<long>(bad), '\n'));
+    std::size_t lineStart = body.rfind('\n', bad == 0 ? 0 : bad - 1);
+    lineStart = (lineStart == std::string::npos || bad == 0) ? 0 : lineStart + 1;
+    auto col = static_cast<std::uint32_t>(utf8::length(std::string_view(body).substr(lineStart, bad - lineStart)) + 1);
+    auto& d = diags.report(Code::E0101, SourceSpan{id, line, col, line, col + 1},
+                           fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(body[bad])));
+    d.help = "save the file as UTF-8 (in most editors: Save as, encoding UTF-8)";
+    return 0;
+  }
+  return id;
+}
+
+}  // namespace
+
+ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags) {
+  ast::RuleSet rs;
+  fs::path p(path);
+  std::error_code ec;
+  std::vector<fs::path> files;
+  if (fs::is_directory(p, ec)) {
+    for (const auto& entry : fs::directory_iterator(p, ec)) {
+      if (entry.path().extension() == ".regels" && !entry.is_directory()) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+      auto& d = diags.report(Code::E0105, {}, fmt::format("folder `{}` holds no `.regels` files", path));
+      d.help = "a rule set is one `.regels` file or a folder with one or more of them";
+      return rs;
+    }
+  } else if (!fs::exists(p, ec)) {
+    diags.report(Code::E0105, {}, fmt::format("rule file `{}` does not exist", path));
+    return rs;
+  } else {
+    files.push_back(p);
+  }
+  for (const fs::path& f : files) {
+    std::uint32_t id = readRuleFile(f, sources, diags);
+    if (id == 0) continue;
+    rs.files.push_back(id);
+    std::string base = f.parent_path().string();
+    parseSource(id, base.empty() ? "." : base, sources, diags, rs);
+  }
+  return rs;
+}
+
+}  // namespace verdeel::parse

@@ -1,0 +1,22 @@
+// The parse stage: reads rule files (`.regels`) into the typed AST. ANTLR is used here and only
+// here; its messages are reworded into registry diagnostics ("expected `dan`, found `als`").
+// A rule set is one file or a folder of files read in name order. Only the first syntax error of
+// each file is reported: what follows it would mostly be noise for the reader.
+#pragma once
+
+#include <string>
+
+#include "ast/ast.hpp"
+#include "diag/diagnostic.hpp"
+#include "source/source.hpp"
+
+namespace verdeel::parse {
+
+// Reads and parses the rule set at `path` (a `.regels` file or a folder holding them).
+ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags);
+
+// Parses one registered source into `out`; `baseDir` is the folder data paths are relative to.
+void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
+                 Diagnostics& diags, ast::RuleSet& out);
+
+}  // namespace verdeel::parse

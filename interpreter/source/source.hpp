@@ -1,0 +1,44 @@
+// Source files and positions. The SourceManager owns the text of every rule and data file read in
+// one run; a SourceSpan points into it by file id, line and column (columns count UTF-8 code points,
+// so `Súdwest-Fryslân` is as wide as it looks). Every stage uses these to say where something is.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verdeel {
+
+struct SourceSpan {
+  std::uint32_t file = 0;  // 0 = no file
+  std::uint32_t line = 0;  // 1-based; 0 = no position
+  std::uint32_t col = 0;   // 1-based, in code points
+  std::uint32_t endLine = 0;
+  std::uint32_t endCol = 0;  // exclusive
+  bool valid() const { return file != 0 && line != 0; }
+};
+
+class SourceManager {
+ public:
+  // Registers a file's text (already read) and returns its id (>= 1).
+  std::uint32_t add(std::string path, std::string text);
+  const std::string& path(std::uint32_t id) const;
+  const std::string& text(std::uint32_t id) const;
+  // The text of a 1-based line without its line ending; empty when out of range.
+  std::string_view line(std::uint32_t id, std::uint32_t line) const;
+
+ private:
+  struct File {
+    std::string path;
+    std::string text;
+    std::vector<std::size_t> lineStarts;
+  };
+  std::vector<File> files_;
+};
+
+// Reads a whole file; nullopt when it cannot be read (missing, a folder, no permission).
+std::optional<std::string> readFile(const std::string& path, std::string* error);
+
+}  // namespace verdeel
