@@ -41,7 +41,7 @@ bool Engine::runControles() {
     std::string what = c.subject < 0 ? std::string() : program_->tables[static_cast<std::size_t>(c.subject)].name;
     auto& d = diags_.report(Code::E0505, c.span,
                             c.subject < 0 ? fmt::format("controle `{}` failed", c.description)
-                                          : fmt::format("controle `{}` failed for {} of {} {}", c.description,
+                                          : fmt::format("controle `{}` failed for {} of the {} rows of `{}`", c.description,
                                                         result->failures.size(), result->checked, what));
     d.basis = program_->basis(c.article);
     const std::size_t shown = std::min<std::size_t>(result->failures.size(), 20);

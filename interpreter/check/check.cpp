@@ -245,6 +245,7 @@ void Checker::exceptions() {
 }
 
 void Checker::outputs() {
+  diags_.setBasis("");  // outputs stand outside the articles
   for (const ast::OutputDecl& o : rs_.outputs) {
     Output out;
     out.name = o.name;

@@ -63,18 +63,27 @@ void Checker::bodies() {
     }
     p_.parameters.push_back(std::move(out));
   }
+  // Declared types first: a rule may use a definition declared further on, and its type is the
+  // declared one, whatever its body turns out to be.
+  std::vector<bool> typed(rs_.definitions.size(), false);
+  for (std::size_t i = 0; i < rs_.definitions.size(); ++i) {
+    const ast::DefinitionDecl& a = rs_.definitions[i];
+    Definition& out = p_.definitions[i];
+    if (a.subject && out.subject < 0) continue;  // unknown table, reported
+    diags_.setBasis(p_.basis(a.article));
+    if (auto type = resolveType(a.type)) {
+      out.type = *type;
+      typed[i] = true;
+    }
+  }
   for (std::size_t i = 0; i < rs_.definitions.size(); ++i) {
     const ast::DefinitionDecl& a = rs_.definitions[i];
     Definition& out = p_.definitions[i];
     diags_.setBasis(p_.basis(a.article));
     if (a.subject && out.subject < 0) continue;  // unknown table, reported
-    auto type = resolveType(a.type);
     deps_.clear();
     out.body = expr(*a.body, Ctx{out.subject, -1, false});
-    if (type) {
-      out.type = *type;
-      assignable(*type, out.body, fmt::format("`{}`", a.name.name), a.body->span);
-    }
+    if (typed[i]) assignable(out.type, out.body, fmt::format("`{}`", a.name.name), a.body->span);
     graph_[i].insert(deps_.begin(), deps_.end());
   }
   for (std::size_t i = 0; i < rs_.exceptions.size(); ++i) {

@@ -49,29 +49,29 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
   out.geldigVanaf = p.header.validFrom.str();
 
   auto cell = [&](const check::OutputColumn& c, int table, int row) -> std::optional<Cell> {
-    Cell out;
+    Cell c0;
     if (c.isParameter) {
       const eval::Computed* v = ev.parameter(c.index);
       if (!v) return std::nullopt;
-      out.text = ev.format(v->value);
-      out.articles.insert(v->articles.begin(), v->articles.end());
-      return out;
+      c0.text = ev.format(v->value);
+      c0.articles.insert(v->articles.begin(), v->articles.end());
+      return c0;
     }
     if (c.isDefinition) {
       const check::Definition& d = p.definitions[static_cast<std::size_t>(c.index)];
       const eval::Computed* v = ev.definition(c.index, d.subject < 0 ? -1 : row);
       if (!v) return std::nullopt;
-      out.text = ev.format(v->value);
-      out.articles.insert(v->articles.begin(), v->articles.end());
-      out.tables.insert(v->tables.begin(), v->tables.end());
-      out.herkomst = v->herkomst;
-      return out;
+      c0.text = ev.format(v->value);
+      c0.articles.insert(v->articles.begin(), v->articles.end());
+      c0.tables.insert(v->tables.begin(), v->tables.end());
+      c0.herkomst = v->herkomst;
+      return c0;
     }
     const data::TableData& td = ds.tables[static_cast<std::size_t>(table)];
-    out.text = ev.format(td.rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(c.index)]);
-    out.tables.insert(table);
-    out.herkomst = td.herkomst[static_cast<std::size_t>(row)];
-    return out;
+    c0.text = ev.format(td.rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(c.index)]);
+    c0.tables.insert(table);
+    c0.herkomst = td.herkomst[static_cast<std::size_t>(row)];
+    return c0;
   };
   auto typeOf = [&](const check::OutputColumn& c, int table) -> check::Type {
     if (c.isParameter) return p.parameters[static_cast<std::size_t>(c.index)].type;
@@ -101,7 +101,8 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     }
     // One row per entity (or one row in all), keyed for sorting, with its group.
     struct Row {
-      std::string group;
+      std::string group;  // the split value as text (sorts the groups)
+      std::string label;  // how the group is shown: the split value, or the name it refers to
       std::string key;
       std::vector<std::string> cells;
     };
@@ -109,30 +110,44 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     const int n = o.subject < 0 ? 1 : static_cast<int>(ds.tables[static_cast<std::size_t>(o.subject)].size());
     for (int r = 0; r < n; ++r) {
       int row = o.subject < 0 ? -1 : r;
-      Row out;
+      Row entry;
       std::set<int> articles, tables;
       ast::Herkomst h = ast::Herkomst::Echt;
       for (const auto& c : o.columns) {
         auto v = cell(c, o.subject, row);
         if (!v) return std::nullopt;
-        out.cells.push_back(v->text);
+        entry.cells.push_back(v->text);
         articles.insert(v->articles.begin(), v->articles.end());
         tables.insert(v->tables.begin(), v->tables.end());
         h = std::max(h, v->herkomst);
       }
-      out.cells.push_back(basis(articles));
-      out.cells.push_back(ast::herkomstName(h));
-      out.cells.push_back(sources(tables));
+      entry.cells.push_back(basis(articles));
+      entry.cells.push_back(ast::herkomstName(h));
+      entry.cells.push_back(sources(tables));
       if (o.subject >= 0) {
         const check::Table& t = p.tables[static_cast<std::size_t>(o.subject)];
-        out.key = t.key >= 0 ? ev.format(ds.tables[static_cast<std::size_t>(o.subject)].rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(t.key)]) : "";
+        entry.key = t.key >= 0 ? ev.format(ds.tables[static_cast<std::size_t>(o.subject)].rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(t.key)]) : "";
         if (o.splitBy) {
           auto g = cell(*o.splitBy, o.subject, row);
           if (!g) return std::nullopt;
-          out.group = g->text;
+          entry.group = g->text;
+          entry.label = g->text;
+          // A split by a reference (gemeente -> provincie) is labelled with the entity's name.
+          const Value* raw = nullptr;
+          if (o.splitBy->isDefinition) {
+            raw = &ev.definition(o.splitBy->index, row)->value;
+          } else if (!o.splitBy->isParameter) {
+            raw = &ds.tables[static_cast<std::size_t>(o.subject)].rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(o.splitBy->index)];
+          }
+          if (raw && std::holds_alternative<EntityRef>(*raw)) {
+            const EntityRef& e = std::get<EntityRef>(*raw);
+            const check::Table& target = p.tables[static_cast<std::size_t>(e.table)];
+            if (target.nameColumn >= 0)
+              entry.label = ev.format(ds.tables[static_cast<std::size_t>(e.table)].rows[static_cast<std::size_t>(e.row)][static_cast<std::size_t>(target.nameColumn)]);
+          }
         }
       }
-      rows.push_back(std::move(out));
+      rows.push_back(std::move(entry));
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
       return std::tie(a.group, a.key) < std::tie(b.group, b.key);
@@ -147,11 +162,21 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     }
     // Split: one table per group, and a summary with one row per group and a total.
     std::map<std::string, DecisionTable> groups;
+    std::map<std::string, std::string> labels;
+    std::set<std::string> usedFiles;
     for (auto& r : rows) {
       auto [it, fresh] = groups.try_emplace(r.group, proto);
       if (fresh) {
-        it->second.file = slug(o.name) + "-" + slug(r.group);
-        it->second.title = fmt::format("{} ({})", o.name, r.group);
+        // Two groups with the same name (two gemeenten "Groningen" in different tables) keep
+        // their own files: the second gets its key as well.
+        std::string file = slug(o.name) + "-" + slug(r.label);
+        if (!usedFiles.insert(file).second) {
+          file += "-" + slug(r.group);
+          usedFiles.insert(file);
+        }
+        it->second.file = file;
+        it->second.title = fmt::format("{} ({})", o.name, r.label);
+        labels[r.group] = r.label;
       }
       it->second.rows.push_back(r.cells);
     }
@@ -178,7 +203,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       return h == "fictief" ? ast::Herkomst::Fictief : h == "gereconstrueerd" ? ast::Herkomst::Gereconstrueerd : ast::Herkomst::Echt;
     };
     for (auto& [group, table] : groups) {
-      std::vector<std::string> row{group, std::to_string(table.rows.size())};
+      std::vector<std::string> row{labels[group], std::to_string(table.rows.size())};
       ast::Herkomst h = ast::Herkomst::Echt;
       for (std::size_t k = 0; k < numeric.size(); ++k) {
         mpq_class sum = 0;

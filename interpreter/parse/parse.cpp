@@ -103,7 +103,7 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
     // A text block is accepted wherever a text is; do not list it twice.
     if (std::find(types.begin(), types.end(), L::STRING) != types.end())
       types.erase(std::remove(types.begin(), types.end(), static_cast<std::size_t>(L::TEXTBLOCK)), types.end());
-    std::string found = type == antlr4::Token::EOF ? "the end of the file"
+    std::string found = static_cast<long long>(type) == static_cast<long long>(antlr4::Token::EOF) ? "the end of the file"
                                                   : fmt::format("`{}`", offending->getText());
     std::string message;
     std::string help;
@@ -129,8 +129,16 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       std::vector<std::string> keywords;
       for (std::size_t t : types)
         if (auto k = keywordText(vocab, t); !k.empty()) keywords.push_back(k);
-      if (auto m = closestMatch(offending->getText(), keywords); !m.empty())
-        help = fmt::format("did you mean `{}`?", m);
+      std::string m = closestMatch(offending->getText(), keywords);
+      if (m.empty()) {
+        // ANTLR's expected set can miss keywords of an enclosing loop (a `definitie` after the
+        // members of an artikel), so a near miss of any keyword is suggested too.
+        std::vector<std::string> all;
+        for (std::size_t t = 1; t <= vocab.getMaxTokenType(); ++t)
+          if (auto k = keywordText(vocab, t); !k.empty()) all.push_back(k);
+        m = closestMatch(offending->getText(), all);
+      }
+      if (!m.empty()) help = fmt::format("did you mean `{}`?", m);
     } else if (offending && !keywordText(vocab, static_cast<std::size_t>(type)).empty() &&
                std::find(types.begin(), types.end(), static_cast<std::size_t>(L::IDENT)) != types.end()) {
       help = fmt::format("`{}` is a keyword of the language and cannot be used as a name", offending->getText());

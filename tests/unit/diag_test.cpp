@@ -1,0 +1,76 @@
+// Unit tests of diagnostic rendering (GNU first line, snippet, caret, notes, help, basis), the
+// diagnostic limit and the "did you mean" matcher.
+#include <doctest/doctest.h>
+
+#include "diag/diagnostic.hpp"
+
+using namespace verdeel;
+
+TEST_CASE("a diagnostic renders GNU style with snippet, caret and trailers") {
+  SourceManager sources;
+  auto id = sources.add("r.regels", "regel een\n  definitie x: getal = y\n");
+  Diagnostics diags;
+  auto& d = diags.report(Code::E0201, SourceSpan{id, 2, 23, 2, 24}, "unknown name `y`");
+  d.notes.push_back({SourceSpan{}, "names in scope: x"});
+  d.help = "did you mean `x`?";
+  d.basis = "art. 1";
+  CHECK(render(diags, sources) ==
+        "r.regels:2:23: error[E0201]: unknown name `y`\n"
+        " 2 |   definitie x: getal = y\n"
+        "   |                       ^\n"
+        "  = note: names in scope: x\n"
+        "  = help: did you mean `x`?\n"
+        "  = basis: art. 1\n");
+}
+
+TEST_CASE("the caret underlines in code points, not bytes") {
+  SourceManager sources;
+  auto id = sources.add("r.regels", "\"Fryslân\" fout\n");
+  Diagnostics diags;
+  diags.report(Code::E0104, SourceSpan{id, 1, 11, 1, 15}, "x");
+  CHECK(render(diags, sources) ==
+        "r.regels:1:11: error[E0104]: x\n"
+        " 1 | \"Fryslân\" fout\n"
+        "   |           ^^^^\n");
+}
+
+TEST_CASE("a note with its own position gets its own snippet") {
+  SourceManager sources;
+  auto id = sources.add("a.regels", "een\ntwee\n");
+  Diagnostics diags;
+  auto& d = diags.report(Code::E0202, SourceSpan{id, 2, 1, 2, 5}, "declared twice");
+  d.notes.push_back({SourceSpan{id, 1, 1, 1, 4}, "first declared here"});
+  CHECK(render(diags, sources) ==
+        "a.regels:2:1: error[E0202]: declared twice\n"
+        " 2 | twee\n"
+        "   | ^^^^\n"
+        "a.regels:1:1: note: first declared here\n"
+        " 1 | een\n"
+        "   | ^^^\n");
+}
+
+TEST_CASE("warnings do not count as errors") {
+  Diagnostics diags;
+  diags.report(Code::W0201, {}, "unused");
+  CHECK_FALSE(diags.hasErrors());
+  diags.report(Code::E0203, {}, "mismatch");
+  CHECK(diags.errorCount() == 1);
+}
+
+TEST_CASE("past the limit diagnostics are counted, not kept") {
+  Diagnostics diags(2);
+  for (int i = 0; i < 5; ++i) diags.report(Code::E0203, {}, "m");
+  CHECK(diags.all().size() == 2);
+  CHECK(diags.dropped() == 3);
+  CHECK(diags.errorCount() == 5);
+  SourceManager sources;
+  CHECK(render(diags, sources).find("3 more diagnostics not shown") != std::string::npos);
+}
+
+TEST_CASE("closestMatch suggests a near name and nothing for a far one") {
+  std::vector<std::string> names = {"inwoners", "plaatsen", "aandeel"};
+  CHECK(closestMatch("inwonres", names) == "inwoners");
+  CHECK(closestMatch("plaatse", names) == "plaatsen");
+  CHECK(closestMatch("zzz", names).empty());
+  CHECK(closestMatch("inwoners", names).empty());  // an exact name is not a suggestion
+}

@@ -1,0 +1,49 @@
+// Unit tests of exact values: decimal formatting, parsing with both decimal separators, round trips.
+#include <doctest/doctest.h>
+
+#include "value/value.hpp"
+
+using verdeel::formatNumber;
+using verdeel::parseFormatted;
+using verdeel::parseNumber;
+
+TEST_CASE("formatNumber writes finite decimals exactly and other fractions as p/q") {
+  CHECK(formatNumber(mpq_class(12)) == "12");
+  CHECK(formatNumber(mpq_class(-1, 4)) == "-0.25");
+  CHECK(formatNumber(mpq_class(1, 8)) == "0.125");
+  CHECK(formatNumber(mpq_class(1, 3)) == "1/3");
+  CHECK(formatNumber(mpq_class(0)) == "0");
+  CHECK(formatNumber(mpq_class(7, 20)) == "0.35");
+}
+
+TEST_CASE("parseNumber accepts exact decimals only") {
+  mpq_class q;
+  REQUIRE(parseNumber("12", '.', q));
+  CHECK(q == 12);
+  REQUIRE(parseNumber("-0.125", '.', q));
+  CHECK(q == mpq_class(-1, 8));
+  REQUIRE(parseNumber("3,5", ',', q));
+  CHECK(q == mpq_class(7, 2));
+  CHECK_FALSE(parseNumber("3,5", '.', q));
+  CHECK_FALSE(parseNumber("1e3", '.', q));
+  CHECK_FALSE(parseNumber("", '.', q));
+  CHECK_FALSE(parseNumber("-", '.', q));
+  CHECK_FALSE(parseNumber("1.2.3", '.', q));
+  CHECK_FALSE(parseNumber("12 ", '.', q));
+}
+
+TEST_CASE("a number with 400 digits stays exact") {
+  std::string big(400, '9');
+  mpq_class q;
+  REQUIRE(parseNumber(big, '.', q));
+  CHECK(formatNumber(q) == big);
+  CHECK(formatNumber(q + 1) == "1" + std::string(400, '0'));
+}
+
+TEST_CASE("parseFormatted reads back what formatNumber wrote") {
+  for (const mpq_class& v : {mpq_class(1, 3), mpq_class(-22, 7), mpq_class(5, 4), mpq_class(100)}) {
+    mpq_class back;
+    REQUIRE(parseFormatted(formatNumber(v), back));
+    CHECK(back == v);
+  }
+}
