@@ -14,12 +14,12 @@
 namespace verdeel::stdlib {
 
 struct Builtin {
-  std::string_view name;       // as written in a rule: `afgerond(x, rekenkundig)`
-  std::string_view category;   // "afronding", "aggregaat"
+  std::string_view name;      // as written in a rule: `afgerond(x, rekenkundig)`
+  std::string_view category;  // "afronding", "aggregaat"
   std::string_view signature;
   std::string_view forLegalStaff;
   std::string_view forEngineers;
-  std::string_view example;    // a rule fragment and its outcome
+  std::string_view example;  // a rule fragment and its outcome
 };
 
 const std::vector<Builtin>& builtins();

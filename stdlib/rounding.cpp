@@ -21,14 +21,20 @@ mpq_class round(const mpq_class& value, Rounding mode, int decimals) {
       case Rounding::Down: result = floor; break;
       case Rounding::Up: result = ceil; break;
       case Rounding::HalfUp:
-        if (half < 0) result = floor;
-        else if (half > 0) result = ceil;
-        else result = x > 0 ? ceil : floor;  // away from zero
+        if (half < 0)
+          result = floor;
+        else if (half > 0)
+          result = ceil;
+        else
+          result = x > 0 ? ceil : floor;  // away from zero
         break;
       case Rounding::HalfEven:
-        if (half < 0) result = floor;
-        else if (half > 0) result = ceil;
-        else result = mpz_even_p(floor.get_mpz_t()) ? floor : ceil;
+        if (half < 0)
+          result = floor;
+        else if (half > 0)
+          result = ceil;
+        else
+          result = mpz_even_p(floor.get_mpz_t()) ? floor : ceil;
         break;
     }
   }

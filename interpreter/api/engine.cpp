@@ -38,18 +38,22 @@ bool Engine::runControles() {
     if (result->failures.empty()) continue;
     ok = false;
     const check::Controle& c = program_->controles[i];
-    std::string what = c.subject < 0 ? std::string() : program_->tables[static_cast<std::size_t>(c.subject)].name;
+    std::string what =
+        c.subject < 0 ? std::string() : program_->tables[static_cast<std::size_t>(c.subject)].name;
     auto& d = diags_.report(Code::E0505, c.span,
-                            c.subject < 0 ? fmt::format("controle `{}` failed", c.description)
-                                          : fmt::format("controle `{}` failed for {} of the {} rows of `{}`", c.description,
-                                                        result->failures.size(), result->checked, what));
+                            c.subject < 0
+                                ? fmt::format("controle `{}` failed", c.description)
+                                : fmt::format("controle `{}` failed for {} of the {} rows of `{}`",
+                                              c.description, result->failures.size(), result->checked, what));
     d.basis = program_->basis(c.article);
     const std::size_t shown = std::min<std::size_t>(result->failures.size(), 20);
     for (std::size_t k = 0; k < shown; ++k) {
       const auto& f = result->failures[k];
       std::string who = f.row >= 0 ? ev.entityName(c.subject, f.row) : std::string("the whole");
-      if (f.row < 0) d.notes.push_back({SourceSpan{}, f.detail.empty() ? "the condition is false" : f.detail});
-      else d.notes.push_back({SourceSpan{}, f.detail.empty() ? who : fmt::format("{}: {}", who, f.detail)});
+      if (f.row < 0)
+        d.notes.push_back({SourceSpan{}, f.detail.empty() ? "the condition is false" : f.detail});
+      else
+        d.notes.push_back({SourceSpan{}, f.detail.empty() ? who : fmt::format("{}: {}", who, f.detail)});
     }
     if (shown < result->failures.size())
       d.notes.push_back({SourceSpan{}, fmt::format("and {} more", result->failures.size() - shown)});
@@ -57,11 +61,14 @@ bool Engine::runControles() {
   return ok;
 }
 
-std::optional<output::Decisions> Engine::decisions() { return output::build(evaluation()); }
+std::optional<output::Decisions> Engine::decisions() {
+  return output::build(evaluation());
+}
 
 std::vector<std::string> Engine::inputFiles() const {
   std::vector<std::string> out;
-  for (std::uint32_t f : program_ ? program_->files : std::vector<std::uint32_t>{}) out.push_back(sources_.path(f));
+  for (std::uint32_t f : program_ ? program_->files : std::vector<std::uint32_t>{})
+    out.push_back(sources_.path(f));
   out.insert(out.end(), dataFiles_.begin(), dataFiles_.end());
   return out;
 }

@@ -27,6 +27,7 @@ enum ExitCode : int {
   kExitDataErrors = 2,
   kExitControleFailed = 3,
   kExitUsage = 64,
+  kExitInternal = 70,
   kExitOutputFailed = 73,
 };
 

@@ -37,24 +37,59 @@ enum class AggFn { Sum, Min, Max, Count };
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
-struct NumberLit { std::string text; };  // digits as written, `_` removed
-struct TextLit { std::string value; };
-struct DateLit { Date value; };
-struct BoolLit { bool value; };
-struct NameRef { std::string name; };
-struct ThisRef { Ident table; };                       // deze gemeente
-struct Member { ExprPtr entity; Ident field; };        // provincie.opvangopgave
-struct Unary { UnOp op; ExprPtr operand; };
-struct Binary { BinOp op; ExprPtr lhs, rhs; };
-struct IsEmpty { ExprPtr operand; bool negated; };     // x is leeg / x is niet leeg
-struct If { ExprPtr condition, thenValue, elseValue; };
-struct Aggregate { AggFn fn; ExprPtr value; Ident table; ExprPtr filter; };  // value null for Count
-struct Round { ExprPtr value; RoundMode mode; std::optional<int> decimals; };
+struct NumberLit {
+  std::string text;
+};  // digits as written, `_` removed
+struct TextLit {
+  std::string value;
+};
+struct DateLit {
+  Date value;
+};
+struct BoolLit {
+  bool value;
+};
+struct NameRef {
+  std::string name;
+};
+struct ThisRef {
+  Ident table;
+};  // deze gemeente
+struct Member {
+  ExprPtr entity;
+  Ident field;
+};  // provincie.opvangopgave
+struct Unary {
+  UnOp op;
+  ExprPtr operand;
+};
+struct Binary {
+  BinOp op;
+  ExprPtr lhs, rhs;
+};
+struct IsEmpty {
+  ExprPtr operand;
+  bool negated;
+};  // x is leeg / x is niet leeg
+struct If {
+  ExprPtr condition, thenValue, elseValue;
+};
+struct Aggregate {
+  AggFn fn;
+  ExprPtr value;
+  Ident table;
+  ExprPtr filter;
+};  // value null for Count
+struct Round {
+  ExprPtr value;
+  RoundMode mode;
+  std::optional<int> decimals;
+};
 
 struct Expr {
   SourceSpan span;
-  std::variant<NumberLit, TextLit, DateLit, BoolLit, NameRef, ThisRef, Member, Unary, Binary,
-               IsEmpty, If, Aggregate, Round>
+  std::variant<NumberLit, TextLit, DateLit, BoolLit, NameRef, ThisRef, Member, Unary, Binary, IsEmpty, If,
+               Aggregate, Round>
       node;
 };
 

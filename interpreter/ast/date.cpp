@@ -4,7 +4,9 @@
 
 namespace verdeel {
 
-std::string Date::str() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::str() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 std::optional<Date> Date::parse(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;

@@ -10,7 +10,8 @@ namespace verdeel {
 
 struct Date {
   int year = 0, month = 0, day = 0;
-  auto operator<=>(const Date&) const = default;
+  auto operator<=>(const Date&) const =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 false positive
   std::string str() const;
   // Parses `jjjj-mm-dd`; nullopt for a malformed or impossible date (2024-02-30).
   static std::optional<Date> parse(std::string_view text);

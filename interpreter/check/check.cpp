@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -49,9 +51,12 @@ void Checker::unknownTable(const ast::Ident& id) {
   auto& d = diags_.report(Code::E0206, id.span, fmt::format("there is no table `{}`", id.name));
   std::vector<std::string> names;
   for (const Table& t : p_.tables) names.push_back(t.name);
-  if (auto m = closestMatch(id.name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
-  else if (!names.empty()) d.help = fmt::format("the tables are: {}", fmt::join(names, ", "));
-  else d.help = "declare the table with `tabel NAAM uit \"bestand.csv\"`";
+  if (auto m = closestMatch(id.name, names); !m.empty())
+    d.help = fmt::format("did you mean `{}`?", m);
+  else if (!names.empty())
+    d.help = fmt::format("the tables are: {}", fmt::join(names, ", "));
+  else
+    d.help = "declare the table with `tabel NAAM uit \"bestand.csv\"`";
 }
 
 void Checker::header() {
@@ -69,9 +74,9 @@ void Checker::header() {
   p_.header = rs_.headers[0];
   const ast::Header& h = p_.header;
   if (h.validUntil && *h.validUntil < h.validFrom) {
-    auto& d = diags_.report(Code::E0212, h.span,
-                            fmt::format("`geldig tot` {} lies before `geldig vanaf` {}", h.validUntil->str(),
-                                        h.validFrom.str()));
+    auto& d = diags_.report(
+        Code::E0212, h.span,
+        fmt::format("`geldig tot` {} lies before `geldig vanaf` {}", h.validUntil->str(), h.validFrom.str()));
     d.help = "swap the two dates or correct the one that is wrong";
   }
 }
@@ -81,7 +86,8 @@ void Checker::tables() {
   // Names first, so references between tables can point forward.
   for (const ast::TableDecl& t : rs_.tables) {
     if (int prev = p_.table(t.name.name); prev >= 0) {
-      auto& d = diags_.report(Code::E0202, t.name.span, fmt::format("table `{}` is declared twice", t.name.name));
+      auto& d =
+          diags_.report(Code::E0202, t.name.span, fmt::format("table `{}` is declared twice", t.name.name));
       d.notes.push_back({p_.tables[static_cast<std::size_t>(prev)].span, "first declared here"});
     }
     Table out;
@@ -99,13 +105,16 @@ void Checker::tables() {
     const ast::TableDecl& t = rs_.tables[ti];
     Table& out = p_.tables[ti];
     for (const SourceSpan& s : t.repeated) {
-      auto& d = diags_.report(Code::E0209, s, fmt::format("this item is given twice for table `{}`", t.name.name));
-      d.help = "keep one: `sleutel`, `herkomst`, `bron`, `peildatum` and `scheidingsteken` appear once per table";
+      auto& d =
+          diags_.report(Code::E0209, s, fmt::format("this item is given twice for table `{}`", t.name.name));
+      d.help =
+          "keep one: `sleutel`, `herkomst`, `bron`, `peildatum` and `scheidingsteken` appear once per table";
     }
     for (const ast::ColumnDecl& c : t.columns) {
       if (int prev = out.column(c.name.name); prev >= 0) {
-        auto& d = diags_.report(Code::E0202, c.name.span,
-                                fmt::format("column `{}` is declared twice in table `{}`", c.name.name, t.name.name));
+        auto& d = diags_.report(
+            Code::E0202, c.name.span,
+            fmt::format("column `{}` is declared twice in table `{}`", c.name.name, t.name.name));
         d.notes.push_back({out.columns[static_cast<std::size_t>(prev)].span, "first declared here"});
         continue;
       }
@@ -117,44 +126,55 @@ void Checker::tables() {
       if (type->kind == Kind::Herkomst) {
         if (out.herkomstColumn >= 0) {
           auto& d = diags_.report(Code::E0209, c.span, "a table has at most one column of type `herkomst`");
-          d.notes.push_back({out.columns[static_cast<std::size_t>(out.herkomstColumn)].span, "the other one"});
+          d.notes.push_back(
+              {out.columns[static_cast<std::size_t>(out.herkomstColumn)].span, "the other one"});
         }
         out.herkomstColumn = static_cast<int>(out.columns.size());
       }
-      if (c.name.name == "naam" && type->kind == Kind::Text) out.nameColumn = static_cast<int>(out.columns.size());
+      if (c.name.name == "naam" && type->kind == Kind::Text)
+        out.nameColumn = static_cast<int>(out.columns.size());
       out.columns.push_back(Column{c.name.name, c.csvHeader, *type, c.optional, c.span});
     }
     if (!t.key) {
-      auto& d = diags_.report(Code::E0209, t.name.span, fmt::format("table `{}` has no `sleutel`", t.name.name));
+      auto& d =
+          diags_.report(Code::E0209, t.name.span, fmt::format("table `{}` has no `sleutel`", t.name.name));
       d.help = "name the column that identifies each row, for example `sleutel code`";
     } else {
       out.key = out.column(t.key->name);
       if (out.key < 0) {
-        auto& d = diags_.report(Code::E0209, t.key->span,
-                                fmt::format("key `{}` is not a column of table `{}`", t.key->name, t.name.name));
+        auto& d =
+            diags_.report(Code::E0209, t.key->span,
+                          fmt::format("key `{}` is not a column of table `{}`", t.key->name, t.name.name));
         std::vector<std::string> names;
         for (const Column& c : out.columns) names.push_back(c.name);
-        if (auto m = closestMatch(t.key->name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
-        else d.help = fmt::format("declare it: `kolom {}: tekst`", t.key->name);
+        if (auto m = closestMatch(t.key->name, names); !m.empty())
+          d.help = fmt::format("did you mean `{}`?", m);
+        else
+          d.help = fmt::format("declare it: `kolom {}: tekst`", t.key->name);
       } else if (out.columns[static_cast<std::size_t>(out.key)].optional) {
         diags_.report(Code::E0209, t.key->span, fmt::format("key `{}` cannot be optional", t.key->name));
       }
     }
     if (!t.status) {
-      auto& d = diags_.report(Code::E0209, t.name.span, fmt::format("table `{}` does not state its `herkomst`", t.name.name));
-      d.help = "add `herkomst echt`, `herkomst gereconstrueerd` or `herkomst fictief`: every decision shows where its numbers come from";
+      auto& d = diags_.report(Code::E0209, t.name.span,
+                              fmt::format("table `{}` does not state its `herkomst`", t.name.name));
+      d.help =
+          "add `herkomst echt`, `herkomst gereconstrueerd` or `herkomst fictief`: every decision shows where "
+          "its numbers come from";
     } else {
       out.herkomst = *t.status;
     }
     if (t.source.empty()) {
-      auto& d = diags_.report(Code::E0209, t.name.span, fmt::format("table `{}` does not name its `bron`", t.name.name));
+      auto& d = diags_.report(Code::E0209, t.name.span,
+                              fmt::format("table `{}` does not name its `bron`", t.name.name));
       d.help = "add `bron \"...\"` with the publication or file the data comes from";
     }
   }
 }
 
 void Checker::names() {
-  for (std::size_t i = 0; i < rs_.parameters.size(); ++i) declareName(rs_.parameters[i].name, false, static_cast<int>(i));
+  for (std::size_t i = 0; i < rs_.parameters.size(); ++i)
+    declareName(rs_.parameters[i].name, false, static_cast<int>(i));
   for (std::size_t i = 0; i < rs_.definitions.size(); ++i) {
     const ast::DefinitionDecl& d = rs_.definitions[i];
     declareName(d.name, true, static_cast<int>(i));
@@ -164,12 +184,15 @@ void Checker::names() {
     out.span = d.name.span;
     if (d.subject) {
       out.subject = p_.table(d.subject->name);
-      if (out.subject < 0) unknownTable(*d.subject);
+      if (out.subject < 0)
+        unknownTable(*d.subject);
       else if (int col = p_.tables[static_cast<std::size_t>(out.subject)].column(d.name.name); col >= 0) {
-        auto& diag = diags_.report(Code::E0202, d.name.span,
-                                   fmt::format("`{}` is already a column of table `{}`", d.name.name, d.subject->name));
-        diag.notes.push_back({p_.tables[static_cast<std::size_t>(out.subject)].columns[static_cast<std::size_t>(col)].span,
-                              "the column is declared here"});
+        auto& diag = diags_.report(
+            Code::E0202, d.name.span,
+            fmt::format("`{}` is already a column of table `{}`", d.name.name, d.subject->name));
+        diag.notes.push_back(
+            {p_.tables[static_cast<std::size_t>(out.subject)].columns[static_cast<std::size_t>(col)].span,
+             "the column is declared here"});
         diag.help = "give the definition another name";
       }
     }
@@ -199,18 +222,21 @@ void Checker::exceptions() {
     out.span = e.name.span;
     auto it = globals_.find(e.target.name);
     if (it == globals_.end() || !it->second.isDefinition) {
-      auto& d = diags_.report(Code::E0201, e.target.span,
-                              fmt::format("`{}` is not a definition, so it can have no exception", e.target.name));
+      auto& d =
+          diags_.report(Code::E0201, e.target.span,
+                        fmt::format("`{}` is not a definition, so it can have no exception", e.target.name));
       std::vector<std::string> names;
       for (const Definition& def : p_.definitions) names.push_back(def.name);
-      if (auto m = closestMatch(e.target.name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+      if (auto m = closestMatch(e.target.name, names); !m.empty())
+        d.help = fmt::format("did you mean `{}`?", m);
     } else {
       out.definition = it->second.index;
       auto& list = p_.definitions[static_cast<std::size_t>(out.definition)].exceptions;
       for (int other : list) {
         if (p_.exceptions[static_cast<std::size_t>(other)].name == out.name) {
-          auto& d = diags_.report(Code::E0202, e.name.span,
-                                  fmt::format("exception `{}` on `{}` is declared twice", out.name, e.target.name));
+          auto& d =
+              diags_.report(Code::E0202, e.name.span,
+                            fmt::format("exception `{}` on `{}` is declared twice", out.name, e.target.name));
           d.notes.push_back({p_.exceptions[static_cast<std::size_t>(other)].span, "first declared here"});
         }
       }
@@ -228,15 +254,19 @@ void Checker::exceptions() {
       std::vector<std::string> names;
       for (int s : siblings) {
         if (p_.exceptions[static_cast<std::size_t>(s)].name == b.name) found = s;
-        if (static_cast<std::size_t>(s) != i) names.push_back(p_.exceptions[static_cast<std::size_t>(s)].name);
+        if (static_cast<std::size_t>(s) != i)
+          names.push_back(p_.exceptions[static_cast<std::size_t>(s)].name);
       }
       if (found < 0 || static_cast<std::size_t>(found) == i) {
-        auto& d = diags_.report(Code::E0208, b.span,
-                                found < 0 ? fmt::format("`{}` is not an exception on `{}`", b.name,
-                                                        rs_.exceptions[i].target.name)
-                                          : fmt::format("exception `{}` cannot go before itself", b.name));
-        if (auto m = closestMatch(b.name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
-        else if (!names.empty()) d.help = fmt::format("the other exceptions on `{}` are: {}", rs_.exceptions[i].target.name, fmt::join(names, ", "));
+        auto& d = diags_.report(
+            Code::E0208, b.span,
+            found < 0 ? fmt::format("`{}` is not an exception on `{}`", b.name, rs_.exceptions[i].target.name)
+                      : fmt::format("exception `{}` cannot go before itself", b.name));
+        if (auto m = closestMatch(b.name, names); !m.empty())
+          d.help = fmt::format("did you mean `{}`?", m);
+        else if (!names.empty())
+          d.help = fmt::format("the other exceptions on `{}` are: {}", rs_.exceptions[i].target.name,
+                               fmt::join(names, ", "));
         continue;
       }
       out.beats.push_back(found);
@@ -251,13 +281,24 @@ void Checker::outputs() {
     out.name = o.name;
     out.span = o.span;
     if (o.name.empty() || o.name.find_first_of("/\\") != std::string::npos || o.name[0] == '.') {
-      auto& d = diags_.report(Code::E0211, o.span, fmt::format("`{}` cannot be used as the name of an output file", o.name));
+      auto& d = diags_.report(Code::E0211, o.span,
+                              fmt::format("`{}` cannot be used as the name of an output file", o.name));
       d.help = "use letters, digits and `-`, for example `verdeelbesluit`";
     }
+    auto lower = [](std::string t) {
+      for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return t;
+    };
     for (const Output& prev : p_.outputs) {
       if (prev.name == o.name) {
         auto& d = diags_.report(Code::E0202, o.span, fmt::format("output `{}` is declared twice", o.name));
         d.notes.push_back({prev.span, "first declared here"});
+      } else if (lower(prev.name) == lower(o.name)) {
+        auto& d = diags_.report(
+            Code::E0211, o.span,
+            fmt::format("outputs `{}` and `{}` would be written to the same file", prev.name, o.name));
+        d.notes.push_back({prev.span, "the other output is declared here"});
+        d.help = "file names do not tell upper and lower case apart everywhere; rename one of the two";
       }
     }
     if (o.subject) {
@@ -276,11 +317,14 @@ void Checker::outputs() {
       if (it != globals_.end()) {
         if (!it->second.isDefinition) return OutputColumn{id.name, false, true, it->second.index};
         const Definition& d = p_.definitions[static_cast<std::size_t>(it->second.index)];
-        if (d.subject == out.subject || d.subject < 0) return OutputColumn{id.name, true, false, it->second.index};
-        auto& diag = diags_.report(Code::E0211, id.span,
-                                   fmt::format("`{}` is defined per {}, but this output has one row {}", id.name,
-                                               p_.tables[static_cast<std::size_t>(d.subject)].name,
-                                               out.subject < 0 ? "in all" : "per " + p_.tables[static_cast<std::size_t>(out.subject)].name));
+        if (d.subject == out.subject || d.subject < 0)
+          return OutputColumn{id.name, true, false, it->second.index};
+        auto& diag = diags_.report(
+            Code::E0211, id.span,
+            fmt::format(
+                "`{}` is defined per {}, but this output has one row {}", id.name,
+                p_.tables[static_cast<std::size_t>(d.subject)].name,
+                out.subject < 0 ? "in all" : "per " + p_.tables[static_cast<std::size_t>(out.subject)].name));
         diag.help = "an output's columns are columns and definitions of its own table, or single values";
         return std::nullopt;
       }
@@ -288,7 +332,8 @@ void Checker::outputs() {
       std::vector<std::string> names;
       for (const auto& [n, g] : globals_) names.push_back(n);
       if (out.subject >= 0)
-        for (const Column& c : p_.tables[static_cast<std::size_t>(out.subject)].columns) names.push_back(c.name);
+        for (const Column& c : p_.tables[static_cast<std::size_t>(out.subject)].columns)
+          names.push_back(c.name);
       if (auto m = closestMatch(id.name, names); !m.empty()) diag.help = fmt::format("did you mean `{}`?", m);
       return std::nullopt;
     };
@@ -312,7 +357,8 @@ void Checker::outputs() {
 
 std::optional<Program> Checker::run() {
   header();
-  for (const ast::Article& a : rs_.articles) p_.articles.push_back(Article{a.number, a.title, a.lawText, a.span});
+  for (const ast::Article& a : rs_.articles)
+    p_.articles.push_back(Article{a.number, a.title, a.lawText, a.span});
   p_.files = rs_.files;
   tables();
   names();

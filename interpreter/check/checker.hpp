@@ -33,8 +33,8 @@ class Checker {
   Diagnostics& diags_;
   Program p_;
   std::map<std::string, Global> globals_;
-  std::set<int> deps_;        // dependency nodes of the expression being checked
-  std::set<int> used_;        // definitions used by outputs
+  std::set<int> deps_;                // dependency nodes of the expression being checked
+  std::set<int> used_;                // definitions used by outputs
   std::vector<std::set<int>> graph_;  // node -> nodes it reads (definitions, then parameters)
 
   // check.cpp

@@ -86,11 +86,13 @@ void Checker::dependencies() {
   std::vector<int> loop = findCycle(beats, ignored);
   if (!loop.empty()) {
     std::string chain;
-    for (int v : loop) chain += fmt::format("`{}` gaat voor ", p_.exceptions[static_cast<std::size_t>(v)].name);
+    for (int v : loop)
+      chain += fmt::format("`{}` gaat voor ", p_.exceptions[static_cast<std::size_t>(v)].name);
     chain += fmt::format("`{}`", p_.exceptions[static_cast<std::size_t>(loop.front())].name);
     const Exception& e0 = p_.exceptions[static_cast<std::size_t>(loop.front())];
     diags_.setBasis(p_.basis(e0.article));
-    auto& d = diags_.report(Code::E0302, e0.span, fmt::format("the order of exceptions goes round in a circle: {}", chain));
+    auto& d = diags_.report(Code::E0302, e0.span,
+                            fmt::format("the order of exceptions goes round in a circle: {}", chain));
     d.help = "decide which exception wins and remove the `gaat voor` that says the opposite";
     diags_.setBasis("");
   }
@@ -111,7 +113,8 @@ void Checker::unused() {
     if (seen.count(i)) continue;
     const Definition& d = p_.definitions[static_cast<std::size_t>(i)];
     diags_.setBasis(p_.basis(d.article));
-    auto& diag = diags_.report(Code::W0201, d.span, fmt::format("`{}` is never used by an output or a controle", d.name));
+    auto& diag = diags_.report(Code::W0201, d.span,
+                               fmt::format("`{}` is never used by an output or a controle", d.name));
     diag.help = "add it to an `uitvoer`, use it in another rule, or remove it";
   }
   diags_.setBasis("");

@@ -49,9 +49,12 @@ void Checker::bodies() {
     out.article = a.article;
     out.span = a.name.span;
     if (a.article < 0 && a.basis.empty()) {
-      auto& d = diags_.report(Code::E0210, a.name.span,
-                              fmt::format("parameter `{}` stands outside an artikel and has no `grondslag`", a.name.name));
-      d.help = "add `grondslag \"art. ... \"` naming the provision that fixes this value, or move it into its artikel";
+      auto& d = diags_.report(
+          Code::E0210, a.name.span,
+          fmt::format("parameter `{}` stands outside an artikel and has no `grondslag`", a.name.name));
+      d.help =
+          "add `grondslag \"art. ... \"` naming the provision that fixes this value, or move it into its "
+          "artikel";
     }
     auto type = resolveType(a.type);
     deps_.clear();
@@ -97,10 +100,13 @@ void Checker::bodies() {
     out.condition = expr(*a.condition, c);
     if (out.condition && out.condition->type.kind != Kind::Bool) {
       diags_.report(Code::E0203, a.condition->span,
-                    fmt::format("the condition after `als` must be true or false, but it is a {}", tname(out.condition->type)));
+                    fmt::format("the condition after `als` must be true or false, but it is a {}",
+                                tname(out.condition->type)));
     }
     out.body = expr(*a.body, c);
-    if (def.body) assignable(def.type, out.body, fmt::format("exception `{}` on `{}`", a.name.name, def.name), a.body->span);
+    if (def.body)
+      assignable(def.type, out.body, fmt::format("exception `{}` on `{}`", a.name.name, def.name),
+                 a.body->span);
     graph_[static_cast<std::size_t>(out.definition)].insert(deps_.begin(), deps_.end());
   }
   for (const ast::ControleDecl& a : rs_.controles) {
@@ -121,26 +127,30 @@ void Checker::bodies() {
     for (int d : deps_)
       if (static_cast<std::size_t>(d) < rs_.definitions.size()) used_.insert(d);
     if (out.condition && out.condition->type.kind != Kind::Bool) {
-      diags_.report(Code::E0203, a.condition->span,
-                    fmt::format("a controle must be true or false, but this is a {}", tname(out.condition->type)));
+      diags_.report(
+          Code::E0203, a.condition->span,
+          fmt::format("a controle must be true or false, but this is a {}", tname(out.condition->type)));
     }
     p_.controles.push_back(std::move(out));
   }
 }
 
-bool Checker::assignable(const Type& declared, const CExprPtr& value, const std::string& what, SourceSpan span) {
+bool Checker::assignable(const Type& declared, const CExprPtr& value, const std::string& what,
+                         SourceSpan span) {
   if (!value) return false;
   const Type& actual = value->type;
   if (declared == actual) return true;
   if (declared.kind == Kind::Number && actual.kind == Kind::Integer) return true;
   if (declared.kind == Kind::Integer && actual.kind == Kind::Number) {
-    auto& d = diags_.report(Code::E0204, span,
-                            fmt::format("{} is declared `geheel getal`, but this value can be a fraction", what));
+    auto& d =
+        diags_.report(Code::E0204, span,
+                      fmt::format("{} is declared `geheel getal`, but this value can be a fraction", what));
     d.help = "round it explicitly, for example `afgerond(..., rekenkundig)`: verdeel never rounds on its own";
     return false;
   }
-  auto& d = diags_.report(Code::E0203, span,
-                          fmt::format("{} is declared `{}`, but this value is a {}", what, tname(declared), tname(actual)));
+  auto& d = diags_.report(
+      Code::E0203, span,
+      fmt::format("{} is declared `{}`, but this value is a {}", what, tname(declared), tname(actual)));
   (void)d;
   return false;
 }
@@ -173,13 +183,16 @@ CExprPtr Checker::name(const ast::Expr& e, const std::string& n, const Ctx& c) {
       return type ? node(e, *type, ParamRef{it->second.index}) : nullptr;
     }
     auto& d = diags_.report(Code::E0201, e.span, fmt::format("a parameter's value cannot use `{}`", n));
-    d.help = "a parameter is a fixed value: numbers, texts, dates and other parameters only; use a `definitie` to compute";
+    d.help =
+        "a parameter is a fixed value: numbers, texts, dates and other parameters only; use a `definitie` to "
+        "compute";
     return nullptr;
   }
   if (c.loop >= 0)
     if (auto f = field(e, node(e, Type{Kind::Entity, c.loop}, EntityOf{Scope::Loop}), c.loop, n)) return f;
   if (c.loop < 0 && c.subject >= 0)
-    if (auto f = field(e, node(e, Type{Kind::Entity, c.subject}, EntityOf{Scope::Subject}), c.subject, n)) return f;
+    if (auto f = field(e, node(e, Type{Kind::Entity, c.subject}, EntityOf{Scope::Subject}), c.subject, n))
+      return f;
   if (it != globals_.end()) {
     if (!it->second.isDefinition) {
       deps_.insert(paramNode(it->second.index));
@@ -197,8 +210,10 @@ CExprPtr Checker::name(const ast::Expr& e, const std::string& n, const Ctx& c) {
     if (auto f = field(e, nullptr, c.subject, n)) {
       const std::string& sub = p_.tables[static_cast<std::size_t>(c.subject)].name;
       const std::string& loop = p_.tables[static_cast<std::size_t>(c.loop)].name;
-      auto& d = diags_.report(Code::E0201, e.span, fmt::format("`{}` is not a column or definition of {}", n, loop));
-      d.help = fmt::format("inside `... over {}` names refer to each {}; for this {} write `deze {}.{}`", loop, loop, sub, sub, n);
+      auto& d = diags_.report(Code::E0201, e.span,
+                              fmt::format("`{}` is not a column or definition of {}", n, loop));
+      d.help = fmt::format("inside `... over {}` names refer to each {}; for this {} write `deze {}.{}`",
+                           loop, loop, sub, sub, n);
       return nullptr;
     }
   }
@@ -208,12 +223,16 @@ CExprPtr Checker::name(const ast::Expr& e, const std::string& n, const Ctx& c) {
     bool isDef = it != globals_.end() && it->second.isDefinition &&
                  p_.definitions[static_cast<std::size_t>(it->second.index)].subject == static_cast<int>(ti);
     if (!isColumn && !isDef) continue;
-    auto& d = diags_.report(Code::E0205, e.span,
-                            fmt::format("`{}` has a value per {}, and here no {} is meant", n, t.name, t.name));
+    auto& d =
+        diags_.report(Code::E0205, e.span,
+                      fmt::format("`{}` has a value per {}, and here no {} is meant", n, t.name, t.name));
     if (c.subject < 0 && c.loop < 0)
-      d.help = fmt::format("use it in an aggregate such as `som({} over {})`, or make this rule `per {}`", n, t.name, t.name);
+      d.help = fmt::format("use it in an aggregate such as `som({} over {})`, or make this rule `per {}`", n,
+                           t.name, t.name);
     else
-      d.help = fmt::format("reach a {} through a reference, for example `x.{}` where `x` is a `verwijzing naar {}`", t.name, n, t.name);
+      d.help = fmt::format(
+          "reach a {} through a reference, for example `x.{}` where `x` is a `verwijzing naar {}`", t.name, n,
+          t.name);
     return nullptr;
   }
   auto& d = diags_.report(Code::E0201, e.span, fmt::format("unknown name `{}`", n));
@@ -253,12 +272,14 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
             return nullptr;
           }
           if (t != c.subject) {
-            auto& d = diags_.report(Code::E0213, e.span,
-                                    fmt::format("`deze {}` is used in a rule that is not per {}", n.table.name, n.table.name));
+            auto& d = diags_.report(
+                Code::E0213, e.span,
+                fmt::format("`deze {}` is used in a rule that is not per {}", n.table.name, n.table.name));
             d.help = c.subject >= 0 ? fmt::format("this rule is per {}: write `deze {}`",
                                                   p_.tables[static_cast<std::size_t>(c.subject)].name,
                                                   p_.tables[static_cast<std::size_t>(c.subject)].name)
-                                    : fmt::format("make the rule `per {}` to speak of one {}", n.table.name, n.table.name);
+                                    : fmt::format("make the rule `per {}` to speak of one {}", n.table.name,
+                                                  n.table.name);
             return nullptr;
           }
           return node(e, Type{Kind::Entity, t}, EntityOf{Scope::Subject});
@@ -266,9 +287,10 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           CExprPtr entity = expr(*n.entity, c);
           if (!entity) return nullptr;
           if (entity->type.kind != Kind::Entity) {
-            auto& d = diags_.report(Code::E0203, n.field.span,
-                                    fmt::format("`.{}` needs a gemeente, provincie or other row, but the value before it is a {}",
-                                                n.field.name, tname(entity->type)));
+            auto& d = diags_.report(
+                Code::E0203, n.field.span,
+                fmt::format("`.{}` needs a gemeente, provincie or other row, but the value before it is a {}",
+                            n.field.name, tname(entity->type)));
             d.help = "only a `verwijzing naar ...` column or `deze ...` can be followed by `.naam`";
             return nullptr;
           }
@@ -281,18 +303,21 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           for (const Column& col : t.columns) names.push_back(col.name);
           for (const Definition& def : p_.definitions)
             if (def.subject == table) names.push_back(def.name);
-          if (auto m = closestMatch(n.field.name, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+          if (auto m = closestMatch(n.field.name, names); !m.empty())
+            d.help = fmt::format("did you mean `{}`?", m);
           return nullptr;
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
           CExprPtr operand = expr(*n.operand, c);
           if (!operand) return nullptr;
           if (n.op == ast::UnOp::Neg) {
             if (!operand->type.numeric()) {
-              diags_.report(Code::E0203, e.span, fmt::format("`-` needs a number, but this is a {}", tname(operand->type)));
+              diags_.report(Code::E0203, e.span,
+                            fmt::format("`-` needs a number, but this is a {}", tname(operand->type)));
               return nullptr;
             }
           } else if (operand->type.kind != Kind::Bool) {
-            diags_.report(Code::E0203, e.span, fmt::format("`niet` needs true or false, but this is a {}", tname(operand->type)));
+            diags_.report(Code::E0203, e.span,
+                          fmt::format("`niet` needs true or false, but this is a {}", tname(operand->type)));
             return nullptr;
           }
           Type t = operand->type;
@@ -304,28 +329,39 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           const Type lt = lhs->type, rt = rhs->type;
           auto mismatch = [&](const char* need) -> CExprPtr {
             auto& d = diags_.report(Code::E0203, e.span,
-                                    fmt::format("`{}` needs {}, but it has a {} and a {}", opText(n.op), need, tname(lt), tname(rt)));
+                                    fmt::format("`{}` needs {}, but it has a {} and a {}", opText(n.op), need,
+                                                tname(lt), tname(rt)));
             (void)d;
             return nullptr;
           };
           switch (n.op) {
-            case ast::BinOp::Add: case ast::BinOp::Sub: case ast::BinOp::Mul: case ast::BinOp::Div: {
+            case ast::BinOp::Add:
+            case ast::BinOp::Sub:
+            case ast::BinOp::Mul:
+            case ast::BinOp::Div: {
               if (!lt.numeric() || !rt.numeric()) return mismatch("two numbers");
               bool whole = lt.kind == Kind::Integer && rt.kind == Kind::Integer && n.op != ast::BinOp::Div;
-              return node(e, Type{whole ? Kind::Integer : Kind::Number}, Binary{n.op, std::move(lhs), std::move(rhs)});
+              return node(e, Type{whole ? Kind::Integer : Kind::Number},
+                          Binary{n.op, std::move(lhs), std::move(rhs)});
             }
-            case ast::BinOp::Eq: case ast::BinOp::Ne: {
+            case ast::BinOp::Eq:
+            case ast::BinOp::Ne: {
               bool ok = (lt.numeric() && rt.numeric()) || lt == rt;
               if (!ok) return mismatch("two values of the same kind");
               return node(e, Type{Kind::Bool}, Binary{n.op, std::move(lhs), std::move(rhs)});
             }
-            case ast::BinOp::Lt: case ast::BinOp::Le: case ast::BinOp::Gt: case ast::BinOp::Ge: {
+            case ast::BinOp::Lt:
+            case ast::BinOp::Le:
+            case ast::BinOp::Gt:
+            case ast::BinOp::Ge: {
               bool ok = (lt.numeric() && rt.numeric()) || (lt.kind == Kind::Date && rt.kind == Kind::Date);
               if (!ok) return mismatch("two numbers or two dates");
               return node(e, Type{Kind::Bool}, Binary{n.op, std::move(lhs), std::move(rhs)});
             }
-            case ast::BinOp::And: case ast::BinOp::Or: {
-              if (lt.kind != Kind::Bool || rt.kind != Kind::Bool) return mismatch("true or false on both sides");
+            case ast::BinOp::And:
+            case ast::BinOp::Or: {
+              if (lt.kind != Kind::Bool || rt.kind != Kind::Bool)
+                return mismatch("true or false on both sides");
               return node(e, Type{Kind::Bool}, Binary{n.op, std::move(lhs), std::move(rhs)});
             }
           }
@@ -335,7 +371,9 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if (!operand) return nullptr;
           const auto* f = std::get_if<Field>(&operand->node);
           bool ok = f && !f->isDefinition &&
-                    p_.tables[static_cast<std::size_t>(f->table)].columns[static_cast<std::size_t>(f->index)].optional;
+                    p_.tables[static_cast<std::size_t>(f->table)]
+                        .columns[static_cast<std::size_t>(f->index)]
+                        .optional;
           if (!ok) {
             auto& d = diags_.report(Code::E0203, e.span, "only an `optioneel` column can be empty");
             d.help = "`is leeg` tests a column declared `optioneel`; other values always have a value";
@@ -349,16 +387,19 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if (!cond || !a || !b) return nullptr;
           if (cond->type.kind != Kind::Bool) {
             diags_.report(Code::E0203, n.condition->span,
-                          fmt::format("the condition after `als` must be true or false, but it is a {}", tname(cond->type)));
+                          fmt::format("the condition after `als` must be true or false, but it is a {}",
+                                      tname(cond->type)));
             return nullptr;
           }
           Type t = a->type;
           if (a->type.numeric() && b->type.numeric()) {
-            t = Type{a->type.kind == Kind::Integer && b->type.kind == Kind::Integer ? Kind::Integer : Kind::Number};
+            t = Type{a->type.kind == Kind::Integer && b->type.kind == Kind::Integer ? Kind::Integer
+                                                                                    : Kind::Number};
           } else if (!(a->type == b->type)) {
-            auto& d = diags_.report(Code::E0203, e.span,
-                                    fmt::format("the two outcomes differ in kind: `dan` gives a {}, `anders` a {}",
-                                                tname(a->type), tname(b->type)));
+            auto& d =
+                diags_.report(Code::E0203, e.span,
+                              fmt::format("the two outcomes differ in kind: `dan` gives a {}, `anders` a {}",
+                                          tname(a->type), tname(b->type)));
             (void)d;
             return nullptr;
           }
@@ -379,13 +420,15 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if ((n.value && !value) || (n.filter && !filter)) return nullptr;
           if (filter && filter->type.kind != Kind::Bool) {
             diags_.report(Code::E0203, n.filter->span,
-                          fmt::format("the condition after `waarvoor` must be true or false, but it is a {}", tname(filter->type)));
+                          fmt::format("the condition after `waarvoor` must be true or false, but it is a {}",
+                                      tname(filter->type)));
             return nullptr;
           }
           Type t{Kind::Integer};
           if (n.fn == ast::AggFn::Sum) {
             if (!value->type.numeric()) {
-              diags_.report(Code::E0203, n.value->span, fmt::format("`som` adds numbers, but this is a {}", tname(value->type)));
+              diags_.report(Code::E0203, n.value->span,
+                            fmt::format("`som` adds numbers, but this is a {}", tname(value->type)));
               return nullptr;
             }
             t = value->type;
@@ -403,11 +446,13 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           CExprPtr value = expr(*n.value, c);
           if (!value) return nullptr;
           if (!value->type.numeric()) {
-            diags_.report(Code::E0203, n.value->span, fmt::format("`afgerond` rounds a number, but this is a {}", tname(value->type)));
+            diags_.report(Code::E0203, n.value->span,
+                          fmt::format("`afgerond` rounds a number, but this is a {}", tname(value->type)));
             return nullptr;
           }
           int decimals = n.decimals.value_or(0);
-          return node(e, Type{decimals == 0 ? Kind::Integer : Kind::Number}, Round{std::move(value), n.mode, decimals});
+          return node(e, Type{decimals == 0 ? Kind::Integer : Kind::Number},
+                      Round{std::move(value), n.mode, decimals});
         }
       },
       e.node);

@@ -10,7 +10,9 @@ int Table::column(std::string_view n) const {
   return -1;
 }
 
-std::string Article::label() const { return fmt::format("art. {}", number); }
+std::string Article::label() const {
+  return fmt::format("art. {}", number);
+}
 
 std::string Program::basis(int article) const {
   if (article < 0) return fmt::format("{} ({})", header.title, header.citation);

@@ -37,9 +37,9 @@ struct Table {
   std::string path;      // resolved against the rule file's folder
   std::string declared;  // as written in the rule file
   SourceSpan pathSpan;
-  int key = -1;              // column index
-  int nameColumn = -1;       // a column called `naam`, used to show entities; -1 if none
-  int herkomstColumn = -1;   // a column of type herkomst: per-row provenance
+  int key = -1;             // column index
+  int nameColumn = -1;      // a column called `naam`, used to show entities; -1 if none
+  int herkomstColumn = -1;  // a column of type herkomst: per-row provenance
   std::vector<Column> columns;
   ast::Herkomst herkomst = ast::Herkomst::Echt;
   std::string source;
@@ -64,28 +64,55 @@ using CExprPtr = std::unique_ptr<CExpr>;
 
 enum class Scope { Subject, Loop };
 
-struct Literal { Value value; };
-struct EntityOf { Scope scope; };                       // the subject or the loop entity
-struct Field {                                          // a column or a per-entity definition
+struct Literal {
+  Value value;
+};
+struct EntityOf {
+  Scope scope;
+};              // the subject or the loop entity
+struct Field {  // a column or a per-entity definition
   CExprPtr entity;
   int table;
   bool isDefinition;
   int index;  // column index in the table, or definition index
 };
-struct ParamRef { int index; };
-struct ScalarRef { int definition; };
-struct Unary { ast::UnOp op; CExprPtr operand; };
-struct Binary { ast::BinOp op; CExprPtr lhs, rhs; };
-struct IsEmpty { CExprPtr operand; bool negated; };
-struct If { CExprPtr condition, thenValue, elseValue; };
-struct Aggregate { ast::AggFn fn; CExprPtr value; int table; CExprPtr filter; };
-struct Round { CExprPtr value; ast::RoundMode mode; int decimals; };
+struct ParamRef {
+  int index;
+};
+struct ScalarRef {
+  int definition;
+};
+struct Unary {
+  ast::UnOp op;
+  CExprPtr operand;
+};
+struct Binary {
+  ast::BinOp op;
+  CExprPtr lhs, rhs;
+};
+struct IsEmpty {
+  CExprPtr operand;
+  bool negated;
+};
+struct If {
+  CExprPtr condition, thenValue, elseValue;
+};
+struct Aggregate {
+  ast::AggFn fn;
+  CExprPtr value;
+  int table;
+  CExprPtr filter;
+};
+struct Round {
+  CExprPtr value;
+  ast::RoundMode mode;
+  int decimals;
+};
 
 struct CExpr {
   SourceSpan span;
   Type type;
-  std::variant<Literal, EntityOf, Field, ParamRef, ScalarRef, Unary, Binary, IsEmpty, If, Aggregate,
-               Round>
+  std::variant<Literal, EntityOf, Field, ParamRef, ScalarRef, Unary, Binary, IsEmpty, If, Aggregate, Round>
       node;
 };
 

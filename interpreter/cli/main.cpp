@@ -1,8 +1,8 @@
 // The `verdeel` command line: a thin layer over the Engine API. Subcommands `check`, `run` and
 // `stdlib-docs`; exit codes as documented in docs/cli.md (0 ok, 1 rules, 2 data, 3 controle,
 // 64 usage, 73 output not written).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -36,17 +36,20 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
   bool controlesOk = engine.runControles();
   if (engine.evaluation().failed()) return finish(engine, kExitRuleErrors);
   if (!controlesOk) {
-    engine.diagnostics().report(Code::E0505, {}, "no output was written because a controle failed")
-        .help = "correct the rules or the data so that every controle holds";
+    engine.diagnostics().report(Code::E0505, {}, "no output was written because a controle failed").help =
+        "correct the rules or the data so that every controle holds";
     return finish(engine, kExitControleFailed);
   }
   auto decisions = engine.decisions();
   if (!decisions) return finish(engine, kExitRuleErrors);
   std::vector<output::OutputFile> files;
   for (const std::string& f : formats) {
-    output::Format format = f == "json" ? output::Format::Json : f == "md" ? output::Format::Markdown : output::Format::Csv;
+    output::Format format = f == "json" ? output::Format::Json
+                            : f == "md" ? output::Format::Markdown
+                                        : output::Format::Csv;
     for (const auto& table : decisions->tables)
-      files.push_back({fmt::format("{}.{}", table.file, output::extension(format)), output::render(format, table, *decisions)});
+      files.push_back({fmt::format("{}.{}", table.file, output::extension(format)),
+                       output::render(format, table, *decisions)});
   }
   if (!output::writeAtomically(outDir, files, engine.inputFiles(), engine.diagnostics()))
     return finish(engine, kExitOutputFailed);
@@ -56,7 +59,7 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int runCommandLine(int argc, char** argv) {
   CLI::App app{"verdeel: rules for distribution decisions under the Spreidingswet", "verdeel"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(VERDEEL_VERSION));
@@ -72,7 +75,8 @@ int main(int argc, char** argv) {
   run->add_option("RULES", rules, "A .regels file or a folder of them")->required();
   run->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own");
   run->add_option("--out", outDir, "Folder for the decision tables (default: uitvoer)");
-  run->add_option("--format", formats, "Output format(s): csv, json, md (default csv; repeat or separate with commas)")
+  run->add_option("--format", formats,
+                  "Output format(s): csv, json, md (default csv; repeat or separate with commas)")
       ->delimiter(',')
       ->check(CLI::IsMember({"csv", "json", "md"}));
 
@@ -99,4 +103,17 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   return kExitUsage;
+}
+
+// A bug or exhausted memory must still end with a message and a documented exit code, never with
+// an uncaught exception; outputs are never half-written because writing is atomic.
+int main(int argc, char** argv) {
+  try {
+    return runCommandLine(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("verdeel: error[internal]: out of memory; no output was written\n", stderr);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "verdeel: error[internal]: %s; please report this\n", e.what());
+  }
+  return verdeel::kExitInternal;
 }

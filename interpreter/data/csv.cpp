@@ -11,14 +11,19 @@ namespace {
 char detectSeparator(std::string_view text) {
   bool quoted = false;
   for (char c : text) {
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && (c == '\n' || c == '\r')) break;
-    else if (!quoted && c == ';') return ';';
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r'))
+      break;
+    else if (!quoted && c == ';')
+      return ';';
   }
   return ',';
 }
 
-bool isBlank(const CsvRecord& r) { return r.fields.size() == 1 && r.fields[0].text.empty() && r.fields[0].width == 0; }
+bool isBlank(const CsvRecord& r) {
+  return r.fields.size() == 1 && r.fields[0].text.empty() && r.fields[0].width == 0;
+}
 
 }  // namespace
 
@@ -26,12 +31,17 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
   if (std::size_t bad = utf8::firstInvalid(text); bad != std::string_view::npos) {
     std::uint32_t line = 1, col = 1;
     for (std::size_t i = 0; i < bad; ++i) {
-      if (text[i] == '\n') { ++line; col = 1; }
-      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+      if (text[i] == '\n') {
+        ++line;
+        col = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        ++col;
     }
-    auto& d = diags.report(Code::E0402, SourceSpan{file, line, col, line, col + 1},
-                           fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(text[bad])));
-    d.help = "export the sheet as \"CSV UTF-8\"; older exports use Windows-1252, which verdeel does not guess";
+    auto& d =
+        diags.report(Code::E0402, SourceSpan{file, line, col, line, col + 1},
+                     fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(text[bad])));
+    d.help =
+        "export the sheet as \"CSV UTF-8\"; older exports use Windows-1252, which verdeel does not guess";
     return false;
   }
   out.separator = separator ? separator : detectSeparator(text);
@@ -40,8 +50,11 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
   std::size_t i = 0;
   const std::size_t n = text.size();
   auto advance = [&](char c) {
-    if (c == '\n') { ++line; col = 1; }
-    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+      ++col;
   };
   while (i < n) {
     CsvRecord rec;

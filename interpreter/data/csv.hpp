@@ -15,7 +15,7 @@ namespace verdeel::data {
 struct CsvField {
   std::string text;
   std::uint32_t line = 0;
-  std::uint32_t col = 0;  // code points, 1-based
+  std::uint32_t col = 0;    // code points, 1-based
   std::uint32_t width = 0;  // code points as written, quotes included
 };
 

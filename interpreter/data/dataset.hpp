@@ -17,10 +17,10 @@ struct TableData {
   std::uint32_t file = 0;  // source id of the CSV file
   std::string path;        // the file that was read
   std::vector<std::vector<Value>> rows;
-  std::vector<std::uint32_t> lines;                // CSV line of each row
-  std::vector<std::vector<std::uint32_t>> cols;    // CSV column (code points) of each cell
-  std::vector<ast::Herkomst> herkomst;             // per row
-  std::unordered_map<std::string, int> keyIndex;   // key text -> row
+  std::vector<std::uint32_t> lines;               // CSV line of each row
+  std::vector<std::vector<std::uint32_t>> cols;   // CSV column (code points) of each cell
+  std::vector<ast::Herkomst> herkomst;            // per row
+  std::unordered_map<std::string, int> keyIndex;  // key text -> row
   std::size_t size() const { return rows.size(); }
 };
 

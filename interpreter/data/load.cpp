@@ -21,7 +21,8 @@ std::string trim(const std::string& s) {
 }
 
 // Types one cell; returns false with `why` filled when the text does not fit the column type.
-bool typeCell(const check::Column& col, const std::string& raw, char decimalSep, Value& out, std::string& why) {
+bool typeCell(const check::Column& col, const std::string& raw, char decimalSep, Value& out,
+              std::string& why) {
   std::string t = trim(raw);
   switch (col.type.kind) {
     case Kind::Integer: {
@@ -36,28 +37,45 @@ bool typeCell(const check::Column& col, const std::string& raw, char decimalSep,
     case Kind::Number: {
       mpq_class q;
       if (!parseNumber(t, decimalSep, q)) {
-        why = decimalSep == ',' ? "a number (with a decimal comma in this file)" : "a number (with a decimal point)";
+        why = decimalSep == ',' ? "a number (with a decimal comma in this file)"
+                                : "a number (with a decimal point)";
         return false;
       }
       out = q;
       return true;
     }
-    case Kind::Text:
-      out = raw;
-      return true;
+    case Kind::Text: out = raw; return true;
     case Kind::Bool:
-      if (t == "ja" || t == "waar") { out = true; return true; }
-      if (t == "nee" || t == "onwaar") { out = false; return true; }
+      if (t == "ja" || t == "waar") {
+        out = true;
+        return true;
+      }
+      if (t == "nee" || t == "onwaar") {
+        out = false;
+        return true;
+      }
       why = "`ja` or `nee`";
       return false;
     case Kind::Date:
-      if (auto d = Date::parse(t)) { out = *d; return true; }
+      if (auto d = Date::parse(t)) {
+        out = *d;
+        return true;
+      }
       why = "a date written jjjj-mm-dd";
       return false;
     case Kind::Herkomst:
-      if (t == "echt") { out = ast::Herkomst::Echt; return true; }
-      if (t == "gereconstrueerd") { out = ast::Herkomst::Gereconstrueerd; return true; }
-      if (t == "fictief") { out = ast::Herkomst::Fictief; return true; }
+      if (t == "echt") {
+        out = ast::Herkomst::Echt;
+        return true;
+      }
+      if (t == "gereconstrueerd") {
+        out = ast::Herkomst::Gereconstrueerd;
+        return true;
+      }
+      if (t == "fictief") {
+        out = ast::Herkomst::Fictief;
+        return true;
+      }
       why = "`echt`, `gereconstrueerd` or `fictief`";
       return false;
     case Kind::Entity:
@@ -92,8 +110,8 @@ std::string tablePath(const check::Table& table, const LoadOptions& options) {
   return (std::filesystem::path(options.dataDir) / table.declared).lexically_normal().string();
 }
 
-std::optional<Dataset> load(const check::Program& program, const LoadOptions& options,
-                            SourceManager& sources, Diagnostics& diags) {
+std::optional<Dataset> load(const check::Program& program, const LoadOptions& options, SourceManager& sources,
+                            Diagnostics& diags) {
   Dataset ds;
   ds.tables.resize(program.tables.size());
   const std::size_t errorsBefore = diags.errorCount();
@@ -104,8 +122,10 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     std::string error;
     auto text = readFile(td.path, &error);
     if (!text) {
-      auto& d = diags.report(Code::E0401, table.pathSpan, fmt::format("cannot read data file `{}`: {}", td.path, error));
-      d.help = options.dataDir.empty() ? "the path is relative to the folder of the rule file; `--data DIR` reads the tables from another folder"
+      auto& d = diags.report(Code::E0401, table.pathSpan,
+                             fmt::format("cannot read data file `{}`: {}", td.path, error));
+      d.help = options.dataDir.empty() ? "the path is relative to the folder of the rule file; `--data DIR` "
+                                         "reads the tables from another folder"
                                        : "with `--data DIR` every table is read from that folder";
       continue;
     }
@@ -114,7 +134,8 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     CsvText csv;
     if (!readCsv(sources.text(td.file), td.file, table.separator, csv, diags)) continue;
     if (csv.records.empty()) {
-      auto& d = diags.report(Code::E0410, SourceSpan{td.file, 0, 0, 0, 0}, "the data file is empty: it has no header line");
+      auto& d = diags.report(Code::E0410, SourceSpan{td.file, 0, 0, 0, 0},
+                             "the data file is empty: it has no header line");
       d.notes.push_back({table.span, fmt::format("table `{}` is declared here", table.name)});
       continue;
     }
@@ -134,15 +155,18 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
       auto& d = diags.report(Code::E0405, SourceSpan{td.file, header.line, 1, header.line, 2},
                              fmt::format("the header has no column `{}`", col.csvHeader));
       d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
-      if (auto m = closestMatch(col.csvHeader, present); !m.empty()) d.help = fmt::format("the file has `{}`: did you mean that?", m);
-      else d.help = fmt::format("the header has: {}", fmt::join(present, ", "));
+      if (auto m = closestMatch(col.csvHeader, present); !m.empty())
+        d.help = fmt::format("the file has `{}`: did you mean that?", m);
+      else
+        d.help = fmt::format("the header has: {}", fmt::join(present, ", "));
     }
     if (!headerOk) continue;
     for (std::size_t r = 1; r < csv.records.size(); ++r) {
       const CsvRecord& rec = csv.records[r];
       if (rec.fields.size() != header.fields.size()) {
         auto& d = diags.report(Code::E0404, SourceSpan{td.file, rec.line, 1, rec.line, 2},
-                               fmt::format("this line has {} fields, the header has {}", rec.fields.size(), header.fields.size()));
+                               fmt::format("this line has {} fields, the header has {}", rec.fields.size(),
+                                           header.fields.size()));
         d.help = csv.separator == ','
                      ? "a value containing a comma must be quoted, as in \"Nuenen, Gerwen en Nederwetten\""
                      : "a value containing a semicolon must be quoted";
@@ -157,14 +181,20 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         cols[ci] = f.col;
         SourceSpan at{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)};
         if (trim(f.text).empty() && col.type.kind != Kind::Text) {
-          if (col.optional) { row[ci] = Empty{}; continue; }
+          if (col.optional) {
+            row[ci] = Empty{};
+            continue;
+          }
           rowOk = false;
           auto& d = diags.report(Code::E0407, at, fmt::format("`{}` has no value here", col.name));
           d.notes.push_back({col.span, "the column is required; it is declared here"});
           d.help = "fill in the value, or declare the column `optioneel` if a blank is allowed";
           continue;
         }
-        if (f.text.empty() && col.optional) { row[ci] = Empty{}; continue; }
+        if (f.text.empty() && col.optional) {
+          row[ci] = Empty{};
+          continue;
+        }
         if (f.text.empty() && static_cast<int>(ci) == table.key) {
           rowOk = false;
           auto& d = diags.report(Code::E0407, at, fmt::format("key `{}` has no value here", col.name));
@@ -174,17 +204,21 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         std::string why;
         if (!typeCell(col, f.text, decimalSep, row[ci], why)) {
           rowOk = false;
-          auto& d = diags.report(Code::E0406, at, fmt::format("`{}` should be {}, found `{}`", col.name, why, shown(f.text)));
+          auto& d = diags.report(Code::E0406, at,
+                                 fmt::format("`{}` should be {}, found `{}`", col.name, why, shown(f.text)));
           d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
         }
       }
       if (!rowOk) continue;
-      const std::string key = table.key >= 0 ? keyText(row[static_cast<std::size_t>(table.key)]) : std::string();
+      const std::string key =
+          table.key >= 0 ? keyText(row[static_cast<std::size_t>(table.key)]) : std::string();
       auto [it, inserted] = td.keyIndex.emplace(key, static_cast<int>(td.rows.size()));
       if (!inserted) {
         const CsvField& f = rec.fields[static_cast<std::size_t>(where[static_cast<std::size_t>(table.key)])];
-        auto& d = diags.report(Code::E0408, SourceSpan{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
-                               fmt::format("key `{}` appears twice in this table", shown(key)));
+        auto& d = diags.report(
+            Code::E0408,
+            SourceSpan{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
+            fmt::format("key `{}` appears twice in this table", shown(key)));
         std::size_t firstRow = static_cast<std::size_t>(it->second);
         std::uint32_t fl = td.lines[firstRow];
         std::uint32_t fc = td.cols[firstRow][static_cast<std::size_t>(table.key)];
@@ -219,9 +253,14 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         auto it = ds.tables[target].keyIndex.find(key);
         if (it == ds.tables[target].keyIndex.end()) {
           std::uint32_t line = td.lines[r], c = td.cols[r][ci];
-          auto& d = diags.report(Code::E0409, SourceSpan{td.file, line, c, line, c + static_cast<std::uint32_t>(std::max<std::size_t>(1, utf8::length(key)))},
-                                 fmt::format("`{}` is not a {} in `{}`", shown(key), program.tables[target].name, ds.tables[target].path));
-          d.notes.push_back({col.span, fmt::format("column `{}` refers to table `{}`", col.name, program.tables[target].name)});
+          auto& d = diags.report(
+              Code::E0409,
+              SourceSpan{td.file, line, c, line,
+                         c + static_cast<std::uint32_t>(std::max<std::size_t>(1, utf8::length(key)))},
+              fmt::format("`{}` is not a {} in `{}`", shown(key), program.tables[target].name,
+                          ds.tables[target].path));
+          d.notes.push_back({col.span, fmt::format("column `{}` refers to table `{}`", col.name,
+                                                   program.tables[target].name)});
           std::vector<std::string> keys;
           for (const auto& [k, row] : ds.tables[target].keyIndex) keys.push_back(k);
           std::sort(keys.begin(), keys.end());

@@ -17,8 +17,8 @@ struct LoadOptions {
   std::string dataDir;  // when set, table paths are taken relative to this folder
 };
 
-std::optional<Dataset> load(const check::Program& program, const LoadOptions& options,
-                            SourceManager& sources, Diagnostics& diags);
+std::optional<Dataset> load(const check::Program& program, const LoadOptions& options, SourceManager& sources,
+                            Diagnostics& diags);
 
 // The file a table is read from under these options.
 std::string tablePath(const check::Table& table, const LoadOptions& options);

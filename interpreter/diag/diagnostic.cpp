@@ -17,7 +17,9 @@ const std::vector<CodeInfo>& codeRegistry() {
   return registry;
 }
 
-const CodeInfo& codeInfo(Code code) { return codeRegistry().at(static_cast<std::size_t>(code)); }
+const CodeInfo& codeInfo(Code code) {
+  return codeRegistry().at(static_cast<std::size_t>(code));
+}
 
 Diagnostic& Diagnostics::report(Code code, SourceSpan span, std::string message) {
   bool isError = codeInfo(code).severity == Severity::Error;
@@ -65,8 +67,7 @@ void appendSnippet(std::string& out, const SourceSpan& s, const SourceManager& s
 std::string render(const Diagnostic& d, const SourceManager& sources) {
   const CodeInfo& info = codeInfo(d.code);
   std::string out = fmt::format("{}: {}[{}]: {}\n", location(d.span, sources),
-                                info.severity == Severity::Error ? "error" : "warning", info.name,
-                                d.message);
+                                info.severity == Severity::Error ? "error" : "warning", info.name, d.message);
   appendSnippet(out, d.span, sources);
   for (const Note& n : d.notes) {
     if (n.span.valid()) {
@@ -85,8 +86,7 @@ std::string render(const Diagnostics& diags, const SourceManager& sources) {
   std::string out;
   for (const Diagnostic& d : diags.all()) out += render(d, sources);
   if (diags.dropped() > 0)
-    out += fmt::format("verdeel: note: {} more diagnostics not shown (limit reached)\n",
-                       diags.dropped());
+    out += fmt::format("verdeel: note: {} more diagnostics not shown (limit reached)\n", diags.dropped());
   return out;
 }
 

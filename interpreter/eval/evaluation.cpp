@@ -13,7 +13,6 @@ namespace verdeel::eval {
 namespace {
 
 using check::CExpr;
-using check::Kind;
 
 // Thrown after the diagnostic has been reported; caught at the public entry points.
 struct Failure {};
@@ -80,7 +79,8 @@ Evaluation::~Evaluation() = default;
 std::string Evaluation::entityName(int table, int row) const {
   const check::Table& t = program_.tables[static_cast<std::size_t>(table)];
   const auto& cells = data_.tables[static_cast<std::size_t>(table)].rows[static_cast<std::size_t>(row)];
-  std::string key = t.key >= 0 ? format(cells[static_cast<std::size_t>(t.key)]) : fmt::format("rij {}", row + 1);
+  std::string key =
+      t.key >= 0 ? format(cells[static_cast<std::size_t>(t.key)]) : fmt::format("rij {}", row + 1);
   if (t.nameColumn >= 0 && t.nameColumn != t.key)
     return fmt::format("{} {} ({})", t.name, key, format(cells[static_cast<std::size_t>(t.nameColumn)]));
   return fmt::format("{} {}", t.name, key);
@@ -90,15 +90,22 @@ std::string Evaluation::format(const Value& v) const {
   return std::visit(
       [&](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, Empty>) return "";
-        else if constexpr (std::is_same_v<T, bool>) return x ? "waar" : "onwaar";
-        else if constexpr (std::is_same_v<T, mpq_class>) return formatNumber(x);
-        else if constexpr (std::is_same_v<T, std::string>) return x;
-        else if constexpr (std::is_same_v<T, Date>) return x.str();
-        else if constexpr (std::is_same_v<T, ast::Herkomst>) return ast::herkomstName(x);
+        if constexpr (std::is_same_v<T, Empty>)
+          return "";
+        else if constexpr (std::is_same_v<T, bool>)
+          return x ? "waar" : "onwaar";
+        else if constexpr (std::is_same_v<T, mpq_class>)
+          return formatNumber(x);
+        else if constexpr (std::is_same_v<T, std::string>)
+          return x;
+        else if constexpr (std::is_same_v<T, Date>)
+          return x.str();
+        else if constexpr (std::is_same_v<T, ast::Herkomst>)
+          return ast::herkomstName(x);
         else {
           const check::Table& t = program_.tables[static_cast<std::size_t>(x.table)];
-          const auto& cells = data_.tables[static_cast<std::size_t>(x.table)].rows[static_cast<std::size_t>(x.row)];
+          const auto& cells =
+              data_.tables[static_cast<std::size_t>(x.table)].rows[static_cast<std::size_t>(x.row)];
           return t.key >= 0 ? format(cells[static_cast<std::size_t>(t.key)]) : std::to_string(x.row + 1);
         }
       },
@@ -139,7 +146,8 @@ class Interpreter {
   }
 
   [[noreturn]] void missing(const CExpr& e, const Frame& f) {
-    fail(Code::E0502, e.span, fmt::format("this value is missing{}", current_.empty() ? "" : " for " + current_), f,
+    fail(Code::E0502, e.span,
+         fmt::format("this value is missing{}", current_.empty() ? "" : " for " + current_), f,
          {{SourceSpan{}, "the column is `optioneel` and the cell is blank"}});
   }
 
@@ -209,7 +217,8 @@ class Interpreter {
         mpq_class a = number(*n.lhs, f);
         mpq_class b = number(*n.rhs, f);
         if (b == 0)
-          fail(Code::E0501, e.span, fmt::format("division by zero{}", current_.empty() ? "" : " for " + current_), f,
+          fail(Code::E0501, e.span,
+               fmt::format("division by zero{}", current_.empty() ? "" : " for " + current_), f,
                {{n.rhs->span, "this value is 0"}});
         return mpq_class(a / b);
       }
@@ -220,9 +229,12 @@ class Interpreter {
     if (std::holds_alternative<Empty>(a)) missing(*n.lhs, f);
     if (std::holds_alternative<Empty>(b)) missing(*n.rhs, f);
     int c = 0;
-    if (auto* qa = std::get_if<mpq_class>(&a)) c = cmp(*qa, std::get<mpq_class>(b));
-    else if (auto* da = std::get_if<Date>(&a)) c = *da < std::get<Date>(b) ? -1 : (*da == std::get<Date>(b) ? 0 : 1);
-    else c = a == b ? 0 : 1;
+    if (auto* qa = std::get_if<mpq_class>(&a))
+      c = cmp(*qa, std::get<mpq_class>(b));
+    else if (auto* da = std::get_if<Date>(&a))
+      c = *da < std::get<Date>(b) ? -1 : (*da == std::get<Date>(b) ? 0 : 1);
+    else
+      c = a == b ? 0 : 1;
     switch (n.op) {
       case ast::BinOp::Eq: return c == 0;
       case ast::BinOp::Ne: return c != 0;
@@ -264,7 +276,7 @@ class Interpreter {
         continue;
       }
       bool less = std::holds_alternative<mpq_class>(v) ? std::get<mpq_class>(v) < std::get<mpq_class>(*best)
-                                                        : std::get<Date>(v) < std::get<Date>(*best);
+                                                       : std::get<Date>(v) < std::get<Date>(*best);
       if ((n.fn == ast::AggFn::Min) == less && !(v == *best)) best = v;
     }
     switch (n.fn) {
@@ -274,7 +286,8 @@ class Interpreter {
         if (!best)
           fail(Code::E0504, e.span,
                fmt::format("the {} of no {} at all{}", n.fn == ast::AggFn::Min ? "minimum" : "maximum",
-                           p_.tables[static_cast<std::size_t>(n.table)].name, current_.empty() ? "" : " for " + current_),
+                           p_.tables[static_cast<std::size_t>(n.table)].name,
+                           current_.empty() ? "" : " for " + current_),
                f, {{SourceSpan{}, "no row meets the condition after `waarvoor`, or the table is empty"}});
         return *best;
     }
@@ -370,11 +383,13 @@ const Computed* Evaluation::definition(int def, int row) {
     if (winners.size() > 1) {
       const check::Exception& a = program_.exceptions[static_cast<std::size_t>(winners[0])];
       const check::Exception& b = program_.exceptions[static_cast<std::size_t>(winners[1])];
-      auto& diag = diags_.report(Code::E0503, a.span,
-                                 fmt::format("exceptions `{}` and `{}` on `{}` both apply{}, and neither goes before the other",
-                                             a.name, b.name, d.name, in.current_.empty() ? "" : " to " + in.current_));
+      auto& diag = diags_.report(
+          Code::E0503, a.span,
+          fmt::format("exceptions `{}` and `{}` on `{}` both apply{}, and neither goes before the other",
+                      a.name, b.name, d.name, in.current_.empty() ? "" : " to " + in.current_));
       diag.notes.push_back({b.span, fmt::format("exception `{}` is here", b.name)});
-      diag.help = fmt::format("state which one wins, for example `gaat voor {}` after exception `{}`", b.name, a.name);
+      diag.help = fmt::format("state which one wins, for example `gaat voor {}` after exception `{}`", b.name,
+                              a.name);
       diag.basis = program_.basis(d.article);
       throw Failure{};
     }
@@ -406,7 +421,8 @@ std::optional<ControleResult> Evaluation::controle(int index) {
   out.controle = index;
   try {
     Interpreter in(*this, program_, data_, diags_);
-    const int rows = c.subject < 0 ? 1 : static_cast<int>(data_.tables[static_cast<std::size_t>(c.subject)].size());
+    const int rows =
+        c.subject < 0 ? 1 : static_cast<int>(data_.tables[static_cast<std::size_t>(c.subject)].size());
     for (int r = 0; r < rows; ++r) {
       int row = c.subject < 0 ? -1 : r;
       in.current_ = c.subject >= 0 ? entityName(c.subject, row) : std::string();
@@ -417,7 +433,8 @@ std::optional<ControleResult> Evaluation::controle(int index) {
       ControleFailure failure{row, {}};
       if (const auto* b = std::get_if<check::Binary>(&c.condition->node)) {
         if (b->op != ast::BinOp::And && b->op != ast::BinOp::Or)
-          failure.detail = fmt::format("links {}, rechts {}", format(in.eval(*b->lhs, f)), format(in.eval(*b->rhs, f)));
+          failure.detail =
+              fmt::format("links {}, rechts {}", format(in.eval(*b->lhs, f)), format(in.eval(*b->rhs, f)));
       }
       out.failures.push_back(std::move(failure));
     }

@@ -45,8 +45,8 @@ struct Computed {
 };
 
 struct ControleFailure {
-  int row = -1;         // -1 for a single-valued controle
-  std::string detail;   // for a comparison: both sides, e.g. "links 1001, rechts 1000"
+  int row = -1;        // -1 for a single-valued controle
+  std::string detail;  // for a comparison: both sides, e.g. "links 1001, rechts 1000"
 };
 
 struct ControleResult {

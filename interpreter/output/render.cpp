@@ -21,9 +21,12 @@ std::string csvField(const std::string& s) {
 std::string mdCell(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -33,7 +36,8 @@ nlohmann::ordered_json jsonValue(const std::string& text, CellKind kind) {
   if (kind == CellKind::Bool) return text == "waar";
   if (kind == CellKind::Integer || kind == CellKind::Number) {
     mpq_class q;
-    if (parseFormatted(text, q) && q.get_den() == 1 && q.get_num().fits_slong_p()) return q.get_num().get_si();
+    if (parseFormatted(text, q) && q.get_den() == 1 && q.get_num().fits_slong_p())
+      return q.get_num().get_si();
   }
   return text;
 }
@@ -67,7 +71,8 @@ std::string renderJson(const DecisionTable& t, const Decisions& d) {
 }
 
 std::string renderMarkdown(const DecisionTable& t, const Decisions& d) {
-  std::string out = fmt::format("# {}\n\n{} ({}), geldig vanaf {}.\n\n", t.title, d.regeling, d.citatie, d.geldigVanaf);
+  std::string out =
+      fmt::format("# {}\n\n{} ({}), geldig vanaf {}.\n\n", t.title, d.regeling, d.citatie, d.geldigVanaf);
   out += "|";
   for (const auto& c : t.columns) out += " " + mdCell(c) + " |";
   out += "\n|";

@@ -32,9 +32,12 @@ std::string slug(const std::string& name) {
   std::string out;
   for (char c : name) {
     auto u = static_cast<unsigned char>(c);
-    if (u >= 'A' && u <= 'Z') out += static_cast<char>(u - 'A' + 'a');
-    else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || c == '-' || c == '_') out += c;
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (u >= 'A' && u <= 'Z')
+      out += static_cast<char>(u - 'A' + 'a');
+    else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || c == '-' || c == '_')
+      out += c;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out.empty() ? "leeg" : out;
@@ -80,11 +83,13 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
   };
   auto basis = [&](const std::set<int>& articles) {
     std::vector<std::string> parts;
+    parts.reserve(articles.size());
     for (int a : articles) parts.push_back(p.articles[static_cast<std::size_t>(a)].label());
     return fmt::format("{}", fmt::join(parts, "; "));
   };
   auto sources = [&](const std::set<int>& tables) {
     std::vector<std::string> parts;
+    parts.reserve(tables.size());
     for (int t : tables) parts.push_back(p.tables[static_cast<std::size_t>(t)].declared);
     return fmt::format("{}", fmt::join(parts, "; "));
   };
@@ -96,7 +101,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       proto.kinds.push_back(kindOf(typeOf(c, o.subject)));
     }
     for (const char* extra : {"grondslag", "herkomst", "bronnen"}) {
-      proto.columns.push_back(extra);
+      proto.columns.emplace_back(extra);
       proto.kinds.push_back(CellKind::Text);
     }
     // One row per entity (or one row in all), keyed for sorting, with its group.
@@ -122,11 +127,14 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
         h = std::max(h, v->herkomst);
       }
       entry.cells.push_back(basis(articles));
-      entry.cells.push_back(ast::herkomstName(h));
+      entry.cells.emplace_back(ast::herkomstName(h));
       entry.cells.push_back(sources(tables));
       if (o.subject >= 0) {
         const check::Table& t = p.tables[static_cast<std::size_t>(o.subject)];
-        entry.key = t.key >= 0 ? ev.format(ds.tables[static_cast<std::size_t>(o.subject)].rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(t.key)]) : "";
+        entry.key = t.key >= 0
+                        ? ev.format(ds.tables[static_cast<std::size_t>(o.subject)]
+                                        .rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(t.key)])
+                        : "";
         if (o.splitBy) {
           auto g = cell(*o.splitBy, o.subject, row);
           if (!g) return std::nullopt;
@@ -137,13 +145,16 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
           if (o.splitBy->isDefinition) {
             raw = &ev.definition(o.splitBy->index, row)->value;
           } else if (!o.splitBy->isParameter) {
-            raw = &ds.tables[static_cast<std::size_t>(o.subject)].rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(o.splitBy->index)];
+            raw = &ds.tables[static_cast<std::size_t>(o.subject)]
+                       .rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(o.splitBy->index)];
           }
           if (raw && std::holds_alternative<EntityRef>(*raw)) {
             const EntityRef& e = std::get<EntityRef>(*raw);
             const check::Table& target = p.tables[static_cast<std::size_t>(e.table)];
             if (target.nameColumn >= 0)
-              entry.label = ev.format(ds.tables[static_cast<std::size_t>(e.table)].rows[static_cast<std::size_t>(e.row)][static_cast<std::size_t>(target.nameColumn)]);
+              entry.label = ev.format(
+                  ds.tables[static_cast<std::size_t>(e.table)]
+                      .rows[static_cast<std::size_t>(e.row)][static_cast<std::size_t>(target.nameColumn)]);
           }
         }
       }
@@ -193,14 +204,16 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
         summary.kinds.push_back(proto.kinds[i]);
       }
     }
-    summary.columns.push_back("herkomst");
+    summary.columns.emplace_back("herkomst");
     summary.kinds.push_back(CellKind::Text);
     std::vector<mpq_class> total(numeric.size());
     std::size_t totalCount = 0;
     ast::Herkomst totalH = ast::Herkomst::Echt;
     const std::size_t herkomstCol = o.columns.size() + 1;
     auto rank = [](const std::string& h) {
-      return h == "fictief" ? ast::Herkomst::Fictief : h == "gereconstrueerd" ? ast::Herkomst::Gereconstrueerd : ast::Herkomst::Echt;
+      return h == "fictief"           ? ast::Herkomst::Fictief
+             : h == "gereconstrueerd" ? ast::Herkomst::Gereconstrueerd
+                                      : ast::Herkomst::Echt;
     };
     for (auto& [group, table] : groups) {
       std::vector<std::string> row{labels[group], std::to_string(table.rows.size())};
@@ -216,14 +229,14 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       }
       for (const auto& r : table.rows) h = std::max(h, rank(r[herkomstCol]));
       totalH = std::max(totalH, h);
-      row.push_back(ast::herkomstName(h));
+      row.emplace_back(ast::herkomstName(h));
       totalCount += table.rows.size();
       summary.rows.push_back(std::move(row));
       out.tables.push_back(std::move(table));
     }
     std::vector<std::string> last{"totaal", std::to_string(totalCount)};
     for (const auto& t : total) last.push_back(formatNumber(t));
-    last.push_back(ast::herkomstName(totalH));
+    last.emplace_back(ast::herkomstName(totalH));
     summary.rows.push_back(std::move(last));
     out.tables.push_back(std::move(summary));
   }

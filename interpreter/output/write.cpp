@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <set>
 
 namespace verdeel::output {
 
@@ -49,16 +50,31 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
   for (const OutputFile& f : files) {
     for (const std::string& in : inputs) {
       if (samePath(out / f.name, in)) {
-        auto& d = diags.report(Code::E0601, {}, fmt::format("output `{}` would overwrite input file `{}`", (out / f.name).string(), in));
+        auto& d = diags.report(
+            Code::E0601, {},
+            fmt::format("output `{}` would overwrite input file `{}`", (out / f.name).string(), in));
         d.help = "choose another folder with `--out`";
         return false;
       }
     }
   }
+  // Two outputs whose names differ only in case would land in one file: refuse, never overwrite.
+  std::set<std::string> names;
+  for (const OutputFile& f : files) {
+    if (!names.insert(f.name).second) {
+      auto& d = diags.report(
+          Code::E0602, {},
+          fmt::format("two outputs would be written to the same file `{}`", (out / f.name).string()));
+      d.help = "give the `uitvoer` declarations names that differ in more than upper and lower case";
+      return false;
+    }
+  }
   std::error_code ec;
   fs::create_directories(out, ec);
   if (ec || !fs::is_directory(out)) {
-    auto& d = diags.report(Code::E0602, {}, fmt::format("cannot create output folder `{}`: {}", dir, ec ? ec.message() : "a file of that name exists"));
+    auto& d = diags.report(Code::E0602, {},
+                           fmt::format("cannot create output folder `{}`: {}", dir,
+                                       ec ? ec.message() : "a file of that name exists"));
     d.help = "choose a folder you can write to with `--out`";
     return false;
   }
@@ -72,7 +88,8 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
     std::string error;
     if (!writeFile(tmp, f.content, error)) {
       cleanup();
-      auto& d = diags.report(Code::E0602, {}, fmt::format("cannot write `{}`: {}", (out / f.name).string(), error));
+      auto& d =
+          diags.report(Code::E0602, {}, fmt::format("cannot write `{}`: {}", (out / f.name).string(), error));
       d.help = "nothing was changed in the output folder; free space or choose another folder with `--out`";
       return false;
     }
@@ -81,7 +98,9 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
     fs::rename(temps[i], out / files[i].name, ec);
     if (ec) {
       cleanup();
-      auto& d = diags.report(Code::E0602, {}, fmt::format("cannot put `{}` in place: {}", (out / files[i].name).string(), ec.message()));
+      auto& d = diags.report(
+          Code::E0602, {},
+          fmt::format("cannot put `{}` in place: {}", (out / files[i].name).string(), ec.message()));
       (void)d;
       return false;
     }

@@ -25,12 +25,15 @@ std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnos
   std::size_t bad = utf8::firstInvalid(body);
   std::uint32_t id = sources.add(file.string(), body);
   if (bad != std::string::npos) {
-    std::uint32_t line = 1 + static_cast<std::uint32_t>(std::count(body.begin(), body.begin() + static_cast<long>(bad), '\n'));
+    std::uint32_t line =
+        1 + static_cast<std::uint32_t>(std::count(body.begin(), body.begin() + static_cast<long>(bad), '\n'));
     std::size_t lineStart = body.rfind('\n', bad == 0 ? 0 : bad - 1);
     lineStart = (lineStart == std::string::npos || bad == 0) ? 0 : lineStart + 1;
-    auto col = static_cast<std::uint32_t>(utf8::length(std::string_view(body).substr(lineStart, bad - lineStart)) + 1);
-    auto& d = diags.report(Code::E0101, SourceSpan{id, line, col, line, col + 1},
-                           fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(body[bad])));
+    auto col = static_cast<std::uint32_t>(
+        utf8::length(std::string_view(body).substr(lineStart, bad - lineStart)) + 1);
+    auto& d =
+        diags.report(Code::E0101, SourceSpan{id, line, col, line, col + 1},
+                     fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(body[bad])));
     d.help = "save the file as UTF-8 (in most editors: Save as, encoding UTF-8)";
     return 0;
   }

@@ -85,13 +85,14 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       span.endLine = span.line;
       span.endCol = span.col + 1;
       auto& d = diags_.report(Code::E0102, span, "this text has no closing quote");
-      d.help = type == L::UNTERMINATED_STRING
-                   ? "end the text with `\"` on the same line, or use a text block `\"\"\"...\"\"\"` for several lines"
-                   : "end the text block with `\"\"\"`";
+      d.help = type == L::UNTERMINATED_STRING ? "end the text with `\"` on the same line, or use a text "
+                                                "block `\"\"\"...\"\"\"` for several lines"
+                                              : "end the text block with `\"\"\"`";
       return;
     }
     if (type == L::BAD_CHAR) {
-      auto& d = diags_.report(Code::E0103, span, fmt::format("unexpected character `{}`", offending->getText()));
+      auto& d =
+          diags_.report(Code::E0103, span, fmt::format("unexpected character `{}`", offending->getText()));
       d.help = "comments start with `#`; texts go between double quotes";
       return;
     }
@@ -102,9 +103,11 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       for (ssize_t t = iv.a; t <= iv.b; ++t) types.push_back(static_cast<std::size_t>(t));
     // A text block is accepted wherever a text is; do not list it twice.
     if (std::find(types.begin(), types.end(), L::STRING) != types.end())
-      types.erase(std::remove(types.begin(), types.end(), static_cast<std::size_t>(L::TEXTBLOCK)), types.end());
-    std::string found = static_cast<long long>(type) == static_cast<long long>(antlr4::Token::EOF) ? "the end of the file"
-                                                  : fmt::format("`{}`", offending->getText());
+      types.erase(std::remove(types.begin(), types.end(), static_cast<std::size_t>(L::TEXTBLOCK)),
+                  types.end());
+    std::string found = static_cast<long long>(type) == static_cast<long long>(antlr4::Token::EOF)
+                            ? "the end of the file"
+                            : fmt::format("`{}`", offending->getText());
     std::string message;
     std::string help;
     if (!types.empty() && types.size() <= 4) {
@@ -141,7 +144,8 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       if (!m.empty()) help = fmt::format("did you mean `{}`?", m);
     } else if (offending && !keywordText(vocab, static_cast<std::size_t>(type)).empty() &&
                std::find(types.begin(), types.end(), static_cast<std::size_t>(L::IDENT)) != types.end()) {
-      help = fmt::format("`{}` is a keyword of the language and cannot be used as a name", offending->getText());
+      help =
+          fmt::format("`{}` is a keyword of the language and cannot be used as a name", offending->getText());
     }
     auto& d = diags_.report(Code::E0104, span, message);
     d.help = help;
@@ -163,10 +167,14 @@ class Builder {
   void build(G::RuleFileContext* ctx, ast::RuleSet& out) {
     if (auto* h = ctx->header()) out.headers.push_back(header(h));
     for (auto* item : ctx->item()) {
-      if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item)) artikel(a->artikel(), out);
-      else if (auto* t = dynamic_cast<G::ItemTableContext*>(item)) out.tables.push_back(table(t->table()));
-      else if (auto* p = dynamic_cast<G::ItemParameterContext*>(item)) out.parameters.push_back(parameter(p->parameter(), -1));
-      else if (auto* o = dynamic_cast<G::ItemOutputContext*>(item)) out.outputs.push_back(output(o->output()));
+      if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item))
+        artikel(a->artikel(), out);
+      else if (auto* t = dynamic_cast<G::ItemTableContext*>(item))
+        out.tables.push_back(table(t->table()));
+      else if (auto* p = dynamic_cast<G::ItemParameterContext*>(item))
+        out.parameters.push_back(parameter(p->parameter(), -1));
+      else if (auto* o = dynamic_cast<G::ItemOutputContext*>(item))
+        out.outputs.push_back(output(o->output()));
     }
   }
 
@@ -228,7 +236,8 @@ class Builder {
   Date date(antlr4::Token* t) {
     auto d = Date::parse(t->getText());
     if (!d) {
-      auto& diag = diags_.report(Code::E0106, span(t), fmt::format("`{}` is not a date in the calendar", t->getText()));
+      auto& diag = diags_.report(Code::E0106, span(t),
+                                 fmt::format("`{}` is not a date in the calendar", t->getText()));
       diag.help = "write dates as jjjj-mm-dd, for example 2024-01-31";
       return Date{1, 1, 1};
     }
@@ -248,7 +257,8 @@ class Builder {
   void artikel(G::ArtikelContext* a, ast::RuleSet& out) {
     ast::Article art;
     auto* num = a->number;
-    art.number = input_.getText(antlr4::misc::Interval(num->getStart()->getStartIndex(), num->getStop()->getStopIndex()));
+    art.number = input_.getText(
+        antlr4::misc::Interval(num->getStart()->getStartIndex(), num->getStop()->getStopIndex()));
     if (a->title) art.title = unquote(a->title->getText());
     if (a->lawText) art.lawText = text(a->lawText);
     art.span = SourceSpan{file_, static_cast<std::uint32_t>(a->getStart()->getLine()),
@@ -259,22 +269,32 @@ class Builder {
     int index = static_cast<int>(out.articles.size());
     out.articles.push_back(std::move(art));
     for (auto* m : a->member()) {
-      if (auto* p = dynamic_cast<G::MemberParameterContext*>(m)) out.parameters.push_back(parameter(p->parameter(), index));
-      else if (auto* d = dynamic_cast<G::MemberDefinitionContext*>(m)) out.definitions.push_back(definition(d->definition(), index));
-      else if (auto* e = dynamic_cast<G::MemberExceptionContext*>(m)) out.exceptions.push_back(exception(e->exception(), index));
-      else if (auto* c = dynamic_cast<G::MemberControleContext*>(m)) out.controles.push_back(controle(c->controle(), index));
+      if (auto* p = dynamic_cast<G::MemberParameterContext*>(m))
+        out.parameters.push_back(parameter(p->parameter(), index));
+      else if (auto* d = dynamic_cast<G::MemberDefinitionContext*>(m))
+        out.definitions.push_back(definition(d->definition(), index));
+      else if (auto* e = dynamic_cast<G::MemberExceptionContext*>(m))
+        out.exceptions.push_back(exception(e->exception(), index));
+      else if (auto* c = dynamic_cast<G::MemberControleContext*>(m))
+        out.controles.push_back(controle(c->controle(), index));
     }
   }
 
   ast::TypeRef typeRef(G::TypeRefContext* t) {
     ast::TypeRef out;
     out.span = span(t);
-    if (dynamic_cast<G::TypeIntegerContext*>(t)) out.kind = ast::TypeKind::Integer;
-    else if (dynamic_cast<G::TypeNumberContext*>(t)) out.kind = ast::TypeKind::Number;
-    else if (dynamic_cast<G::TypeTextContext*>(t)) out.kind = ast::TypeKind::Text;
-    else if (dynamic_cast<G::TypeBoolContext*>(t)) out.kind = ast::TypeKind::Bool;
-    else if (dynamic_cast<G::TypeDateContext*>(t)) out.kind = ast::TypeKind::Date;
-    else if (dynamic_cast<G::TypeHerkomstContext*>(t)) out.kind = ast::TypeKind::Herkomst;
+    if (dynamic_cast<G::TypeIntegerContext*>(t))
+      out.kind = ast::TypeKind::Integer;
+    else if (dynamic_cast<G::TypeNumberContext*>(t))
+      out.kind = ast::TypeKind::Number;
+    else if (dynamic_cast<G::TypeTextContext*>(t))
+      out.kind = ast::TypeKind::Text;
+    else if (dynamic_cast<G::TypeBoolContext*>(t))
+      out.kind = ast::TypeKind::Bool;
+    else if (dynamic_cast<G::TypeDateContext*>(t))
+      out.kind = ast::TypeKind::Date;
+    else if (dynamic_cast<G::TypeHerkomstContext*>(t))
+      out.kind = ast::TypeKind::Herkomst;
     else if (auto* r = dynamic_cast<G::TypeReferenceContext*>(t)) {
       out.kind = ast::TypeKind::Reference;
       out.target = ident(r->target);
@@ -290,7 +310,9 @@ class Builder {
     out.baseDir = baseDir_;
     out.span = span(t);
     for (auto* item : t->tableItem()) {
-      auto once = [&](bool given) { if (given) out.repeated.push_back(span(item)); };
+      auto once = [&](bool given) {
+        if (given) out.repeated.push_back(span(item));
+      };
       if (auto* k = dynamic_cast<G::TableKeyContext*>(item)) {
         once(out.key.has_value());
         out.key = ident(k->column);
@@ -413,14 +435,22 @@ class Builder {
     if (auto* p = dynamic_cast<G::PrimaryExprContext*>(e)) return primary(p->primary());
     if (auto* m = dynamic_cast<G::MemberExprContext*>(e))
       return make(e, ast::Member{expr(m->entity), ident(m->field)});
-    if (auto* n = dynamic_cast<G::NegateExprContext*>(e)) return make(e, ast::Unary{ast::UnOp::Neg, expr(n->operand)});
-    if (auto* n = dynamic_cast<G::NotExprContext*>(e)) return make(e, ast::Unary{ast::UnOp::Not, expr(n->operand)});
-    if (auto* b = dynamic_cast<G::MulDivExprContext*>(e)) return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
-    if (auto* b = dynamic_cast<G::AddSubExprContext*>(e)) return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
-    if (auto* b = dynamic_cast<G::CompareExprContext*>(e)) return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
-    if (auto* b = dynamic_cast<G::AndExprContext*>(e)) return make(e, ast::Binary{ast::BinOp::And, expr(b->lhs), expr(b->rhs)});
-    if (auto* b = dynamic_cast<G::OrExprContext*>(e)) return make(e, ast::Binary{ast::BinOp::Or, expr(b->lhs), expr(b->rhs)});
-    if (auto* i = dynamic_cast<G::IsEmptyExprContext*>(e)) return make(e, ast::IsEmpty{expr(i->operand), i->negated != nullptr});
+    if (auto* n = dynamic_cast<G::NegateExprContext*>(e))
+      return make(e, ast::Unary{ast::UnOp::Neg, expr(n->operand)});
+    if (auto* n = dynamic_cast<G::NotExprContext*>(e))
+      return make(e, ast::Unary{ast::UnOp::Not, expr(n->operand)});
+    if (auto* b = dynamic_cast<G::MulDivExprContext*>(e))
+      return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
+    if (auto* b = dynamic_cast<G::AddSubExprContext*>(e))
+      return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
+    if (auto* b = dynamic_cast<G::CompareExprContext*>(e))
+      return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
+    if (auto* b = dynamic_cast<G::AndExprContext*>(e))
+      return make(e, ast::Binary{ast::BinOp::And, expr(b->lhs), expr(b->rhs)});
+    if (auto* b = dynamic_cast<G::OrExprContext*>(e))
+      return make(e, ast::Binary{ast::BinOp::Or, expr(b->lhs), expr(b->rhs)});
+    if (auto* i = dynamic_cast<G::IsEmptyExprContext*>(e))
+      return make(e, ast::IsEmpty{expr(i->operand), i->negated != nullptr});
     auto* f = dynamic_cast<G::IfExprContext*>(e);
     return make(e, ast::If{expr(f->condition), expr(f->thenValue), expr(f->elseValue)});
   }
@@ -432,21 +462,29 @@ class Builder {
       return make(p, ast::NumberLit{t});
     }
     if (dynamic_cast<G::TextLitContext*>(p)) return make(p, ast::TextLit{unquote(p->getText())});
-    if (auto* d = dynamic_cast<G::DateLitContext*>(p)) return make(p, ast::DateLit{date(d->DATE()->getSymbol())});
-    if (auto* b = dynamic_cast<G::BoolLitContext*>(p)) return make(p, ast::BoolLit{b->value->getType() == L::WAAR});
+    if (auto* d = dynamic_cast<G::DateLitContext*>(p))
+      return make(p, ast::DateLit{date(d->DATE()->getSymbol())});
+    if (auto* b = dynamic_cast<G::BoolLitContext*>(p))
+      return make(p, ast::BoolLit{b->value->getType() == L::WAAR});
     if (auto* t = dynamic_cast<G::ThisEntityContext*>(p)) return make(p, ast::ThisRef{ident(t->tableName)});
     if (auto* a = dynamic_cast<G::AggregateContext*>(p)) {
-      ast::AggFn fn = a->fn->getType() == L::SOM ? ast::AggFn::Sum
-                      : a->fn->getType() == L::MINIMUM ? ast::AggFn::Min : ast::AggFn::Max;
-      return make(p, ast::Aggregate{fn, expr(a->value), ident(a->tableName), a->filter ? expr(a->filter) : nullptr});
+      ast::AggFn fn = a->fn->getType() == L::SOM       ? ast::AggFn::Sum
+                      : a->fn->getType() == L::MINIMUM ? ast::AggFn::Min
+                                                       : ast::AggFn::Max;
+      return make(
+          p, ast::Aggregate{fn, expr(a->value), ident(a->tableName), a->filter ? expr(a->filter) : nullptr});
     }
     if (auto* c = dynamic_cast<G::CountContext*>(p))
-      return make(p, ast::Aggregate{ast::AggFn::Count, nullptr, ident(c->tableName), c->filter ? expr(c->filter) : nullptr});
+      return make(p, ast::Aggregate{ast::AggFn::Count, nullptr, ident(c->tableName),
+                                    c->filter ? expr(c->filter) : nullptr});
     if (auto* r = dynamic_cast<G::RoundContext*>(p)) {
       ast::RoundMode mode = ast::RoundMode::HalfUp;
-      if (dynamic_cast<G::ModeDownContext*>(r->rounding)) mode = ast::RoundMode::Down;
-      else if (dynamic_cast<G::ModeUpContext*>(r->rounding)) mode = ast::RoundMode::Up;
-      else if (dynamic_cast<G::ModeHalfEvenContext*>(r->rounding)) mode = ast::RoundMode::HalfEven;
+      if (dynamic_cast<G::ModeDownContext*>(r->rounding))
+        mode = ast::RoundMode::Down;
+      else if (dynamic_cast<G::ModeUpContext*>(r->rounding))
+        mode = ast::RoundMode::Up;
+      else if (dynamic_cast<G::ModeHalfEvenContext*>(r->rounding))
+        mode = ast::RoundMode::HalfEven;
       std::optional<int> decimals;
       if (r->decimals) {
         std::string t = r->decimals->getText();

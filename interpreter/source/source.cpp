@@ -17,8 +17,12 @@ std::uint32_t SourceManager::add(std::string path, std::string text) {
   return static_cast<std::uint32_t>(files_.size());
 }
 
-const std::string& SourceManager::path(std::uint32_t id) const { return files_.at(id - 1).path; }
-const std::string& SourceManager::text(std::uint32_t id) const { return files_.at(id - 1).text; }
+const std::string& SourceManager::path(std::uint32_t id) const {
+  return files_.at(id - 1).path;
+}
+const std::string& SourceManager::text(std::uint32_t id) const {
+  return files_.at(id - 1).text;
+}
 
 std::string_view SourceManager::line(std::uint32_t id, std::uint32_t line) const {
   if (id == 0 || id > files_.size()) return {};

@@ -11,6 +11,8 @@ namespace verdeel::utf8 {
 std::size_t firstInvalid(std::string_view text);
 // Number of code points in valid UTF-8 text (continuation bytes are not counted).
 std::size_t length(std::string_view text);
-inline bool hasBom(std::string_view t) { return t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF"; }
+inline bool hasBom(std::string_view t) {
+  return t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF";
+}
 
 }  // namespace verdeel::utf8

@@ -7,8 +7,14 @@ std::string formatNumber(const mpq_class& q) {
   // A finite decimal exists when the denominator has no prime factors other than 2 and 5.
   mpz_class den = q.get_den();
   int twos = 0, fives = 0;
-  while (mpz_divisible_ui_p(den.get_mpz_t(), 2)) { den /= 2; ++twos; }
-  while (mpz_divisible_ui_p(den.get_mpz_t(), 5)) { den /= 5; ++fives; }
+  while (mpz_divisible_ui_p(den.get_mpz_t(), 2)) {
+    den /= 2;
+    ++twos;
+  }
+  while (mpz_divisible_ui_p(den.get_mpz_t(), 5)) {
+    den /= 5;
+    ++fives;
+  }
   if (den != 1) return q.get_num().get_str() + "/" + q.get_den().get_str();
   int digits = std::max(twos, fives);
   mpz_class scale;
@@ -17,7 +23,8 @@ std::string formatNumber(const mpq_class& q) {
   bool negative = scaled < 0;
   if (negative) scaled = -scaled;
   std::string s = scaled.get_str();
-  if (s.size() <= static_cast<std::size_t>(digits)) s.insert(0, static_cast<std::size_t>(digits) - s.size() + 1, '0');
+  if (s.size() <= static_cast<std::size_t>(digits))
+    s.insert(0, static_cast<std::size_t>(digits) - s.size() + 1, '0');
   s.insert(s.size() - static_cast<std::size_t>(digits), ".");
   return (negative ? "-" : "") + s;
 }
@@ -58,7 +65,8 @@ bool parseFormatted(std::string_view text, mpq_class& out) {
   std::size_t slash = text.find('/');
   if (slash == std::string_view::npos) return parseNumber(text, '.', out);
   mpq_class num, den;
-  if (!parseNumber(text.substr(0, slash), '.', num) || !parseNumber(text.substr(slash + 1), '.', den) || den == 0)
+  if (!parseNumber(text.substr(0, slash), '.', num) || !parseNumber(text.substr(slash + 1), '.', den) ||
+      den == 0)
     return false;
   out = num / den;
   return true;

@@ -47,12 +47,14 @@ TEST_CASE("docs/diagnostics.md has exactly one section per registry code") {
 TEST_CASE("every registry code is produced by a golden case") {
   std::string all;
   for (const auto& e : fs::recursive_directory_iterator(fs::path(VERDEEL_SOURCE_DIR) / "tests/golden")) {
-    if (e.is_regular_file() && e.path().filename() == "stderr" && e.path().parent_path().filename() == "expected")
+    if (e.is_regular_file() && e.path().filename() == "stderr" &&
+        e.path().parent_path().filename() == "expected")
       all += slurp(e.path());
   }
   REQUIRE_FALSE(all.empty());
   for (const auto& info : verdeel::codeRegistry()) {
-    const std::string tag = (info.severity == verdeel::Severity::Error ? "error[" : "warning[") + std::string(info.name) + "]";
+    const std::string tag =
+        (info.severity == verdeel::Severity::Error ? "error[" : "warning[") + std::string(info.name) + "]";
     INFO("no golden case shows ", tag);
     CHECK(all.find(tag) != std::string::npos);
   }

@@ -3,10 +3,10 @@
 // exceptions, and "check once, evaluate many" on two data sets.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "api/verdeel.hpp"
 
@@ -19,7 +19,8 @@ namespace {
 struct Scratch {
   fs::path dir;
   Scratch() {
-    dir = fs::temp_directory_path() / ("verdeel-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    dir = fs::temp_directory_path() /
+          ("verdeel-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
     fs::create_directories(dir);
   }
   ~Scratch() {
@@ -65,10 +66,11 @@ uitvoer "taken" per gemeente
   kolommen code, naam, taak, dubbel
 )";
 
-const char* kData = "code,naam,inwoners,vrijgesteld,status\n"
-                    "A,Aa,1,nee,echt\n"
-                    "B,Bee,2,nee,fictief\n"
-                    "C,Cee,1,ja,echt\n";
+const char* kData =
+    "code,naam,inwoners,vrijgesteld,status\n"
+    "A,Aa,1,nee,echt\n"
+    "B,Bee,2,nee,fictief\n"
+    "C,Cee,1,ja,echt\n";
 
 int defIndex(const check::Program& p, const std::string& name) {
   for (std::size_t i = 0; i < p.definitions.size(); ++i)
@@ -165,7 +167,9 @@ TEST_CASE("one checked program is evaluated against two data sets") {
 TEST_CASE("each stage stops at its own errors") {
   Scratch s;
   SUBCASE("rules") {
-    std::string rules = s.write("r.regels", "regeling \"x\" citatie \"y\" geldig vanaf 2024-01-01\nartikel 1\n  definitie a: geheel getal = b\n");
+    std::string rules = s.write(
+        "r.regels",
+        "regeling \"x\" citatie \"y\" geldig vanaf 2024-01-01\nartikel 1\n  definitie a: geheel getal = b\n");
     Engine engine;
     CHECK_FALSE(engine.loadRules(rules));
     REQUIRE_FALSE(engine.diagnostics().all().empty());

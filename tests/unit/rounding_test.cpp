@@ -3,8 +3,8 @@
 
 #include "stdlib/builtins.hpp"
 
-using verdeel::stdlib::Rounding;
 using verdeel::stdlib::round;
+using verdeel::stdlib::Rounding;
 
 namespace {
 mpq_class q(long n, long d) {

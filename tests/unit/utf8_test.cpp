@@ -14,10 +14,10 @@ TEST_CASE("valid UTF-8 has no invalid offset") {
 
 TEST_CASE("the first invalid byte is found") {
   CHECK(utf8::firstInvalid("ab\xFF") == 2);
-  CHECK(utf8::firstInvalid("a\xC3") == 1);            // truncated sequence
-  CHECK(utf8::firstInvalid("\xC0\xAF") == 0);         // overlong encoding
-  CHECK(utf8::firstInvalid("x\xED\xA0\x80") == 1);    // surrogate
-  CHECK(utf8::firstInvalid("\xF4\x90\x80\x80") == 0); // beyond U+10FFFF
+  CHECK(utf8::firstInvalid("a\xC3") == 1);             // truncated sequence
+  CHECK(utf8::firstInvalid("\xC0\xAF") == 0);          // overlong encoding
+  CHECK(utf8::firstInvalid("x\xED\xA0\x80") == 1);     // surrogate
+  CHECK(utf8::firstInvalid("\xF4\x90\x80\x80") == 0);  // beyond U+10FFFF
 }
 
 TEST_CASE("length counts code points") {
@@ -26,7 +26,9 @@ TEST_CASE("length counts code points") {
 }
 
 TEST_CASE("a byte-order mark is recognised only at the start") {
-  CHECK(utf8::hasBom("\xEF\xBB\xBF" "code"));
+  CHECK(
+      utf8::hasBom("\xEF\xBB\xBF"
+                   "code"));
   CHECK_FALSE(utf8::hasBom("code\xEF\xBB\xBF"));
   CHECK_FALSE(utf8::hasBom("\xEF\xBB"));
 }
