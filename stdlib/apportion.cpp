@@ -1,0 +1,620 @@
+// Apportionment, exactly. Weights are first scaled to whole numbers (by the least common multiple of
+// their denominators), so every comparison is between integers: remainders share one denominator and
+// divisor-method priorities are compared by cross-multiplication. The algorithms are written once,
+// for an integer type: 128-bit machine integers when every intermediate product provably fits (the
+// usual case, and fast), GMP integers otherwise. Under bounds the quotas are scale * weight held
+// within [minimum, maximum], with the one scale that makes them add up to the total (a sweep over
+// the sorted breakpoints, O(n log n)). Divisor methods start from the quotas rounded the method's
+// way and then move single seats by priority (two heaps), so the cost is O(n log n) as well.
+#include "stdlib/apportion.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+#include <queue>
+
+namespace verdeel::stdlib {
+
+const char* methodName(Method m) {
+  switch (m) {
+    case Method::LargestRemainder: return "grootste overschot";
+    case Method::DHondt: return "d'hondt";
+    case Method::SainteLague: return "sainte-laguë";
+    case Method::HuntingtonHill: return "huntington-hill";
+    case Method::Adams: return "adams";
+  }
+  return "?";
+}
+
+bool isDivisorMethod(Method m) {
+  return m != Method::LargestRemainder;
+}
+
+std::string formatPriority(const Priority& p) {
+  if (p.infinite) return "oneindig";
+  return p.value.get_den() == 1 ? p.value.get_num().get_str() : p.value.get_str();
+}
+
+namespace {
+
+__extension__ typedef __int128 i128;  // GCC and Clang; exact, no floating point
+
+// The problem in whole numbers (GMP): scaled weights, bounds, the total.
+struct Problem {
+  const ApportionInput& in;
+  std::size_t n;
+  std::vector<mpz_class> w;  // scaled weights
+  mpz_class scaleUnit;       // the factor the weights were multiplied by
+  std::vector<mpz_class> lo;
+  std::vector<std::optional<mpz_class>> hi;
+  bool bounded = false;
+};
+
+// ---------------------------------------------------------------- the scale factor under bounds
+
+// The smallest scale with sum(clamp(scale * w_i, lo_i, hi_i)) == total; nullopt when no scale reaches
+// the total (the maxima, or zero weights, leave too little room).
+std::optional<mpq_class> boundedScale(const Problem& p) {
+  struct Event {
+    mpq_class at;
+    std::size_t entity;
+    bool start;  // the entity starts rising at `at` (leaves its minimum), or stops (reaches its maximum)
+  };
+  std::vector<Event> events;
+  mpq_class value = 0;  // S(current)
+  mpz_class slope = 0;
+  for (std::size_t i = 0; i < p.n; ++i) {
+    value += p.lo[i];
+    if (p.w[i] == 0) continue;
+    if (p.lo[i] == 0)
+      slope += p.w[i];
+    else
+      events.push_back({mpq_class(p.lo[i], p.w[i]), i, true});
+    if (p.hi[i]) events.push_back({mpq_class(*p.hi[i], p.w[i]), i, false});
+  }
+  for (auto& e : events) e.at.canonicalize();
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    if (a.at != b.at) return a.at < b.at;
+    return a.entity < b.entity;
+  });
+  const mpq_class total(p.in.total);
+  if (value >= total) return value == total ? std::optional<mpq_class>(mpq_class(0)) : std::nullopt;
+  mpq_class at = 0;
+  for (const Event& e : events) {
+    if (slope > 0) {
+      mpq_class reach = value + mpq_class(slope) * (e.at - at);
+      if (reach >= total) {
+        mpq_class s = at + (total - value) / mpq_class(slope);
+        s.canonicalize();
+        return s;
+      }
+      value = reach;
+    }
+    at = e.at;
+    if (e.start)
+      slope += p.w[e.entity];
+    else
+      slope -= p.w[e.entity];
+  }
+  if (slope > 0) {
+    mpq_class s = at + (total - value) / mpq_class(slope);
+    s.canonicalize();
+    return s;
+  }
+  return std::nullopt;
+}
+
+// The narrative of redistribution under bounds: what each round of "give everyone scale * weight,
+// hold those past a bound at the bound, share the rest again" did. Explanation only; the result
+// uses the exact scale from boundedScale().
+std::vector<BoundRound> boundRounds(const Problem& p) {
+  std::vector<BoundRound> rounds;
+  std::vector<Bound> status(p.n, Bound::None);
+  for (int round = 0; round < 100; ++round) {
+    mpz_class rest = p.in.total;
+    mpz_class free = 0;
+    for (std::size_t i = 0; i < p.n; ++i) {
+      if (p.w[i] == 0)
+        rest -= p.lo[i];
+      else if (status[i] == Bound::Minimum)
+        rest -= p.lo[i];
+      else if (status[i] == Bound::Maximum)
+        rest -= *p.hi[i];
+      else
+        free += p.w[i];
+    }
+    if (free == 0) break;
+    mpq_class scale(rest, free);
+    scale.canonicalize();
+    BoundRound r;
+    r.scale = scale * p.scaleUnit;
+    for (std::size_t i = 0; i < p.n; ++i) {
+      if (p.w[i] == 0) continue;
+      mpq_class q = scale * p.w[i];
+      if (status[i] == Bound::None) {
+        if (p.hi[i] && q > *p.hi[i])
+          r.toMaximum.push_back(i);
+        else if (q < p.lo[i])
+          r.toMinimum.push_back(i);
+      } else if ((status[i] == Bound::Maximum && q < *p.hi[i]) ||
+                 (status[i] == Bound::Minimum && q > p.lo[i])) {
+        r.released.push_back(i);
+      }
+    }
+    const bool stable = r.toMaximum.empty() && r.toMinimum.empty() && r.released.empty();
+    for (std::size_t i : r.toMaximum) status[i] = Bound::Maximum;
+    for (std::size_t i : r.toMinimum) status[i] = Bound::Minimum;
+    for (std::size_t i : r.released) status[i] = Bound::None;
+    rounds.push_back(std::move(r));
+    if (stable) break;
+  }
+  return rounds;
+}
+
+// ---------------------------------------------------------------- integers of two kinds
+
+template <class Int>
+Int fromMpz(const mpz_class& z);
+template <>
+mpz_class fromMpz<mpz_class>(const mpz_class& z) {
+  return z;
+}
+template <>
+i128 fromMpz<i128>(const mpz_class& z) {  // 0 <= z < 2^126
+  mpz_class high, low;
+  mpz_fdiv_q_2exp(high.get_mpz_t(), z.get_mpz_t(), 64);
+  mpz_fdiv_r_2exp(low.get_mpz_t(), z.get_mpz_t(), 64);
+  return (static_cast<i128>(high.get_ui()) << 64) | static_cast<i128>(low.get_ui());
+}
+mpz_class toMpz(const mpz_class& z) {
+  return z;
+}
+mpz_class toMpz(i128 x) {  // x >= 0
+  if ((x >> 64) == 0) return mpz_class(static_cast<unsigned long>(x));
+  mpz_class r = static_cast<unsigned long>(x >> 64);
+  r <<= 64;
+  r += static_cast<unsigned long>(x & static_cast<i128>(~0UL));
+  return r;
+}
+
+std::size_t bits(const mpz_class& z) {
+  return z == 0 ? 0 : mpz_sizeinbase(z.get_mpz_t(), 2);
+}
+
+// ---------------------------------------------------------------- the methods, for one integer type
+
+template <class Int>
+struct Core {
+  const ApportionInput& in;
+  std::size_t n;
+  std::vector<Int> w, w2, lo, hi;
+  std::vector<char> hasHi;
+  Int total, num, den;
+  bool bounded;
+  ApportionOutcome& out;
+
+  Core(const Problem& p, const mpz_class& numZ, const mpz_class& denZ, ApportionOutcome& o)
+      : in(p.in),
+        n(p.n),
+        total(fromMpz<Int>(p.in.total)),
+        num(fromMpz<Int>(numZ)),
+        den(fromMpz<Int>(denZ)),
+        bounded(p.bounded),
+        out(o) {
+    w.reserve(n);
+    lo.reserve(n);
+    hi.assign(n, Int(0));
+    hasHi.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      w.push_back(fromMpz<Int>(p.w[i]));
+      lo.push_back(fromMpz<Int>(p.lo[i]));
+      if (p.hi[i]) {
+        hi[i] = fromMpz<Int>(*p.hi[i]);
+        hasHi[i] = 1;
+      }
+    }
+  }
+
+  std::size_t order(std::size_t i) const { return in.tieRank.empty() ? i : in.tieRank[i]; }
+  bool capped(std::size_t i, const Int& s) const { return hasHi[i] && s >= hi[i]; }
+  // numerator * w_i held within [lo_i, hi_i] (all over den).
+  Int clamped(std::size_t i, const Int& numerator) const {
+    Int q = numerator * w[i];
+    Int bound = lo[i] * den;
+    if (q < bound) return bound;
+    if (hasHi[i]) {
+      bound = hi[i] * den;
+      if (q > bound) return bound;
+    }
+    return q;
+  }
+  void bounds() {
+    if (!bounded) return;
+    for (std::size_t i = 0; i < n; ++i) {
+      Int share = num * w[i];
+      if (hasHi[i] && share > hi[i] * den)
+        out.result.entities[i].bound = Bound::Maximum;
+      else if (share < lo[i] * den)
+        out.result.entities[i].bound = Bound::Minimum;
+    }
+  }
+
+  void largestRemainder() {
+    ApportionResult& r = out.result;
+    std::vector<Int> rem(n);
+    // Sorted as contiguous (remainder, tie order, entity) records: the sort is the O(n log n) part.
+    struct Candidate {
+      Int rem;
+      std::size_t order, entity;
+    };
+    std::vector<Candidate> sorted;
+    Int floorSum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      Int q = clamped(i, num);
+      Int fl = q / den;
+      rem[i] = q - fl * den;
+      r.seats[i] = toMpz(fl);
+      floorSum += fl;
+      if (rem[i] > 0) sorted.push_back({rem[i], order(i), i});
+    }
+    r.floorSum = toMpz(floorSum);
+    r.unitsByRemainder = toMpz(Int(total - floorSum));
+    std::sort(sorted.begin(), sorted.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.rem != b.rem) return a.rem > b.rem;
+      return a.order < b.order;
+    });
+    std::vector<std::size_t> candidates(sorted.size());
+    for (std::size_t k = 0; k < sorted.size(); ++k) candidates[k] = sorted[k].entity;
+    sorted = {};
+    const std::size_t units = r.unitsByRemainder.get_ui();
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      EntityOutcome& e = r.entities[candidates[k]];
+      e.remainderRank = k + 1;
+      if (k < units) {
+        e.remainderUnit = true;
+        r.seats[candidates[k]] += 1;
+      }
+    }
+    if (units > 0) r.lastIn = candidates[units - 1];
+    if (units < candidates.size()) r.firstOut = candidates[units];
+    if (units > 0 && units < candidates.size() && rem[candidates[units - 1]] == rem[candidates[units]]) {
+      const Int cut = rem[candidates[units]];
+      for (std::size_t i : candidates)
+        if (rem[i] == cut) out.entities.push_back(i);
+      std::sort(out.entities.begin(), out.entities.end());
+      tie(fmt::format("{} entities have the same remainder and only {} of them can get a unit",
+                      out.entities.size(),
+                      std::count_if(out.entities.begin(), out.entities.end(),
+                                    [&](std::size_t i) { return r.entities[i].remainderUnit; })));
+    }
+  }
+
+  void tie(std::string detail) {
+    if (in.tieRank.empty()) {
+      out.error = ApportionError::Tie;
+      out.detail = std::move(detail);
+      return;
+    }
+    out.result.tieBreakUsed = true;
+    for (std::size_t i : out.entities) out.result.entities[i].decidedByTieBreak = true;
+    out.entities.clear();
+  }
+
+  // The priority of entity i's k-th seat as num/den; den == 0 (with num > 0) is infinite.
+  std::pair<Int, Int> prio(std::size_t i, const Int& k) const {
+    if (w[i] == 0) return {Int(0), Int(1)};
+    switch (in.method) {
+      case Method::DHondt: return {w[i], k};
+      case Method::SainteLague: return {Int(2 * w[i]), Int(2 * k - 1)};
+      case Method::Adams: return {w[i], Int(k - 1)};
+      case Method::HuntingtonHill: return {w2[i], Int((k - 1) * k)};
+      default: return {Int(0), Int(1)};
+    }
+  }
+  static int compare(const std::pair<Int, Int>& a, const std::pair<Int, Int>& b) {
+    const bool ai = a.second == 0 && a.first != 0, bi = b.second == 0 && b.first != 0;
+    if (ai || bi) return ai == bi ? 0 : (ai ? 1 : -1);
+    const Int x = a.first * b.second, y = b.first * a.second;
+    return x < y ? -1 : (x > y ? 1 : 0);
+  }
+  // Seat (i, ki) goes before seat (j, kj): higher priority, then the tie order.
+  bool before(std::size_t i, const Int& ki, std::size_t j, const Int& kj) const {
+    const int c = compare(prio(i, ki), prio(j, kj));
+    if (c != 0) return c > 0;
+    return order(i) < order(j);
+  }
+
+  void divisor() {
+    ApportionResult& r = out.result;
+    const Method m = in.method;
+    if (m == Method::HuntingtonHill) {
+      w2.resize(n);
+      for (std::size_t i = 0; i < n; ++i) w2[i] = w[i] * w[i];
+    }
+    std::vector<Int> s(n);
+    // A first estimate from the quotas rounded the method's way, so that only a few seats move
+    // afterwards. D'Hondt rounds down and Adams up: their estimate starts from a total shifted by half
+    // a seat per entity (the usual starting divisor).
+    Int estNum = num;
+    if (!bounded && (m == Method::DHondt || m == Method::Adams)) {
+      const Int half = Int(static_cast<unsigned long>(n / 2));
+      estNum = m == Method::DHondt ? Int(num + half) : (num > half ? Int(num - half) : Int(0));
+    }
+    Int sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Int q = clamped(i, estNum);
+      const Int fl = q / den;
+      const Int rm = q - fl * den;
+      Int x = fl;
+      switch (m) {
+        case Method::Adams:
+          if (rm > 0) x = fl + 1;
+          break;
+        case Method::SainteLague:
+          if (2 * rm >= den) x = fl + 1;
+          break;
+        case Method::HuntingtonHill:
+          if (q * q >= fl * (fl + 1) * den * den) x = fl + 1;
+          break;
+        default: break;
+      }
+      if (w[i] == 0 || x < lo[i]) x = lo[i];
+      if (hasHi[i] && x > hi[i]) x = hi[i];
+      s[i] = x;
+      sum += x;
+    }
+    // Heaps of (entity, seats when pushed); stale entries are skipped when they come up.
+    using Entry = std::pair<std::size_t, Int>;
+    auto nextWorse = [&](const Entry& a, const Entry& b) {
+      return before(b.first, b.second + 1, a.first, a.second + 1);
+    };
+    auto heldBetter = [&](const Entry& a, const Entry& b) {
+      return before(a.first, a.second, b.first, b.second);
+    };
+    auto canGain = [&](std::size_t i) { return !capped(i, s[i]); };
+    auto canLose = [&](std::size_t i) { return s[i] > lo[i]; };
+    std::vector<Entry> gainers, losers;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (canGain(i)) gainers.emplace_back(i, s[i]);
+      if (canLose(i)) losers.emplace_back(i, s[i]);
+    }
+    std::priority_queue<Entry, std::vector<Entry>, decltype(nextWorse)> next(nextWorse, std::move(gainers));
+    std::priority_queue<Entry, std::vector<Entry>, decltype(heldBetter)> held(heldBetter, std::move(losers));
+    auto clean = [&] {
+      while (!next.empty() && (s[next.top().first] != next.top().second || !canGain(next.top().first)))
+        next.pop();
+      while (!held.empty() && (s[held.top().first] != held.top().second || !canLose(held.top().first)))
+        held.pop();
+    };
+    auto touched = [&](std::size_t i) {
+      if (canGain(i)) next.emplace(i, s[i]);
+      if (canLose(i)) held.emplace(i, s[i]);
+    };
+    while (sum < total) {
+      clean();
+      if (next.empty()) break;
+      const std::size_t i = next.top().first;
+      s[i] += 1;
+      sum += 1;
+      touched(i);
+    }
+    while (sum > total) {
+      clean();
+      if (held.empty()) break;
+      const std::size_t i = held.top().first;
+      s[i] -= 1;
+      sum -= 1;
+      touched(i);
+    }
+    // Exchange while a seat not given goes before a seat given: then the seats given are the best.
+    for (;;) {
+      clean();
+      if (next.empty() || held.empty()) break;
+      const std::size_t a = next.top().first, b = held.top().first;
+      if (a == b || !before(a, s[a] + 1, b, s[b])) break;
+      s[a] += 1;
+      s[b] -= 1;
+      touched(a);
+      touched(b);
+    }
+    if (sum != total) {
+      out.error = ApportionError::Internal;
+      out.detail = "the seats could not be made to add up to the total";
+      return;
+    }
+    // The cut-off: the weakest seat given and the strongest seat not given.
+    std::optional<std::size_t> worstIn, bestOut;
+    for (std::size_t i = 0; i < n; ++i) {
+      r.seats[i] = toMpz(s[i]);
+      EntityOutcome& e = r.entities[i];
+      e.wonByPriority = canLose(i);
+      e.couldGain = canGain(i);
+      if (e.wonByPriority && (!worstIn || before(*worstIn, s[*worstIn], i, s[i]))) worstIn = i;
+      if (e.couldGain && (!bestOut || before(i, s[i] + 1, *bestOut, s[*bestOut] + 1))) bestOut = i;
+    }
+    r.lastIn = worstIn;
+    r.firstOut = bestOut;
+    if (worstIn && bestOut && compare(prio(*worstIn, s[*worstIn]), prio(*bestOut, s[*bestOut] + 1)) == 0) {
+      const auto cut = prio(*worstIn, s[*worstIn]);
+      for (std::size_t i = 0; i < n; ++i) {
+        const bool tied = (canLose(i) && compare(prio(i, s[i]), cut) == 0) ||
+                          (canGain(i) && compare(prio(i, s[i] + 1), cut) == 0);
+        if (tied) out.entities.push_back(i);
+      }
+      tie(fmt::format("{} entities have the same priority ({}) for the last seat", out.entities.size(),
+                      formatPriority(seatPriority(in, *worstIn, r.seats[*worstIn]))));
+    }
+  }
+
+  void run() {
+    if (in.method == Method::LargestRemainder)
+      largestRemainder();
+    else
+      divisor();
+    bounds();
+  }
+};
+
+// Whether every intermediate product of the algorithms fits in a signed 128-bit integer.
+bool fitsMachineIntegers(const Problem& p, const mpz_class& num, const mpz_class& den) {
+  std::size_t bw = 0, bb = 0;
+  for (std::size_t i = 0; i < p.n; ++i) {
+    bw = std::max(bw, bits(p.w[i]));
+    bb = std::max(bb, bits(p.lo[i]));
+    if (p.hi[i]) bb = std::max(bb, bits(*p.hi[i]));
+  }
+  const std::size_t bn = bits(num + p.n), bd = bits(den);
+  const std::size_t bq = std::max({bn + bw, bb + bd, bd}) + 1;  // a clamped quota numerator
+  if (p.in.method == Method::LargestRemainder) return bq <= 120;
+  const std::size_t bs = std::max(bits(mpz_class(p.in.total + p.n)), bb) + 1;  // any seat count
+  return 2 * std::max(bq, bw + bs) + 4 <= 120;
+}
+
+}  // namespace
+
+ApportionOutcome apportion(const ApportionInput& in) {
+  ApportionOutcome out;
+  Problem p{in, in.weights.size(), {}, 1, {}, {}, false};
+  if (in.total < 0) {
+    out.error = ApportionError::NegativeTotal;
+    out.detail = fmt::format("the total to distribute is negative ({})", in.total.get_str());
+    return out;
+  }
+  // Scale the weights to whole numbers.
+  for (std::size_t i = 0; i < p.n; ++i) {
+    if (in.weights[i] < 0) out.entities.push_back(i);
+    if (in.weights[i].get_den() != 1)
+      mpz_lcm(p.scaleUnit.get_mpz_t(), p.scaleUnit.get_mpz_t(), in.weights[i].get_den_mpz_t());
+  }
+  if (!out.entities.empty()) {
+    out.error = ApportionError::NegativeWeight;
+    out.detail = "a weight is negative";
+    return out;
+  }
+  p.w.resize(p.n);
+  mpz_class W = 0;
+  for (std::size_t i = 0; i < p.n; ++i) {
+    p.w[i] = in.weights[i].get_den() == 1 && p.scaleUnit == 1
+                 ? in.weights[i].get_num()
+                 : mpz_class(in.weights[i].get_num() * (p.scaleUnit / in.weights[i].get_den()));
+    W += p.w[i];
+  }
+  p.lo.assign(p.n, 0);
+  p.hi.assign(p.n, std::nullopt);
+  for (std::size_t i = 0; i < p.n; ++i) {
+    if (!in.minimum.empty() && in.minimum[i]) {
+      p.lo[i] = *in.minimum[i] < 0 ? mpz_class(0) : *in.minimum[i];
+      p.bounded = true;
+    }
+    if (!in.maximum.empty() && in.maximum[i]) {
+      p.hi[i] = *in.maximum[i];
+      p.bounded = true;
+    }
+    if (p.hi[i] && *p.hi[i] < p.lo[i]) out.entities.push_back(i);
+  }
+  if (!out.entities.empty()) {
+    out.error = ApportionError::Infeasible;
+    out.detail = "a maximum is below the minimum";
+    return out;
+  }
+  // The scale: total / sum of weights, or under bounds the one that makes the held quotas add up.
+  mpz_class num = in.total, den = W;
+  if (p.bounded) {
+    auto scale = boundedScale(p);
+    if (!scale) {
+      const mpz_class lo = std::accumulate(p.lo.begin(), p.lo.end(), mpz_class(0));
+      const bool tooMuch = lo > in.total;
+      out.error = tooMuch ? ApportionError::Infeasible : ApportionError::NoWeight;
+      out.detail =
+          tooMuch ? fmt::format("the minima add up to {}, more than the total {}", lo.get_str(),
+                                in.total.get_str())
+                  : fmt::format("the weights and maxima leave no room for all {} units", in.total.get_str());
+      return out;
+    }
+    num = scale->get_num();
+    den = scale->get_den();
+    out.result.rounds = boundRounds(p);
+  } else if (W == 0) {
+    if (in.total != 0) {
+      out.error = ApportionError::NoWeight;
+      out.detail =
+          fmt::format("all weights are zero, so {} units cannot be shared in proportion", in.total.get_str());
+      return out;
+    }
+    den = 1;
+  }
+  out.result.scale = mpq_class(num * p.scaleUnit, den);
+  out.result.scale.canonicalize();
+  out.result.seats.assign(p.n, 0);
+  out.result.entities.assign(p.n, {});
+  if (fitsMachineIntegers(p, num, den))
+    Core<i128>(p, num, den, out).run();
+  else
+    Core<mpz_class>(p, num, den, out).run();
+  if (out.error != ApportionError::None) return out;
+  const mpz_class sum = std::accumulate(out.result.seats.begin(), out.result.seats.end(), mpz_class(0));
+  if (sum != in.total) {
+    out.error = ApportionError::Internal;
+    out.detail =
+        fmt::format("the parts add up to {}, not to the total {}", sum.get_str(), in.total.get_str());
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- explanation
+
+mpq_class quota(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
+  mpq_class q = r.scale * in.weights[i];
+  if (!in.minimum.empty() && in.minimum[i] && q < *in.minimum[i]) q = *in.minimum[i];
+  if (!in.maximum.empty() && in.maximum[i] && q > *in.maximum[i]) q = *in.maximum[i];
+  return q;
+}
+
+mpz_class quotaFloor(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
+  const mpq_class q = quota(in, r, i);
+  mpz_class f;
+  mpz_fdiv_q(f.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return f;
+}
+
+mpq_class remainder(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
+  return quota(in, r, i) - mpq_class(quotaFloor(in, r, i));
+}
+
+Priority seatPriority(const ApportionInput& in, std::size_t i, const mpz_class& k) {
+  Priority p;
+  const mpq_class& w = in.weights[i];
+  if (w == 0) return p;
+  switch (in.method) {
+    case Method::DHondt: p.value = w / mpq_class(k); break;
+    case Method::SainteLague: p.value = w / (mpq_class(k) - mpq_class(1, 2)); break;
+    case Method::Adams:
+      if (k == 1)
+        p.infinite = true;
+      else
+        p.value = w / mpq_class(k - 1);
+      break;
+    case Method::HuntingtonHill:
+      if (k == 1)
+        p.infinite = true;
+      else
+        p.value = w * w / mpq_class((k - 1) * k);
+      break;
+    default: break;
+  }
+  p.value.canonicalize();
+  return p;
+}
+
+std::optional<Priority> lastPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
+  if (!isDivisorMethod(in.method) || !r.entities[i].wonByPriority) return std::nullopt;
+  return seatPriority(in, i, r.seats[i]);
+}
+
+std::optional<Priority> nextPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
+  if (!isDivisorMethod(in.method) || !r.entities[i].couldGain) return std::nullopt;
+  return seatPriority(in, i, r.seats[i] + 1);
+}
+
+}  // namespace verdeel::stdlib

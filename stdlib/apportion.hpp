@@ -1,0 +1,106 @@
+// Apportionment: distributing a whole total over entities in proportion to their weights, exactly,
+// so that the parts always add up to the total. Methods: largest remainder (Hamilton, "grootste
+// overschot") and the divisor methods D'Hondt (Jefferson), Sainte-Laguë (Webster), Huntington-Hill
+// and Adams; optional per-entity minimum and maximum; a declared tie-break order. Used by the
+// evaluator for `verdeling` rules; pure and independent of the language, so it is unit-, property-
+// and benchmark-tested on its own. A result keeps what explains it; the per-entity explanation
+// (quota, remainder, priorities) is computed on demand from the input and the result.
+#pragma once
+
+#include <gmpxx.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdeel::stdlib {
+
+enum class Method { LargestRemainder, DHondt, SainteLague, HuntingtonHill, Adams };
+
+// The name as written in a rule (`grootste overschot`, `d'hondt`, ...).
+const char* methodName(Method m);
+bool isDivisorMethod(Method m);
+
+struct ApportionInput {
+  Method method = Method::LargestRemainder;
+  mpz_class total;
+  std::vector<mpq_class> weights;                 // one per entity, >= 0
+  std::vector<std::optional<mpz_class>> minimum;  // empty, or one per entity
+  std::vector<std::optional<mpz_class>> maximum;  // empty, or one per entity
+  // The declared tie-break: tieRank[i] is entity i's position in the tie-break order (0 first).
+  // Empty when no tie-break is declared: then a tie that decides a unit is an error.
+  std::vector<std::size_t> tieRank;
+};
+
+enum class Bound { None, Minimum, Maximum };
+
+// A priority of a divisor method: weight / divisor(seats), exact; `infinite` for a first seat of
+// Adams and Huntington-Hill. For Huntington-Hill the value is the square, weight^2 / (s (s + 1)),
+// which orders the entities the same way as weight / sqrt(s (s + 1)) and stays exact.
+struct Priority {
+  mpq_class value;
+  bool infinite = false;
+  bool operator==(const Priority& o) const {
+    return infinite == o.infinite && (infinite || value == o.value);
+  }
+};
+
+// What the method decided for one entity (the numbers behind it come from the functions below).
+struct EntityOutcome {
+  Bound bound = Bound::None;  // held at its minimum or maximum
+  // Largest remainder: whether the entity got one of the remaining units, and the 1-based position of
+  // its remainder among the entities that could get one (0 when its remainder is zero).
+  bool remainderUnit = false;
+  std::size_t remainderRank = 0;
+  bool decidedByTieBreak = false;  // a tie at the cut-off was decided for or against it by the tie-break
+  bool wonByPriority = false;      // divisor methods: its last seat was won on priority (above its minimum)
+  bool couldGain = false;          // divisor methods: below its maximum, so it had a next seat to win
+};
+
+// One round of redistribution under bounds: the scale factor tried, and which entities were held
+// at their maximum or minimum (or released again) because of it.
+struct BoundRound {
+  mpq_class scale;  // every free entity gets scale * weight
+  std::vector<std::size_t> toMaximum, toMinimum, released;
+};
+
+struct ApportionResult {
+  std::vector<mpz_class> seats;
+  std::vector<EntityOutcome> entities;
+  std::vector<BoundRound> rounds;  // empty without bounds
+  mpq_class scale;  // quota = scale * weight for a free entity (total / sum of weights unbounded)
+  // Largest remainder: the sum of the whole parts and the units left for the remainders.
+  mpz_class floorSum, unitsByRemainder;
+  // The cut-off: the entity whose remainder (or last seat's priority) was the last to win a unit, and
+  // the one whose remainder (or next seat's priority) was the first to miss.
+  std::optional<std::size_t> lastIn, firstOut;
+  bool tieBreakUsed = false;
+};
+
+enum class ApportionError { None, NegativeTotal, NegativeWeight, Infeasible, NoWeight, Tie, Internal };
+
+struct ApportionOutcome {
+  ApportionError error = ApportionError::None;
+  std::string detail;                 // plain words for the diagnostic
+  std::vector<std::size_t> entities;  // the entities the error is about (tied, negative, ...)
+  ApportionResult result;             // valid when error == None
+};
+
+ApportionOutcome apportion(const ApportionInput& input);
+
+// ---------------------------------------------------------------- explanation, on demand
+// The (bounded) quota: scale * weight, held within [minimum, maximum].
+mpq_class quota(const ApportionInput& in, const ApportionResult& r, std::size_t i);
+mpz_class quotaFloor(const ApportionInput& in, const ApportionResult& r, std::size_t i);
+mpq_class remainder(const ApportionInput& in, const ApportionResult& r, std::size_t i);
+// Divisor methods: the priority of entity i's k-th seat (k >= 1).
+Priority seatPriority(const ApportionInput& in, std::size_t i, const mpz_class& k);
+// The priority with which it won its last seat, and the one its next seat would have had.
+std::optional<Priority> lastPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i);
+std::optional<Priority> nextPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i);
+
+// Text of a priority for explanations: `1234/5`, or `oneindig`.
+std::string formatPriority(const Priority& p);
+
+}  // namespace verdeel::stdlib
