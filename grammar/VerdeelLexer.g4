@@ -66,6 +66,25 @@ GETAL           : 'getal';
 TEKST           : 'tekst';
 WAARHEID        : 'waarheid';
 DATUM           : 'datum';
+VERDELING       : 'verdeling';
+VERDEEL         : 'verdeel';
+RATO            : 'rato';
+VAN             : 'van';
+BINNEN          : 'binnen';
+METHODE         : 'methode';
+MINIMAAL        : 'minimaal';
+MAXIMAAL        : 'maximaal';
+BIJ             : 'bij';
+GELIJKE         : 'gelijke';
+STAND           : 'stand';
+OPLOPEND        : 'oplopend';
+AFLOPEND        : 'aflopend';
+GROOTSTE        : 'grootste';
+OVERSCHOT       : 'overschot';
+DHONDT          : 'd\'hondt';
+SAINTE_LAGUE    : 'sainte-laguë' | 'sainte-lague';
+HUNTINGTON_HILL : 'huntington-hill';
+ADAMS           : 'adams';
 
 // ---------------------------------------------------------------- punctuation
 LPAREN : '(';

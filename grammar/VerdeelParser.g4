@@ -33,6 +33,7 @@ member
   | definition  # MemberDefinition
   | exception   # MemberException
   | controle    # MemberControle
+  | apportionment # MemberApportionment
   ;
 
 // ---------------------------------------------------------------- data
@@ -75,6 +76,28 @@ exception
     ALS condition=expr
     DAN body=expr
     (GAAT VOOR beats+=IDENT (COMMA beats+=IDENT)*)?
+  ;
+
+// A whole total distributed over the rows of a table in proportion to a weight (stdlib/apportion).
+apportionment
+  : VERDELING name=IDENT PER subject=IDENT (BINNEN within=IDENT)? COLON
+    VERDEEL total=expr
+    NAAR RATO VAN weight=expr
+    (WAARVOOR filter=expr)?
+    METHODE method=apportionMethod
+    (MINIMAAL minimum=expr)?
+    (MAXIMAAL maximum=expr)?
+    (BIJ GELIJKE STAND tieKeys+=tieKey (COMMA tieKeys+=tieKey)*)?
+  ;
+
+tieKey : key=expr (direction=(OPLOPEND | AFLOPEND))? ;
+
+apportionMethod
+  : GROOTSTE OVERSCHOT  # MethodLargestRemainder
+  | DHONDT              # MethodDHondt
+  | SAINTE_LAGUE        # MethodSainteLague
+  | HUNTINGTON_HILL     # MethodHuntingtonHill
+  | ADAMS               # MethodAdams
   ;
 
 controle

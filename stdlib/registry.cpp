@@ -53,9 +53,111 @@ const std::vector<Builtin>& builtins() {
        "(E0504).",
        "Maximum under exact comparison; an empty set raises E0504.",
        "`maximum(inwoners over gemeente)` gives the inhabitants of the largest gemeente"},
+
+      {"grootste overschot", "verdeling",
+       "verdeling x per T: verdeel N naar rato van w methode grootste overschot",
+       "The method of the largest remainder (Hamilton). Every entity first gets its exact share of the "
+       "total, N * w / (sum of all w), as a fraction: its quota. Each gets the whole part of its quota. The "
+       "units that are left go, one each, to the entities with the largest fractions left over, largest "
+       "first. Every entity ends with its quota rounded down or up, never further away, and the parts add "
+       "up to N exactly.",
+       "Quota q_i = N w_i / W (exact rationals). Floors f_i = floor(q_i); R = N - sum f_i units go to the R "
+       "largest remainders q_i - f_i (ties by the declared tie-break; an undeclared tie at the cut-off is "
+       "E0506). Satisfies the quota rule; not house-monotone (Alabama paradox). O(n log n): one sort of "
+       "the remainders, which share one denominator, so only whole numbers are compared.",
+       "8 seats over 100,000, 80,000, 30,000 and 20,000 votes: quotas 3.48, 2.78, 1.04 and 0.70; whole "
+       "parts 3, 2, 1, 0 (6 seats); the 2 seats left go to the remainders 0.78 and 0.70: result 3, 3, 1, 1"},
+      {"d'hondt", "verdeling", "verdeling x per T: verdeel N naar rato van w methode d'hondt",
+       "The method of the largest averages (D'Hondt, Jefferson), used for the seats of the Tweede Kamer. "
+       "Seats are handed out one at a time; each goes to the entity with the highest average: its weight "
+       "divided by (the seats it already has + 1). It favours larger entities slightly.",
+       "Divisor method with d(s) = s + 1: the N seats with the highest priorities w_i / (k) for the k-th "
+       "seat, k = 1, 2, ... Computed from the quotas rounded down with a shifted total, then single seats "
+       "moved by priority with two heaps: O(n log n). House-monotone. Explanation: the priority that won "
+       "the last seat and the best one that missed (\"why 4, not 5\").",
+       "8 seats over 100,000, 80,000, 30,000 and 20,000 votes: the winning averages are 100,000, 80,000, "
+       "50,000, 40,000, 33,333, 30,000, 26,667 and 25,000; the next, 20,000, misses: result 4, 3, 1, 0"},
+      {"sainte-laguë", "verdeling", "verdeling x per T: verdeel N naar rato van w methode sainte-laguë",
+       "The method of odd divisors (Sainte-Laguë, Webster). Like D'Hondt, but the weight is divided by "
+       "1, 3, 5, 7, ... for the first, second, third, fourth seat. It treats large and small entities "
+       "evenly: a share is rounded to the nearest whole number, with the dividing line at one half.",
+       "Divisor method with d(s) = s + 1/2 (priorities w / (k - 1/2)). Same algorithm and explanation as "
+       "D'Hondt. House-monotone. (Also accepted as `sainte-lague`.)",
+       "8 seats over 100,000, 80,000, 30,000 and 20,000 votes: winning priorities 100,000, 80,000, 33,333, "
+       "30,000, 26,667, 20,000, 20,000 and 16,000: result 3, 3, 1, 1"},
+      {"huntington-hill", "verdeling", "verdeling x per T: verdeel N naar rato van w methode huntington-hill",
+       "The method of equal proportions (Huntington-Hill), used for the US House of Representatives. A "
+       "share is rounded up when it lies above the geometric mean of the two whole numbers around it "
+       "(between 2 and 3 the line is at the square root of 6, about 2.449). Every entity with a weight gets "
+       "a first seat before anyone gets a second one.",
+       "Divisor method with d(s) = sqrt(s (s + 1)); priorities are compared as their squares, "
+       "w^2 / (s (s + 1)), so everything stays exact; the first seat has infinite priority. House-monotone. "
+       "Reproduces the official 2020 apportionment of the US House (rules/examples/us-house-2020).",
+       "435 seats over the 50 states, at least 1 each: the 435th seat goes to Minnesota, the next in line "
+       "would have been New York"},
+      {"adams", "verdeling", "verdeling x per T: verdeel N naar rato van w methode adams",
+       "The method of smallest divisors (Adams). Shares are rounded up: every entity with a weight gets a "
+       "first seat before anyone gets a second. It favours smaller entities.",
+       "Divisor method with d(s) = s: priorities w / (k - 1), infinite for the first seat. House-monotone.",
+       "8 seats over 100,000, 80,000, 30,000 and 20,000 votes: result 3, 3, 1, 1"},
+      {"minimaal / maximaal", "verdeling",
+       "verdeling x per T: ... minimaal a maximaal b (a, b whole numbers per entity)",
+       "Limits per entity: no entity gets less than its minimum or more than its maximum. What an entity "
+       "would get above its maximum goes to the others, in proportion, until nothing changes any more; "
+       "every round of that is kept for the explanation. If the minima add up to more than the total, or "
+       "the maxima to less, that is an error (E0507), never a silent adjustment.",
+       "With bounds, the quota is q_i = clamp(s * w_i, a_i, b_i), with the one scale s for which the q_i "
+       "add up to N (an exact sweep over the sorted breakpoints a_i / w_i and b_i / w_i, O(n log n)). "
+       "Largest remainder then rounds these quotas; divisor methods give each entity between a_i and b_i "
+       "seats and hand out the rest by priority.",
+       "1,000 places over 70 : 20 : 10 with a maximum of 500 for the first: it gets 500; the other 500 are "
+       "shared 2 : 1: result 500, 333, 167"},
+      {"bij gelijke stand", "verdeling",
+       "verdeling x per T: ... bij gelijke stand k1 [aflopend|oplopend], k2, ...",
+       "The order that decides when two entities have exactly the same claim on the last unit (the same "
+       "remainder, or the same priority). Without this line such a tie is an error (E0506) that names the "
+       "tied entities: the rules must say who goes first. The table's key is always added as the last "
+       "criterion, so the order is complete.",
+       "Keys are numbers, texts or dates per entity, compared in order (`aflopend` = largest first); the "
+       "resulting total order is the secondary sort key of remainders and priorities.",
+       "`bij gelijke stand inwoners aflopend`: of two gemeenten with the same remainder, the larger one gets "
+       "the unit"},
   };
   return registry;
 }
+
+namespace {
+constexpr std::string_view kApportionmentIntro =
+    "\nA `verdeling` distributes a whole total over the rows of a table in proportion to a weight, so "
+    "that the parts add up to the total exactly, by construction and checked. It defines a value per "
+    "row, `geheel getal`, and stands in an article like a definition:\n\n"
+    "```\n"
+    "verdeling taak per gemeente binnen provincie:\n"
+    "  verdeel taak_provincie          # the total; with `binnen`, one per provincie\n"
+    "  naar rato van inwoners          # the weight, per gemeente\n"
+    "  waarvoor niet vrijgesteld       # optional: who takes part; the others get 0\n"
+    "  methode grootste overschot      # or d'hondt, sainte-laguë, huntington-hill, adams\n"
+    "  minimaal 0                      # optional bounds per gemeente\n"
+    "  maximaal aangeboden\n"
+    "  bij gelijke stand inwoners aflopend, naam\n"
+    "```\n\n"
+    "**Nested.** A verdeling `binnen provincie` is carried out once per provincie, with the total "
+    "computed for that provincie (for example the result of a national verdeling per provincie), so "
+    "one rule set can apportion nationally, then per province, then per gemeente.\n\n"
+    "**Coupled: totaal = regulier + amv.** To split each entity's total into two parts whose national "
+    "sums are both exact, apportion the total first, then the amv part over the same entities in "
+    "proportion to their total with the total as maximum (`maximaal taak`), and define regulier as "
+    "the difference. Both national sums are exact by construction (the amv apportionment adds up to "
+    "the amv total, so regulier adds up to the rest), every entity's parts add up to its total, and "
+    "no part is negative. This is the method used in `tests/golden/eval/ok_verdeling_nested_and_coupled`; "
+    "apportioning regulier and amv independently would make each national sum exact too, but not "
+    "each entity's total.\n\n"
+    "**Explanation.** For every entity the evaluator keeps the exact quota (a fraction), its whole "
+    "part and remainder, the remainder's rank and whether it won a unit; for divisor methods the "
+    "priority with which it won its last seat and the one its next seat would have had; the cut-off "
+    "(the last unit won and the first missed); whether a declared tie-break decided; and under "
+    "bounds every round of redistribution.\n";
+}  // namespace
 
 std::string renderDocs() {
   std::string out =
@@ -69,7 +171,10 @@ std::string renderDocs() {
   for (const Builtin& b : builtins()) {
     if (b.category != category) {
       category = b.category;
-      out += fmt::format("\n## {}\n", category == "afronding" ? "Rounding (`afgerond`)" : "Aggregates");
+      out += fmt::format("\n## {}\n", category == "afronding"   ? "Rounding (`afgerond`)"
+                                      : category == "aggregaat" ? "Aggregates"
+                                                                : "Apportionment (`verdeling`)");
+      if (category == "verdeling") out += std::string(kApportionmentIntro);
     }
     out +=
         fmt::format("\n### `{}`\n\n`{}`\n\n**In plain words.** {}\n\n**Precisely.** {}\n\n**Example.** {}\n",

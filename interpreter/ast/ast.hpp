@@ -140,11 +140,29 @@ struct ParameterDecl {
   SourceSpan span;
 };
 
+enum class ApportionMethod { LargestRemainder, DHondt, SainteLague, HuntingtonHill, Adams };
+
+struct TieKeyDecl {
+  ExprPtr key;
+  bool descending = false;  // `aflopend`
+};
+
+// `verdeling x per T [binnen G]: verdeel e naar rato van w [waarvoor c] methode m [minimaal a]
+// [maximaal b] [bij gelijke stand k1 [aflopend], ...]`
+struct ApportionDecl {
+  ExprPtr total, weight, filter, minimum, maximum;
+  ApportionMethod method = ApportionMethod::LargestRemainder;
+  std::optional<Ident> within;
+  std::vector<TieKeyDecl> tieBreak;
+  SourceSpan methodSpan;
+};
+
 struct DefinitionDecl {
   Ident name;
   std::optional<Ident> subject;  // per gemeente
   TypeRef type;
-  ExprPtr body;
+  ExprPtr body;                            // null for a verdeling
+  std::optional<ApportionDecl> apportion;  // a verdeling: the definition is its result, `geheel getal`
   int article = -1;
   SourceSpan span;
 };

@@ -1,5 +1,6 @@
 // Internal to the check stage: the Checker that check() runs. Split over check.cpp (declarations),
-// expr.cpp (typing of expressions) and deps.cpp (cycles, order, unused definitions).
+// expr.cpp (typing of expressions), apportion.cpp (verdeling rules) and deps.cpp (cycles, order,
+// unused definitions).
 #pragma once
 
 #include <map>
@@ -55,6 +56,9 @@ class Checker {
   bool assignable(const Type& declared, const CExprPtr& value, const std::string& what, SourceSpan span);
   std::string tname(const Type& t) const { return typeName(t, p_.tables); }
   int paramNode(int param) const { return static_cast<int>(rs_.definitions.size()) + param; }
+
+  // apportion.cpp
+  std::optional<Apportionment> apportionment(const ast::DefinitionDecl& a, const Definition& def);
 
   // deps.cpp
   void dependencies();

@@ -85,8 +85,12 @@ void Checker::bodies() {
     diags_.setBasis(p_.basis(a.article));
     if (a.subject && out.subject < 0) continue;  // unknown table, reported
     deps_.clear();
-    out.body = expr(*a.body, Ctx{out.subject, -1, false});
-    if (typed[i]) assignable(out.type, out.body, fmt::format("`{}`", a.name.name), a.body->span);
+    if (a.apportion) {
+      out.apportion = apportionment(a, out);
+    } else {
+      out.body = expr(*a.body, Ctx{out.subject, -1, false});
+      if (typed[i]) assignable(out.type, out.body, fmt::format("`{}`", a.name.name), a.body->span);
+    }
     graph_[i].insert(deps_.begin(), deps_.end());
   }
   for (std::size_t i = 0; i < rs_.exceptions.size(); ++i) {
@@ -104,6 +108,13 @@ void Checker::bodies() {
                                 tname(out.condition->type)));
     }
     out.body = expr(*a.body, c);
+    if (def.apportion) {
+      auto& d = diags_.report(Code::E0214, a.name.span,
+                              fmt::format("`{}` is a verdeling and cannot have exceptions", def.name));
+      d.help =
+          "leave entities out with `waarvoor`, or fix their share with `minimaal` and `maximaal`; "
+          "then the parts still add up to the total";
+    }
     if (def.body)
       assignable(def.type, out.body, fmt::format("exception `{}` on `{}`", a.name.name, def.name),
                  a.body->span);

@@ -137,11 +137,31 @@ struct Exception {
   SourceSpan span;
 };
 
+struct TieKey {
+  CExprPtr key;  // per entity of the subject table
+  bool descending = false;
+};
+
+// A `verdeling`: the definition's value per entity is its share of `total`, apportioned by
+// `method` in proportion to `weight` over the entities that meet `filter` (others get 0). With
+// `within` the entities are apportioned per group: the total is computed per row of the referenced
+// table and shared over the entities that refer to it.
+struct Apportionment {
+  ast::ApportionMethod method = ast::ApportionMethod::LargestRemainder;
+  int withinColumn = -1;                      // a reference column of the subject table, or -1
+  int withinTable = -1;                       // the table it refers to
+  CExprPtr total;                             // per row of withinTable, or a single value
+  CExprPtr weight, filter, minimum, maximum;  // per entity; filter, minimum, maximum may be null
+  std::vector<TieKey> tieBreak;               // the table's key is always the last tie-break
+  SourceSpan methodSpan;
+};
+
 struct Definition {
   std::string name;
   int subject = -1;  // table index; -1 for a single (national) value
   Type type;
-  CExprPtr body;
+  CExprPtr body;  // null for a verdeling
+  std::optional<Apportionment> apportion;
   std::vector<int> exceptions;  // in declaration order
   int article = -1;
   SourceSpan span;

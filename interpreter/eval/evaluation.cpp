@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <numeric>
 #include <set>
 
 #include "check/check.hpp"
@@ -60,8 +62,16 @@ struct Evaluation::Impl {
     State state = State::New;
     Computed computed;
   };
+  // One apportionment: the record, what every taking-part entity read, and what the whole read.
+  struct Group {
+    ApportionmentRecord record;
+    std::map<int, Collector> rowInputs;  // per row of the group (also rows left out by the filter)
+    Collector totalInputs;
+    Collector all;  // everything: each share depends on every weight
+  };
   std::vector<std::vector<Slot>> definitions;  // [definition][row or 0]
   std::vector<Slot> parameters;
+  std::map<std::pair<int, int>, std::unique_ptr<Group>> groups;  // (definition, group row)
 };
 
 Evaluation::Evaluation(const check::Program& program, const data::Dataset& data, Diagnostics& diags)
@@ -324,6 +334,159 @@ bool beats(const check::Program& p, int a, int b) {
 
 }  // namespace
 
+int ApportionmentRecord::indexOf(int row) const {
+  auto it = std::lower_bound(rows.begin(), rows.end(), row);
+  return it != rows.end() && *it == row ? static_cast<int>(it - rows.begin()) : -1;
+}
+
+namespace {
+
+stdlib::Method methodOf(ast::ApportionMethod m) {
+  switch (m) {
+    case ast::ApportionMethod::LargestRemainder: return stdlib::Method::LargestRemainder;
+    case ast::ApportionMethod::DHondt: return stdlib::Method::DHondt;
+    case ast::ApportionMethod::SainteLague: return stdlib::Method::SainteLague;
+    case ast::ApportionMethod::HuntingtonHill: return stdlib::Method::HuntingtonHill;
+    case ast::ApportionMethod::Adams: return stdlib::Method::Adams;
+  }
+  return stdlib::Method::LargestRemainder;
+}
+
+// Orders two tie-break key values of one kind (numbers, texts or dates).
+int compareKey(const Value& a, const Value& b) {
+  if (const auto* qa = std::get_if<mpq_class>(&a)) return cmp(*qa, std::get<mpq_class>(b));
+  if (const auto* da = std::get_if<Date>(&a))
+    return *da < std::get<Date>(b) ? -1 : (*da == std::get<Date>(b) ? 0 : 1);
+  const auto& sa = std::get<std::string>(a);
+  const auto& sb = std::get<std::string>(b);
+  return sa < sb ? -1 : (sa == sb ? 0 : 1);
+}
+
+}  // namespace
+
+const ApportionmentRecord* Evaluation::apportionment(int def, int row) {
+  if (failed_) return nullptr;
+  const check::Definition& d = program_.definitions[static_cast<std::size_t>(def)];
+  if (!d.apportion || d.subject < 0) return nullptr;
+  const check::Apportionment& a = *d.apportion;
+  const data::TableData& table = data_.tables[static_cast<std::size_t>(d.subject)];
+  auto groupOf = [&](int r) -> std::optional<int> {
+    if (a.withinColumn < 0) return -1;
+    const Value& v = table.rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(a.withinColumn)];
+    if (const auto* ref = std::get_if<EntityRef>(&v)) return ref->row;
+    return std::nullopt;
+  };
+  const std::optional<int> group = groupOf(row);
+  if (!group) {
+    const check::Table& t = program_.tables[static_cast<std::size_t>(d.subject)];
+    auto& diag = diags_.report(
+        Code::E0502, d.span,
+        fmt::format("{} has no `{}`, so it belongs to no group of verdeling `{}`", entityName(d.subject, row),
+                    t.columns[static_cast<std::size_t>(a.withinColumn)].name, d.name));
+    diag.basis = program_.basis(d.article);
+    failed_ = true;
+    return nullptr;
+  }
+  auto& slot = impl_->groups[{def, *group}];
+  if (slot) return &slot->record;
+  auto g = std::make_unique<Impl::Group>();
+  ApportionmentRecord& rec = g->record;
+  rec.definition = def;
+  rec.groupRow = *group;
+  rec.input.method = methodOf(a.method);
+  const std::string where = *group >= 0 ? " for " + entityName(a.withinTable, *group) : std::string();
+  try {
+    Interpreter in(*this, program_, data_, diags_);
+    in.current_ = *group >= 0 ? entityName(a.withinTable, *group) : std::string();
+    Frame tf{*group, -1, &g->totalInputs, d.article};
+    rec.input.total = in.number(*a.total, tf).get_num();
+    std::vector<std::vector<Value>> keys;
+    const bool bounded = a.minimum || a.maximum;
+    for (int r = 0; r < static_cast<int>(table.size()); ++r) {
+      if (groupOf(r) != group) continue;
+      Collector& col = g->rowInputs[r];
+      in.current_ = entityName(d.subject, r);
+      Frame f{r, -1, &col, d.article};
+      if (a.filter && !in.truth(*a.filter, f)) continue;
+      rec.rows.push_back(r);
+      rec.input.weights.push_back(in.number(*a.weight, f));
+      if (bounded) {
+        rec.input.minimum.push_back(a.minimum ? std::optional<mpz_class>(in.number(*a.minimum, f).get_num())
+                                              : std::nullopt);
+        rec.input.maximum.push_back(a.maximum ? std::optional<mpz_class>(in.number(*a.maximum, f).get_num())
+                                              : std::nullopt);
+      }
+      if (!a.tieBreak.empty()) {
+        std::vector<Value> k;
+        for (const check::TieKey& key : a.tieBreak) {
+          Value v = in.eval(*key.key, f);
+          if (std::holds_alternative<Empty>(v)) in.missing(*key.key, f);
+          k.push_back(std::move(v));
+        }
+        keys.push_back(std::move(k));
+      }
+    }
+    // The declared tie-break order, completed by the table's key so that it is total.
+    if (!a.tieBreak.empty()) {
+      const check::Table& t = program_.tables[static_cast<std::size_t>(d.subject)];
+      std::vector<std::size_t> byOrder(rec.rows.size());
+      std::iota(byOrder.begin(), byOrder.end(), 0);
+      std::sort(byOrder.begin(), byOrder.end(), [&](std::size_t x, std::size_t y) {
+        for (std::size_t k = 0; k < a.tieBreak.size(); ++k) {
+          int c = compareKey(keys[x][k], keys[y][k]);
+          if (c != 0) return a.tieBreak[k].descending ? c > 0 : c < 0;
+        }
+        if (t.key >= 0)
+          return format(table.rows[static_cast<std::size_t>(rec.rows[x])][static_cast<std::size_t>(t.key)]) <
+                 format(table.rows[static_cast<std::size_t>(rec.rows[y])][static_cast<std::size_t>(t.key)]);
+        return rec.rows[x] < rec.rows[y];
+      });
+      rec.input.tieRank.resize(rec.rows.size());
+      for (std::size_t k = 0; k < byOrder.size(); ++k) rec.input.tieRank[byOrder[k]] = k;
+    }
+  } catch (const Failure&) {
+    failed_ = true;
+    return nullptr;
+  }
+  stdlib::ApportionOutcome out = stdlib::apportion(rec.input);
+  if (out.error != stdlib::ApportionError::None) {
+    const bool tie = out.error == stdlib::ApportionError::Tie;
+    auto& diag =
+        diags_.report(tie ? Code::E0506 : Code::E0507, d.span,
+                      tie ? fmt::format("a tie decides a unit of `{}`{}: {}", d.name, where, out.detail)
+                          : fmt::format("`{}` cannot be apportioned{}: {}", d.name, where, out.detail));
+    for (std::size_t k = 0; k < out.entities.size() && k < 20; ++k) {
+      const std::size_t i = out.entities[k];
+      const int r = rec.rows[i];
+      std::string why;
+      if (tie && rec.input.method == stdlib::Method::LargestRemainder)
+        why = fmt::format(": remainder {}", formatNumber(stdlib::remainder(rec.input, out.result, i)));
+      else if (!tie)
+        why = fmt::format(": weight {}", formatNumber(rec.input.weights[i]));
+      diag.notes.push_back({SourceSpan{}, entityName(d.subject, r) + why});
+    }
+    if (out.entities.size() > 20)
+      diag.notes.push_back({SourceSpan{}, fmt::format("and {} more", out.entities.size() - 20)});
+    if (tie)
+      diag.help =
+          "declare the order for ties, for example `bij gelijke stand inwoners aflopend` (the table's key is "
+          "always the last tie-break)";
+    diag.basis = program_.basis(d.article);
+    failed_ = true;
+    return nullptr;
+  }
+  rec.result = std::move(out.result);
+  g->all = g->totalInputs;
+  for (int r : rec.rows) {
+    const Collector& c = g->rowInputs[r];
+    g->all.articles.insert(c.articles.begin(), c.articles.end());
+    g->all.tables.insert(c.tables.begin(), c.tables.end());
+    g->all.herkomst = std::max(g->all.herkomst, c.herkomst);
+  }
+  slot = std::move(g);
+  return &slot->record;
+}
+
 const Computed* Evaluation::parameter(int param) {
   if (failed_) return nullptr;
   auto& slot = impl_->parameters[static_cast<std::size_t>(param)];
@@ -356,6 +519,32 @@ const Computed* Evaluation::definition(int def, int row) {
     return nullptr;
   }
   slot.state = Impl::State::Busy;
+  if (d.apportion) {
+    // A verdeling: the entity's share of its group's apportionment (0 when the filter left it out).
+    const ApportionmentRecord* rec = apportionment(def, row);
+    if (!rec) {
+      failed_ = true;
+      return nullptr;
+    }
+    const Impl::Group& g = *impl_->groups.at({def, rec->groupRow});
+    Collector col = g.rowInputs.at(row);
+    const int k = rec->indexOf(row);
+    Computed c;
+    c.article = d.article;
+    if (k >= 0) {
+      c.value = mpq_class(rec->result.seats[static_cast<std::size_t>(k)]);
+      for (const InputRef& r : g.totalInputs.inputs) col.add(r);
+      col.articles.insert(g.all.articles.begin(), g.all.articles.end());
+      col.tables.insert(g.all.tables.begin(), g.all.tables.end());
+      col.herkomst = std::max(col.herkomst, g.all.herkomst);
+    } else {
+      c.value = mpq_class(0);
+    }
+    finish(c, col);
+    slot.computed = std::move(c);
+    slot.state = Impl::State::Done;
+    return &slot.computed;
+  }
   try {
     Interpreter in(*this, program_, data_, diags_);
     in.current_ = d.subject >= 0 ? entityName(d.subject, row) : std::string();

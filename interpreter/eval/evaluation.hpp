@@ -16,6 +16,7 @@
 #include "check/program.hpp"
 #include "data/dataset.hpp"
 #include "diag/diagnostic.hpp"
+#include "stdlib/apportion.hpp"
 
 namespace verdeel::eval {
 
@@ -55,6 +56,18 @@ struct ControleResult {
   std::vector<ControleFailure> failures;
 };
 
+// The apportionment behind a `verdeling`, for one group: the entities that took part (rows of the
+// subject table that meet the filter, in row order), what was given to the method, and its result.
+// Entity k of input and result is rows[k]. Kept for explanations ("why 97, not 96").
+struct ApportionmentRecord {
+  int definition = -1;
+  int groupRow = -1;      // row of the `binnen` table; -1 without `binnen`
+  std::vector<int> rows;  // subject rows taking part
+  stdlib::ApportionInput input;
+  stdlib::ApportionResult result;
+  int indexOf(int row) const;  // position in rows, or -1 when the row did not take part
+};
+
 class Evaluation {
  public:
   Evaluation(const check::Program& program, const data::Dataset& data, Diagnostics& diags);
@@ -65,6 +78,8 @@ class Evaluation {
   // The value of a definition for one entity (row of its subject table; -1 for a single value).
   const Computed* definition(int def, int row);
   const Computed* parameter(int param);
+  // The apportionment a `verdeling` definition made for the group of entity `row`.
+  const ApportionmentRecord* apportionment(int def, int row);
   // Evaluates one controle over all its entities; nullopt after an evaluation error.
   std::optional<ControleResult> controle(int index);
   bool failed() const { return failed_; }

@@ -277,6 +277,8 @@ class Builder {
         out.exceptions.push_back(exception(e->exception(), index));
       else if (auto* c = dynamic_cast<G::MemberControleContext*>(m))
         out.controles.push_back(controle(c->controle(), index));
+      else if (auto* v = dynamic_cast<G::MemberApportionmentContext*>(m))
+        out.definitions.push_back(apportionment(v->apportionment(), index));
     }
   }
 
@@ -371,6 +373,41 @@ class Builder {
     out.body = expr(d->body);
     out.article = article;
     out.span = span(d);
+    return out;
+  }
+
+  ast::DefinitionDecl apportionment(G::ApportionmentContext* v, int article) {
+    ast::DefinitionDecl out;
+    out.name = ident(v->name);
+    out.subject = ident(v->subject);
+    out.type.kind = ast::TypeKind::Integer;
+    out.type.span = span(v->name);
+    out.article = article;
+    out.span = span(v);
+    ast::ApportionDecl a;
+    a.total = expr(v->total);
+    a.weight = expr(v->weight);
+    if (v->filter) a.filter = expr(v->filter);
+    if (v->minimum) a.minimum = expr(v->minimum);
+    if (v->maximum) a.maximum = expr(v->maximum);
+    if (v->within) a.within = ident(v->within);
+    auto* m = v->method;
+    a.methodSpan = span(m);
+    if (dynamic_cast<G::MethodDHondtContext*>(m))
+      a.method = ast::ApportionMethod::DHondt;
+    else if (dynamic_cast<G::MethodSainteLagueContext*>(m))
+      a.method = ast::ApportionMethod::SainteLague;
+    else if (dynamic_cast<G::MethodHuntingtonHillContext*>(m))
+      a.method = ast::ApportionMethod::HuntingtonHill;
+    else if (dynamic_cast<G::MethodAdamsContext*>(m))
+      a.method = ast::ApportionMethod::Adams;
+    for (auto* k : v->tieKeys) {
+      ast::TieKeyDecl key;
+      key.key = expr(k->key);
+      key.descending = k->direction && k->direction->getType() == L::AFLOPEND;
+      a.tieBreak.push_back(std::move(key));
+    }
+    out.apportion = std::move(a);
     return out;
   }
 

@@ -186,3 +186,32 @@ TEST_CASE("each stage stops at its own errors") {
     CHECK(engine.diagnostics().all()[0].span.line == 2);
   }
 }
+
+TEST_CASE("a verdeling keeps its explanation: the US House 2020 cut-off is Minnesota / New York") {
+  Engine engine;
+  REQUIRE(engine.loadRules(std::string(VERDEEL_SOURCE_DIR) + "/rules/examples/us-house-2020"));
+  REQUIRE(engine.loadData());
+  CHECK(engine.runControles());
+  const int zetels = defIndex(engine.program(), "zetels");
+  REQUIRE(zetels >= 0);
+  auto& ev = engine.evaluation();
+  const eval::ApportionmentRecord* rec = ev.apportionment(zetels, 0);
+  REQUIRE(rec);
+  CHECK(rec->rows.size() == 50);
+  REQUIRE(rec->result.lastIn);
+  REQUIRE(rec->result.firstOut);
+  // The 435th seat went to Minnesota; the next in line was New York (short by 89 residents).
+  CHECK(ev.entityName(0, rec->rows[*rec->result.lastIn]) == "staat Minnesota");
+  CHECK(ev.entityName(0, rec->rows[*rec->result.firstOut]) == "staat New York");
+  const auto mn = stdlib::lastPriority(rec->input, rec->result, *rec->result.lastIn);
+  const auto ny = stdlib::nextPriority(rec->input, rec->result, *rec->result.firstOut);
+  REQUIRE(mn);
+  REQUIRE(ny);
+  CHECK(ny->value < mn->value);
+  // Every state's value carries the article of the verdeling and the data it was computed from.
+  const eval::Computed* c = ev.definition(zetels, rec->rows[*rec->result.lastIn]);
+  REQUIRE(c);
+  CHECK(std::get<mpq_class>(c->value) == 8);
+  CHECK(c->article == articleIndex(engine.program(), "2"));
+  CHECK(c->tables == std::vector<int>{0});
+}

@@ -1,0 +1,101 @@
+// Checking a `verdeling`: the group it apportions within, the types of its parts (a whole total, a
+// numeric weight, a true/false filter, whole minimum and maximum, comparable tie-break keys) and
+// the scopes they are read in (the total per group entity, the rest per entity).
+#include <fmt/format.h>
+
+#include "check/checker.hpp"
+
+namespace verdeel::check {
+
+std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a, const Definition& def) {
+  const ast::ApportionDecl& v = *a.apportion;
+  Apportionment out;
+  out.method = v.method;
+  out.methodSpan = v.methodSpan;
+  const Table& subject = p_.tables[static_cast<std::size_t>(def.subject)];
+  bool ok = true;
+  if (v.within) {
+    const int col = subject.column(v.within->name);
+    if (col < 0 || subject.columns[static_cast<std::size_t>(col)].type.kind != Kind::Entity) {
+      auto& d = diags_.report(
+          Code::E0214, v.within->span,
+          col < 0
+              ? fmt::format("`binnen {}`: table `{}` has no column `{}`", v.within->name, subject.name,
+                            v.within->name)
+              : fmt::format("`binnen {}` needs a `verwijzing naar` column, but `{}` is a {}", v.within->name,
+                            v.within->name, tname(subject.columns[static_cast<std::size_t>(col)].type)));
+      d.help = fmt::format(
+          "`binnen` names a column of {} that refers to another table, such as `binnen provincie`",
+          subject.name);
+      ok = false;
+    } else {
+      out.withinColumn = col;
+      out.withinTable = subject.columns[static_cast<std::size_t>(col)].type.table;
+    }
+  }
+  const Ctx perEntity{def.subject, -1, false};
+  const Ctx perGroup{out.withinTable, -1, false};
+  auto need = [&](const CExprPtr& e, const ast::Expr& src, bool whole, const char* what) {
+    if (!e) {
+      ok = false;
+      return;
+    }
+    if (!e->type.numeric()) {
+      diags_.report(Code::E0203, src.span,
+                    fmt::format("{} must be a number, but it is a {}", what, tname(e->type)));
+      ok = false;
+    } else if (whole && e->type.kind != Kind::Integer) {
+      auto& d =
+          diags_.report(Code::E0204, src.span,
+                        fmt::format("{} must be a whole number, but this value can be a fraction", what));
+      d.help =
+          "round it explicitly, for example `afgerond(..., rekenkundig)`: verdeel never rounds on its own";
+      ok = false;
+    }
+  };
+  out.total = expr(*v.total, perGroup);
+  need(out.total, *v.total, true, "the total to distribute (`verdeel`)");
+  out.weight = expr(*v.weight, perEntity);
+  need(out.weight, *v.weight, false, "the weight (`naar rato van`)");
+  if (v.filter) {
+    out.filter = expr(*v.filter, perEntity);
+    if (!out.filter) {
+      ok = false;
+    } else if (out.filter->type.kind != Kind::Bool) {
+      diags_.report(Code::E0203, v.filter->span,
+                    fmt::format("the condition after `waarvoor` must be true or false, but it is a {}",
+                                tname(out.filter->type)));
+      ok = false;
+    }
+  }
+  if (v.minimum) {
+    out.minimum = expr(*v.minimum, perEntity);
+    need(out.minimum, *v.minimum, true, "the minimum (`minimaal`)");
+  }
+  if (v.maximum) {
+    out.maximum = expr(*v.maximum, perEntity);
+    need(out.maximum, *v.maximum, true, "the maximum (`maximaal`)");
+  }
+  for (const ast::TieKeyDecl& k : v.tieBreak) {
+    TieKey key;
+    key.key = expr(*k.key, perEntity);
+    key.descending = k.descending;
+    if (!key.key) {
+      ok = false;
+      continue;
+    }
+    const Kind kind = key.key->type.kind;
+    if (!key.key->type.numeric() && kind != Kind::Text && kind != Kind::Date) {
+      diags_.report(Code::E0203, k.key->span,
+                    fmt::format("a tie-break orders by a number, a text or a date, but this is a {}",
+                                tname(key.key->type)));
+      ok = false;
+      continue;
+    }
+    out.tieBreak.push_back(std::move(key));
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace verdeel::check
