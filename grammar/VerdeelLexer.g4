@@ -85,6 +85,10 @@ DHONDT          : 'd\'hondt';
 SAINTE_LAGUE    : 'sainte-laguë' | 'sainte-lague';
 HUNTINGTON_HILL : 'huntington-hill';
 ADAMS           : 'adams';
+BEWERING        : 'bewering';
+ONTBREKEND      : 'ontbrekend';
+DECIMAALTEKEN   : 'decimaalteken';
+LIJST           : 'lijst';
 
 // ---------------------------------------------------------------- punctuation
 LPAREN : '(';

@@ -34,6 +34,7 @@ member
   | exception   # MemberException
   | controle    # MemberControle
   | apportionment # MemberApportionment
+  | claim         # MemberClaim
   ;
 
 // ---------------------------------------------------------------- data
@@ -48,6 +49,8 @@ tableItem
   | BRON source=STRING                                                          # TableSource
   | PEILDATUM date=DATE                                                         # TablePeildatum
   | SCHEIDINGSTEKEN separator=STRING                                            # TableSeparator
+  | ONTBREKEND marker=STRING                                                    # TableMissing
+  | DECIMAALTEKEN mark=STRING                                                   # TableDecimal
   ;
 
 herkomstStatus : ECHT | GERECONSTRUEERD | FICTIEF ;
@@ -104,6 +107,11 @@ controle
   : CONTROLE description=STRING (PER subject=IDENT)? COLON condition=expr
   ;
 
+// A claim from a document (the minister's letter), checked on every run like a controle.
+claim
+  : BEWERING quote=STRING (BRON source=STRING)? (PER subject=IDENT)? COLON condition=expr
+  ;
+
 output
   : UITVOER name=STRING (PER subject=IDENT (GESPLITST NAAR splitBy=IDENT)?)?
     KOLOMMEN columns+=IDENT (COMMA columns+=IDENT)*
@@ -131,7 +139,7 @@ primary
   | DATE                                                                      # DateLit
   | value=(WAAR | ONWAAR)                                                     # BoolLit
   | DEZE tableName=IDENT                                                          # ThisEntity
-  | fn=(SOM | MINIMUM | MAXIMUM) LPAREN value=expr OVER tableName=IDENT
+  | fn=(SOM | MINIMUM | MAXIMUM | LIJST) LPAREN value=expr OVER tableName=IDENT
       (WAARVOOR filter=expr)? RPAREN                                          # Aggregate
   | AANTAL LPAREN tableName=IDENT (WAARVOOR filter=expr)? RPAREN                  # Count
   | AFGEROND LPAREN value=expr COMMA rounding=roundingMode

@@ -54,6 +54,12 @@ const std::vector<Builtin>& builtins() {
        "Maximum under exact comparison; an empty set raises E0504.",
        "`maximum(inwoners over gemeente)` gives the inhabitants of the largest gemeente"},
 
+      {"lijst", "aggregaat", "lijst(waarde over TABEL [waarvoor voorwaarde]) -> tekst",
+       "Writes the values of the rows (that meet the condition) one after the other, separated by a comma: "
+       "for example the members of a merged task. Blank values are left out.",
+       "The values formatted as in the outputs, joined with \", \" in the order of the table's rows.",
+       "`lijst(gemeente.naam over lid waarvoor groep = deze samenvoeging)` gives \"Hellendoorn, Hengelo, "
+       "Losser\""},
       {"grootste overschot", "verdeling",
        "verdeling x per T: verdeel N naar rato van w methode grootste overschot",
        "The method of the largest remainder (Hamilton). Every entity first gets its exact share of the "

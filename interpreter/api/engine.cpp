@@ -38,13 +38,26 @@ bool Engine::runControles() {
     if (result->failures.empty()) continue;
     ok = false;
     const check::Controle& c = program_->controles[i];
-    std::string what =
-        c.subject < 0 ? std::string() : program_->tables[static_cast<std::size_t>(c.subject)].name;
-    auto& d = diags_.report(Code::E0505, c.span,
-                            c.subject < 0
-                                ? fmt::format("controle `{}` failed", c.description)
-                                : fmt::format("controle `{}` failed for {} of the {} rows of `{}`",
-                                              c.description, result->failures.size(), result->checked, what));
+    const std::string what = c.claim ? "bewering" : "controle";
+    std::string quoted = c.description;
+    if (c.claim && quoted.size() > 80) {  // a long sentence is shortened, on a character boundary
+      std::size_t cut = 77;
+      while (cut > 0 && (static_cast<unsigned char>(quoted[cut]) & 0xC0) == 0x80) --cut;
+      quoted = quoted.substr(0, cut) + "...";
+    }
+    auto& d = diags_.report(
+        c.claim ? Code::E0508 : Code::E0505, c.span,
+        c.subject < 0
+            ? fmt::format("{} `{}` {}", what, quoted, c.claim ? "does not hold" : "failed")
+            : fmt::format("{} `{}` {} for {} of the {} rows of `{}`", what, quoted,
+                          c.claim ? "does not hold" : "failed", result->failures.size(), result->checked,
+                          program_->tables[static_cast<std::size_t>(c.subject)].name));
+    if (c.claim && !c.source.empty())
+      d.notes.push_back({SourceSpan{}, fmt::format("claimed in: {}", c.source)});
+    if (c.claim && result->herkomst == ast::Herkomst::Fictief)
+      d.notes.push_back({SourceSpan{},
+                         "this claim rests on fictitious data (the verslag scenario): it says nothing "
+                         "about the real decisions"});
     d.basis = program_->basis(c.article);
     const std::size_t shown = std::min<std::size_t>(result->failures.size(), 20);
     for (std::size_t k = 0; k < shown; ++k) {
@@ -52,8 +65,13 @@ bool Engine::runControles() {
       std::string who = f.row >= 0 ? ev.entityName(c.subject, f.row) : std::string("the whole");
       if (f.row < 0)
         d.notes.push_back({SourceSpan{}, f.detail.empty() ? "the condition is false" : f.detail});
-      else
-        d.notes.push_back({SourceSpan{}, f.detail.empty() ? who : fmt::format("{}: {}", who, f.detail)});
+      else {
+        // Point at the entity's line in its data file, so an agreement or a row can be found at once.
+        const data::TableData& td = dataset_->tables[static_cast<std::size_t>(c.subject)];
+        const std::uint32_t line = td.lines[static_cast<std::size_t>(f.row)];
+        d.notes.push_back({SourceSpan{td.file, line, 1, line, 1},
+                           f.detail.empty() ? who : fmt::format("{}: {}", who, f.detail)});
+      }
     }
     if (shown < result->failures.size())
       d.notes.push_back({SourceSpan{}, fmt::format("and {} more", result->failures.size() - shown)});

@@ -32,7 +32,7 @@ enum class Herkomst { Echt = 0, Gereconstrueerd = 1, Fictief = 2 };  // ordered:
 enum class BinOp { Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge, And, Or };
 enum class UnOp { Neg, Not };
 enum class RoundMode { HalfUp, Down, Up, HalfEven };
-enum class AggFn { Sum, Min, Max, Count };
+enum class AggFn { Sum, Min, Max, Count, List };
 
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
@@ -120,6 +120,8 @@ struct TableDecl {
   std::string source;
   std::optional<Date> peildatum;
   std::string separator;  // "" = detect from the header line
+  std::string missing;    // `ontbrekend ".."`: a cell with this text counts as blank
+  std::string decimal;    // `decimaalteken ".."`: "" = by the separator (`,` in `;` files)
   SourceSpan span;
   std::vector<SourceSpan> repeated;  // items given twice (reported by the checker)
 };
@@ -178,7 +180,9 @@ struct ExceptionDecl {
 };
 
 struct ControleDecl {
-  std::string description;
+  std::string description;  // for a bewering: the sentence quoted
+  bool claim = false;       // a `bewering` rather than a `controle`
+  std::string source;       // a bewering's `bron`
   std::optional<Ident> subject;
   ExprPtr condition;
   int article = -1;

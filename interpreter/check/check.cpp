@@ -99,6 +99,8 @@ void Checker::tables() {
     out.source = t.source;
     out.peildatum = t.peildatum;
     out.separator = t.separator.empty() ? 0 : t.separator[0];
+    out.missing = t.missing;
+    out.decimal = t.decimal.empty() ? 0 : t.decimal[0];
     p_.tables.push_back(std::move(out));
   }
   for (std::size_t ti = 0; ti < rs_.tables.size(); ++ti) {

@@ -123,6 +123,8 @@ void Checker::bodies() {
   for (const ast::ControleDecl& a : rs_.controles) {
     Controle out;
     out.description = a.description;
+    out.claim = a.claim;
+    out.source = a.source;
     out.article = a.article;
     out.span = a.span;
     diags_.setBasis(p_.basis(a.article));
@@ -138,9 +140,9 @@ void Checker::bodies() {
     for (int d : deps_)
       if (static_cast<std::size_t>(d) < rs_.definitions.size()) used_.insert(d);
     if (out.condition && out.condition->type.kind != Kind::Bool) {
-      diags_.report(
-          Code::E0203, a.condition->span,
-          fmt::format("a controle must be true or false, but this is a {}", tname(out.condition->type)));
+      diags_.report(Code::E0203, a.condition->span,
+                    fmt::format("a {} must be true or false, but this is a {}",
+                                a.claim ? "bewering" : "controle", tname(out.condition->type)));
     }
     p_.controles.push_back(std::move(out));
   }
@@ -443,6 +445,14 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
               return nullptr;
             }
             t = value->type;
+          } else if (n.fn == ast::AggFn::List) {
+            if (value->type.kind == Kind::Entity || value->type.kind == Kind::Herkomst) {
+              diags_.report(Code::E0203, n.value->span,
+                            fmt::format("`lijst` lists values that can be written, but this is a {}",
+                                        tname(value->type)));
+              return nullptr;
+            }
+            t = Type{Kind::Text};
           } else if (n.fn != ast::AggFn::Count) {
             if (!value->type.numeric() && value->type.kind != Kind::Date) {
               diags_.report(Code::E0203, n.value->span,

@@ -44,7 +44,9 @@ struct Table {
   ast::Herkomst herkomst = ast::Herkomst::Echt;
   std::string source;
   std::optional<Date> peildatum;
-  char separator = 0;  // 0 = detect from the header line
+  char separator = 0;   // 0 = detect from the header line
+  std::string missing;  // a cell with this text counts as blank (`ontbrekend`)
+  char decimal = 0;     // 0 = `,` in `;` files, `.` otherwise
   SourceSpan span;
   int column(std::string_view n) const;
 };
@@ -168,7 +170,9 @@ struct Definition {
 };
 
 struct Controle {
-  std::string description;
+  std::string description;  // for a claim: the sentence it checks
+  bool claim = false;       // a `bewering`
+  std::string source;       // a claim's document
   int subject = -1;
   CExprPtr condition;
   int article = -1;

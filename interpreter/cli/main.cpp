@@ -36,8 +36,9 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
   bool controlesOk = engine.runControles();
   if (engine.evaluation().failed()) return finish(engine, kExitRuleErrors);
   if (!controlesOk) {
-    engine.diagnostics().report(Code::E0505, {}, "no output was written because a controle failed").help =
-        "correct the rules or the data so that every controle holds";
+    engine.diagnostics()
+        .report(Code::E0505, {}, "no output was written because a controle or bewering failed")
+        .help = "correct the rules or the data so that every controle holds";
     return finish(engine, kExitControleFailed);
   }
   auto decisions = engine.decisions();

@@ -139,7 +139,7 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
       d.notes.push_back({table.span, fmt::format("table `{}` is declared here", table.name)});
       continue;
     }
-    const char decimalSep = csv.separator == ';' ? ',' : '.';
+    const char decimalSep = table.decimal ? table.decimal : (csv.separator == ';' ? ',' : '.');
     // Header: find each declared column.
     const CsvRecord& header = csv.records.front();
     std::vector<int> where(table.columns.size(), -1);
@@ -180,7 +180,8 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         const CsvField& f = rec.fields[static_cast<std::size_t>(where[ci])];
         cols[ci] = f.col;
         SourceSpan at{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)};
-        if (trim(f.text).empty() && col.type.kind != Kind::Text) {
+        const bool blank = trim(f.text).empty() || (!table.missing.empty() && trim(f.text) == table.missing);
+        if (blank && (col.type.kind != Kind::Text || !table.missing.empty())) {
           if (col.optional) {
             row[ci] = Empty{};
             continue;

@@ -270,11 +270,17 @@ class Interpreter {
     mpq_class sum = 0;
     std::int64_t count = 0;
     std::optional<Value> best;
+    std::vector<std::string> list;  // `lijst`: in the order of the table
     for (int r = 0; r < rows; ++r) {
       inner.loop = r;
       if (n.filter && !truth(*n.filter, inner)) continue;
       ++count;
       if (n.fn == ast::AggFn::Count) continue;
+      if (n.fn == ast::AggFn::List) {
+        const Value v = eval(*n.value, inner);
+        if (!std::holds_alternative<Empty>(v)) list.push_back(ev_.format(v));
+        continue;
+      }
       Value v = eval(*n.value, inner);
       if (std::holds_alternative<Empty>(v)) missing(*n.value, inner);
       if (n.fn == ast::AggFn::Sum) {
@@ -291,6 +297,7 @@ class Interpreter {
     }
     switch (n.fn) {
       case ast::AggFn::Count: return mpq_class(static_cast<long>(count));
+      case ast::AggFn::List: return fmt::format("{}", fmt::join(list, ", "));
       case ast::AggFn::Sum: return sum;
       default:
         if (!best)
@@ -618,14 +625,17 @@ std::optional<ControleResult> Evaluation::controle(int index) {
       Collector col;
       Frame f{row, -1, &col, c.article};
       ++out.checked;
-      if (in.truth(*c.condition, f)) continue;
-      ControleFailure failure{row, {}};
+      const bool held = in.truth(*c.condition, f);
+      std::string sides;
       if (const auto* b = std::get_if<check::Binary>(&c.condition->node)) {
-        if (b->op != ast::BinOp::And && b->op != ast::BinOp::Or)
-          failure.detail =
+        if (b->op != ast::BinOp::And && b->op != ast::BinOp::Or && (!held || c.subject < 0))
+          sides =
               fmt::format("links {}, rechts {}", format(in.eval(*b->lhs, f)), format(in.eval(*b->rhs, f)));
       }
-      out.failures.push_back(std::move(failure));
+      out.herkomst = std::max(out.herkomst, col.herkomst);
+      if (c.subject < 0) out.sides = sides;
+      if (held) continue;
+      out.failures.push_back(ControleFailure{row, std::move(sides)});
     }
   } catch (const Failure&) {
     failed_ = true;

@@ -54,6 +54,8 @@ struct ControleResult {
   int controle = -1;
   std::size_t checked = 0;
   std::vector<ControleFailure> failures;
+  ast::Herkomst herkomst = ast::Herkomst::Echt;  // the least certain data the outcome rests on
+  std::string sides;  // a single-valued comparison: both sides ("links 1001, rechts 1000"), held or not
 };
 
 // The apportionment behind a `verdeling`, for one group: the entities that took part (rows of the

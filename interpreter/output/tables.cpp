@@ -240,6 +240,27 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     summary.rows.push_back(std::move(last));
     out.tables.push_back(std::move(summary));
   }
+  // The claims report: every bewering with its outcome and the provenance it rests on.
+  DecisionTable claims;
+  claims.file = "beweringen";
+  claims.title = "beweringen";
+  claims.columns = {"bewering", "bron", "grondslag", "uitkomst", "herkomst", "toelichting"};
+  claims.kinds.assign(claims.columns.size(), CellKind::Text);
+  for (std::size_t i = 0; i < p.controles.size(); ++i) {
+    const check::Controle& c = p.controles[i];
+    if (!c.claim) continue;
+    auto r = ev.controle(static_cast<int>(i));
+    if (!r) return std::nullopt;
+    std::string note = r->sides;
+    if (c.subject >= 0)
+      note = fmt::format("{} van {} {}", r->checked - r->failures.size(), r->checked,
+                         p.tables[static_cast<std::size_t>(c.subject)].name);
+    claims.rows.push_back({c.description, c.source,
+                           c.article >= 0 ? p.articles[static_cast<std::size_t>(c.article)].label() : "",
+                           r->failures.empty() ? "houdt stand" : "houdt geen stand",
+                           std::string(ast::herkomstName(r->herkomst)), note});
+  }
+  if (!claims.rows.empty()) out.tables.push_back(std::move(claims));
   return out;
 }
 

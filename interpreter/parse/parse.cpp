@@ -277,6 +277,8 @@ class Builder {
         out.exceptions.push_back(exception(e->exception(), index));
       else if (auto* c = dynamic_cast<G::MemberControleContext*>(m))
         out.controles.push_back(controle(c->controle(), index));
+      else if (auto* b = dynamic_cast<G::MemberClaimContext*>(m))
+        out.controles.push_back(claim(b->claim(), index));
       else if (auto* v = dynamic_cast<G::MemberApportionmentContext*>(m))
         out.definitions.push_back(apportionment(v->apportionment(), index));
     }
@@ -342,6 +344,17 @@ class Builder {
           auto& d = diags_.report(Code::E0209, span(sep->separator),
                                   fmt::format("separator `{}` is not supported", out.separator));
           d.help = "use \",\" or \";\" (or leave it out: verdeel then reads it from the header line)";
+        }
+      } else if (auto* m = dynamic_cast<G::TableMissingContext*>(item)) {
+        once(!out.missing.empty());
+        out.missing = unquote(m->marker->getText());
+      } else if (auto* dm = dynamic_cast<G::TableDecimalContext*>(item)) {
+        once(!out.decimal.empty());
+        out.decimal = unquote(dm->mark->getText());
+        if (out.decimal != "," && out.decimal != ".") {
+          auto& d = diags_.report(Code::E0209, span(dm->mark),
+                                  fmt::format("decimal mark `{}` is not supported", out.decimal));
+          d.help = "use \".\" or \",\"";
         }
       }
     }
@@ -433,6 +446,18 @@ class Builder {
     return out;
   }
 
+  ast::ControleDecl claim(G::ClaimContext* c, int article) {
+    ast::ControleDecl out;
+    out.description = unquote(c->quote->getText());
+    out.claim = true;
+    if (c->source) out.source = unquote(c->source->getText());
+    if (c->subject) out.subject = ident(c->subject);
+    out.condition = expr(c->condition);
+    out.article = article;
+    out.span = span(c);
+    return out;
+  }
+
   ast::OutputDecl output(G::OutputContext* o) {
     ast::OutputDecl out;
     out.name = unquote(o->name->getText());
@@ -507,6 +532,7 @@ class Builder {
     if (auto* a = dynamic_cast<G::AggregateContext*>(p)) {
       ast::AggFn fn = a->fn->getType() == L::SOM       ? ast::AggFn::Sum
                       : a->fn->getType() == L::MINIMUM ? ast::AggFn::Min
+                      : a->fn->getType() == L::LIJST   ? ast::AggFn::List
                                                        : ast::AggFn::Max;
       return make(
           p, ast::Aggregate{fn, expr(a->value), ident(a->tableName), a->filter ? expr(a->filter) : nullptr});
