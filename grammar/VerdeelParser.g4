@@ -21,7 +21,7 @@ item
   ;
 
 artikel
-  : ARTIKEL number=articleNumber title=STRING? (WETTEKST lawText=text)? member*
+  : ARTIKEL number=articleNumber title=STRING? (HERKOMST status=herkomstStatus)? (WETTEKST lawText=text)? member*
   ;
 
 articleNumber : NUMBER (DOT NUMBER)* IDENT? ;

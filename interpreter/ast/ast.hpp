@@ -130,6 +130,9 @@ struct Article {
   std::string number;  // "2.1", "5a"
   std::string title;
   std::string lawText;  // verbatim
+  // `herkomst gereconstrueerd`: every value this article's rules give is at most this certain
+  // (a reconstruction of missing data is not real data, whatever its inputs).
+  std::optional<Herkomst> herkomst;
   SourceSpan span;
 };
 

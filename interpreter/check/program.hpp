@@ -56,7 +56,8 @@ struct Article {
   std::string title;
   std::string lawText;
   SourceSpan span;
-  std::string label() const;  // `art. 2.1`
+  std::optional<ast::Herkomst> herkomst;  // the provenance every value of this article has at least
+  std::string label() const;              // `art. 2.1`
 };
 
 // ---------------------------------------------------------------- checked expressions

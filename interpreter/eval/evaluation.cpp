@@ -316,12 +316,16 @@ class Interpreter {
 };
 
 // Packs a collector into the Computed record.
-void finish(Computed& c, Collector& col) {
+void finish(const check::Program& p, Computed& c, Collector& col) {
   c.inputs = std::move(col.inputs);
   if (c.article >= 0) col.articles.insert(c.article);
   c.articles.assign(col.articles.begin(), col.articles.end());
   c.tables.assign(col.tables.begin(), col.tables.end());
   c.herkomst = col.herkomst;
+  // An article marked `herkomst gereconstrueerd` (or `fictief`) lowers the certainty of its values.
+  if (c.article >= 0)
+    if (const auto& floor = p.articles[static_cast<std::size_t>(c.article)].herkomst)
+      c.herkomst = std::max(c.herkomst, *floor);
 }
 
 // Does exception `a` take precedence over `b`, directly or through a chain of `gaat voor`?
@@ -505,7 +509,7 @@ const Computed* Evaluation::parameter(int param) {
     Frame f{-1, -1, &col, p.article};
     slot.computed.value = in.eval(*p.value, f);
     slot.computed.article = p.article;
-    finish(slot.computed, col);
+    finish(program_, slot.computed, col);
     slot.state = Impl::State::Done;
     return &slot.computed;
   } catch (const Failure&) {
@@ -547,7 +551,7 @@ const Computed* Evaluation::definition(int def, int row) {
     } else {
       c.value = mpq_class(0);
     }
-    finish(c, col);
+    finish(program_, c, col);
     slot.computed = std::move(c);
     slot.state = Impl::State::Done;
     return &slot.computed;
@@ -600,7 +604,7 @@ const Computed* Evaluation::definition(int def, int row) {
       c.exception = winners[0];
       if (d.article >= 0) col.articles.insert(d.article);
     }
-    finish(c, col);
+    finish(program_, c, col);
     slot.computed = std::move(c);
     slot.state = Impl::State::Done;
     return &slot.computed;

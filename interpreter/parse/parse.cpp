@@ -261,6 +261,7 @@ class Builder {
         antlr4::misc::Interval(num->getStart()->getStartIndex(), num->getStop()->getStopIndex()));
     if (a->title) art.title = unquote(a->title->getText());
     if (a->lawText) art.lawText = text(a->lawText);
+    if (a->status) art.herkomst = herkomst(a->status);
     art.span = SourceSpan{file_, static_cast<std::uint32_t>(a->getStart()->getLine()),
                           static_cast<std::uint32_t>(a->getStart()->getCharPositionInLine()) + 1, 0, 0};
     SourceSpan last = span(a->title ? a->title : num->getStop());
