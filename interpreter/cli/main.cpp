@@ -7,56 +7,13 @@
 #include <cstdio>
 #include <iostream>
 
-#include "api/verdeel.hpp"
-#include "output/render.hpp"
-#include "output/write.hpp"
+#include "cli/commands.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace {
 
 using namespace verdeel;
-
-int finish(Engine& engine, int code) {
-  std::fputs(engine.renderDiagnostics().c_str(), stderr);
-  return code;
-}
-
-int commandCheck(const std::string& rules, const std::string& dataDir) {
-  Engine engine;
-  if (!engine.loadRules(rules)) return finish(engine, kExitRuleErrors);
-  if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
-  return finish(engine, kExitOk);
-}
-
-int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
-               const std::vector<std::string>& formats) {
-  Engine engine;
-  if (!engine.loadRules(rules)) return finish(engine, kExitRuleErrors);
-  if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
-  bool controlesOk = engine.runControles();
-  if (engine.evaluation().failed()) return finish(engine, kExitRuleErrors);
-  if (!controlesOk) {
-    engine.diagnostics()
-        .report(Code::E0505, {}, "no output was written because a controle or bewering failed")
-        .help = "correct the rules or the data so that every controle holds";
-    return finish(engine, kExitControleFailed);
-  }
-  auto decisions = engine.decisions();
-  if (!decisions) return finish(engine, kExitRuleErrors);
-  std::vector<output::OutputFile> files;
-  for (const std::string& f : formats) {
-    output::Format format = f == "json" ? output::Format::Json
-                            : f == "md" ? output::Format::Markdown
-                                        : output::Format::Csv;
-    for (const auto& table : decisions->tables)
-      files.push_back({fmt::format("{}.{}", table.file, output::extension(format)),
-                       output::render(format, table, *decisions)});
-  }
-  if (!output::writeAtomically(outDir, files, engine.inputFiles(), engine.diagnostics()))
-    return finish(engine, kExitOutputFailed);
-  for (const auto& f : files) std::printf("geschreven: %s/%s\n", outDir.c_str(), f.name.c_str());
-  return finish(engine, kExitOk);
-}
+using namespace verdeel::cli;
 
 }  // namespace
 
@@ -81,6 +38,23 @@ static int runCommandLine(int argc, char** argv) {
       ->delimiter(',')
       ->check(CLI::IsMember({"csv", "json", "md"}));
 
+  ExplainOptions ex;
+  auto* explainCmd = app.add_subcommand("explain", "Explain how one number was computed, step by step");
+  explainCmd->add_option("RULES", ex.rules, "A .regels file or a folder of them")->required();
+  explainCmd
+      ->add_option("ENTITY", ex.entity,
+                   "A gemeente (or other entity) by code or name; `tabel:naam` if ambiguous")
+      ->required();
+  explainCmd->add_option(
+      "DEFINITION", ex.definition,
+      "The value to explain (default: the last computed column of the entity's first output)");
+  explainCmd->add_option("--data", ex.dataDir,
+                         "Read the data tables from this folder instead of the rule set's own");
+  explainCmd->add_option("--depth", ex.depth, "Levels of inputs to show (default 4)")
+      ->check(CLI::Range(0, 100));
+  explainCmd->add_flag("--wettekst", ex.lawText, "Show the text of each article");
+  explainCmd->add_flag("--json", ex.json, "Write the tree as JSON instead of text");
+
   auto* docs = app.add_subcommand("stdlib-docs", "Print docs/stdlib.md, generated from the builtin registry");
 
   try {
@@ -99,6 +73,7 @@ static int runCommandLine(int argc, char** argv) {
   if (formats.empty()) formats = {"csv"};
   if (*check) return commandCheck(rules, dataDir);
   if (*run) return commandRun(rules, dataDir, outDir, formats);
+  if (*explainCmd) return commandExplain(ex);
   if (*docs) {
     std::fputs(stdlib::renderDocs().c_str(), stdout);
     return kExitOk;

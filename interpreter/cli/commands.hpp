@@ -1,0 +1,29 @@
+// The commands of `verdeel`, each a thin layer over the Engine API (api/verdeel.hpp): they load,
+// evaluate and print, and map the stage that failed to a documented exit code (docs/cli.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "api/verdeel.hpp"
+
+namespace verdeel::cli {
+
+// Prints the engine's diagnostics on standard error and returns `code`.
+int finish(Engine& engine, int code);
+// A usage error found after parsing the command line (an unknown entity, say): exit 64.
+int usage(const std::string& message, const std::string& help = {});
+
+int commandCheck(const std::string& rules, const std::string& dataDir);
+int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
+               const std::vector<std::string>& formats);
+
+struct ExplainOptions {
+  std::string rules, dataDir, entity, definition;
+  int depth = 4;
+  bool lawText = false;
+  bool json = false;
+};
+int commandExplain(const ExplainOptions& o);
+
+}  // namespace verdeel::cli

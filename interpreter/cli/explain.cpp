@@ -1,0 +1,52 @@
+// `verdeel explain`: the derivation of one number as a tree, for the terminal or as JSON.
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "explain/explain.hpp"
+
+namespace verdeel::cli {
+
+int commandExplain(const ExplainOptions& o) {
+  Engine engine;
+  if (!engine.loadRules(o.rules)) return finish(engine, kExitRuleErrors);
+  if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
+  const check::Program& p = engine.program();
+  eval::Evaluation& ev = engine.evaluation();
+  int def = -1;
+  if (!o.definition.empty()) {
+    for (std::size_t i = 0; i < p.definitions.size(); ++i)
+      if (p.definitions[i].name == o.definition) def = static_cast<int>(i);
+    if (def < 0) {
+      std::vector<std::string> names;
+      for (const auto& d : p.definitions) names.push_back(d.name);
+      const std::string m = closestMatch(o.definition, names);
+      return usage(fmt::format("there is no definition `{}`", o.definition),
+                   m.empty() ? "" : fmt::format("did you mean `{}`?", m));
+    }
+  }
+  const int prefer = def >= 0 ? p.definitions[static_cast<std::size_t>(def)].subject : -1;
+  std::string error;
+  auto entity = explain::findEntity(ev, o.entity, prefer, error);
+  if (!entity) return usage(error);
+  if (def < 0) def = explain::defaultDefinition(p, entity->table);
+  if (def < 0)
+    return usage(fmt::format("no definition is computed per {}",
+                             p.tables[static_cast<std::size_t>(entity->table)].name));
+  const check::Definition& d = p.definitions[static_cast<std::size_t>(def)];
+  if (d.subject >= 0 && d.subject != entity->table)
+    return usage(fmt::format("`{}` is computed per {}, and `{}` is a {}", d.name,
+                             p.tables[static_cast<std::size_t>(d.subject)].name, o.entity,
+                             p.tables[static_cast<std::size_t>(entity->table)].name));
+  explain::Options opts;
+  opts.depth = o.depth;
+  opts.lawText = o.lawText;
+  auto tree = explain::explain(ev, def, d.subject >= 0 ? entity->row : -1, opts);
+  if (!tree) return finish(engine, kExitRuleErrors);
+  const std::string text = o.json ? explain::renderJson(*tree) : explain::renderText(*tree);
+  std::fputs(text.c_str(), stdout);
+  return finish(engine, kExitOk);
+}
+
+}  // namespace verdeel::cli

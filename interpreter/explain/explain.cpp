@@ -1,0 +1,342 @@
+#include "explain/explain.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "stdlib/apportion.hpp"
+#include "stdlib/builtins.hpp"
+
+namespace verdeel::explain {
+
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// An exact number, with a short decimal beside it when the exact form is a fraction.
+std::string exact(const mpq_class& q) {
+  std::string s = formatNumber(q);
+  if (s.find('/') == std::string::npos) return s;
+  return fmt::format("{} (≈ {})", s, formatNumber(stdlib::round(q, stdlib::Rounding::HalfUp, 4)));
+}
+
+// A priority as shown: exact, except for Huntington-Hill, whose exact value is the square of an
+// irrational number; that one is shown as its square root to 2 decimals (comparisons stay exact).
+std::string priority(const stdlib::Priority& pr, stdlib::Method m) {
+  if (pr.infinite || m != stdlib::Method::HuntingtonHill) return stdlib::formatPriority(pr);
+  mpz_class scaled = pr.value.get_num() * 10000 / pr.value.get_den();  // value * 10^4, floored
+  mpz_class root;
+  mpz_sqrt(root.get_mpz_t(), scaled.get_mpz_t());  // sqrt(value) * 10^2, floored
+  return fmt::format("≈ {} (√ van {})", formatNumber(mpq_class(root, 100)), stdlib::formatPriority(pr));
+}
+
+class Builder {
+ public:
+  Builder(eval::Evaluation& ev, const Options& o) : ev_(ev), p_(ev.program()), d_(ev.data()), o_(o) {}
+
+  std::optional<Node> definition(int def, int row, int depth) {
+    const check::Definition& d = p_.definitions[static_cast<std::size_t>(def)];
+    const eval::Computed* c = ev_.definition(def, row);
+    if (!c) return std::nullopt;
+    Node n;
+    n.what = d.subject >= 0 ? fmt::format("{} van {}", d.name, ev_.entityName(d.subject, row)) : d.name;
+    n.value = ev_.format(c->value);
+    n.herkomst = ast::herkomstName(c->herkomst);
+    n.rule = articleText(c->article);
+    if (o_.lawText && c->article >= 0) n.lawText = p_.articles[static_cast<std::size_t>(c->article)].lawText;
+    exceptions(d, *c, n);
+    if (d.apportion && d.subject >= 0 && !apportionment(def, row, n)) return std::nullopt;
+    const bool again = !seen_.insert({def, row}).second;
+    if (again && !c->inputs.empty()) {
+      n.notes.push_back("afleiding: zie hierboven");
+      return n;
+    }
+    if (depth >= o_.depth) {
+      n.foldedBelow = !c->inputs.empty();
+      return n;
+    }
+    for (const eval::InputRef& in : c->inputs) {
+      if (n.inputs.size() >= o_.maxInputs) {
+        ++n.inputsLeftOut;
+        continue;
+      }
+      auto child = input(in, depth + 1);
+      if (!child) return std::nullopt;
+      n.inputs.push_back(std::move(*child));
+    }
+    return n;
+  }
+
+ private:
+  eval::Evaluation& ev_;
+  const check::Program& p_;
+  const data::Dataset& d_;
+  const Options& o_;
+  std::set<std::pair<int, int>> seen_;
+
+  std::string articleText(int article) const {
+    if (article < 0) return fmt::format("de regeling \"{}\"", p_.header.title);
+    const check::Article& a = p_.articles[static_cast<std::size_t>(article)];
+    return a.title.empty() ? a.label() : fmt::format("{} \"{}\"", a.label(), a.title);
+  }
+
+  std::optional<Node> input(const eval::InputRef& in, int depth) {
+    switch (in.kind) {
+      case eval::InputRef::Kind::Definition: return definition(in.index, in.row, depth);
+      case eval::InputRef::Kind::Parameter: {
+        const check::Parameter& prm = p_.parameters[static_cast<std::size_t>(in.index)];
+        const eval::Computed* c = ev_.parameter(in.index);
+        if (!c) return std::nullopt;
+        Node n;
+        n.what = prm.name;
+        n.value = ev_.format(c->value);
+        n.herkomst = ast::herkomstName(c->herkomst);
+        n.rule = prm.article >= 0 ? articleText(prm.article) : fmt::format("grondslag: {}", prm.basis);
+        if (o_.lawText && prm.article >= 0)
+          n.lawText = p_.articles[static_cast<std::size_t>(prm.article)].lawText;
+        return n;
+      }
+      case eval::InputRef::Kind::Cell: {
+        const check::Table& t = p_.tables[static_cast<std::size_t>(in.table)];
+        const data::TableData& td = d_.tables[static_cast<std::size_t>(in.table)];
+        Node n;
+        n.what = fmt::format("{} van {}", t.columns[static_cast<std::size_t>(in.index)].name,
+                             ev_.entityName(in.table, in.row));
+        n.value = ev_.format(td.rows[static_cast<std::size_t>(in.row)][static_cast<std::size_t>(in.index)]);
+        if (n.value.empty()) n.value = "(leeg)";
+        n.herkomst = ast::herkomstName(td.herkomst[static_cast<std::size_t>(in.row)]);
+        n.rule =
+            fmt::format("gegeven: {}:{} ({})", td.path, td.lines[static_cast<std::size_t>(in.row)], t.source);
+        return n;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void exceptions(const check::Definition& d, const eval::Computed& c, Node& n) const {
+    for (const eval::ExceptionOutcome& e : c.exceptions) {
+      const check::Exception& ex = p_.exceptions[static_cast<std::size_t>(e.exception)];
+      std::string where = articleText(ex.article);
+      if (e.exception == c.exception)
+        n.notes.push_back(
+            fmt::format("uitzondering `{}` ({}) is van toepassing: de voorwaarde is waar", ex.name, where));
+      else if (!e.conditionHeld)
+        n.notes.push_back(fmt::format(
+            "uitzondering `{}` ({}) is niet van toepassing: de voorwaarde is onwaar", ex.name, where));
+      else if (e.overruledBy >= 0)
+        n.notes.push_back(fmt::format("uitzondering `{}` ({}): de voorwaarde is waar, maar `{}` gaat voor",
+                                      ex.name, where,
+                                      p_.exceptions[static_cast<std::size_t>(e.overruledBy)].name));
+    }
+    if (!c.exceptions.empty() && c.exception < 0)
+      n.notes.push_back(fmt::format("daarom geldt de hoofdregel van `{}`", d.name));
+  }
+
+  bool apportionment(int def, int row, Node& n) {
+    const check::Definition& d = p_.definitions[static_cast<std::size_t>(def)];
+    const eval::ApportionmentRecord* rec = ev_.apportionment(def, row);
+    if (!rec) return false;
+    const stdlib::ApportionInput& in = rec->input;
+    const stdlib::ApportionResult& r = rec->result;
+    const std::string method = stdlib::methodName(in.method);
+    const std::string group = rec->groupRow >= 0
+                                  ? " binnen " + ev_.entityName(d.apportion->withinTable, rec->groupRow)
+                                  : std::string();
+    n.notes.push_back(fmt::format("verdeling{}: {} eenheden over {} × {}, methode {}", group,
+                                  in.total.get_str(), rec->rows.size(),
+                                  p_.tables[static_cast<std::size_t>(d.subject)].name, method));
+    const int k = rec->indexOf(row);
+    if (k < 0) {
+      n.notes.push_back("doet niet mee: de voorwaarde na `waarvoor` is onwaar, dus 0");
+      return true;
+    }
+    const auto i = static_cast<std::size_t>(k);
+    const auto name = [&](std::size_t j) { return ev_.entityName(d.subject, rec->rows[j]); };
+    const stdlib::EntityOutcome& e = r.entities[i];
+    const mpq_class q = stdlib::quota(in, r, i);
+    n.notes.push_back(
+        fmt::format("gewicht {}; quotum (het exacte aandeel) {}", exact(in.weights[i]), exact(q)));
+    if (e.bound == stdlib::Bound::Maximum)
+      n.notes.push_back("gehouden op het maximum; het meerdere ging naar de anderen");
+    if (e.bound == stdlib::Bound::Minimum) n.notes.push_back("verhoogd tot het minimum");
+    if (!r.rounds.empty())
+      n.notes.push_back(fmt::format("grenzen: {} ronde(n) van herverdeling", r.rounds.size()));
+    const std::string seats = r.seats[i].get_str();
+    if (in.method == stdlib::Method::LargestRemainder) {
+      n.notes.push_back(fmt::format("heel deel {}, overschot {}", stdlib::quotaFloor(in, r, i).get_str(),
+                                    exact(stdlib::remainder(in, r, i))));
+      n.notes.push_back(
+          fmt::format("na de hele delen ({} samen) bleven {} eenheden over voor de grootste overschotten",
+                      r.floorSum.get_str(), r.unitsByRemainder.get_str()));
+      if (e.remainderRank > 0)
+        n.notes.push_back(
+            fmt::format("dit overschot staat op plaats {} van {}", e.remainderRank,
+                        std::count_if(r.entities.begin(), r.entities.end(),
+                                      [](const stdlib::EntityOutcome& x) { return x.remainderRank > 0; })));
+      if (r.lastIn)
+        n.notes.push_back(fmt::format("laatste die een eenheid kreeg: {} (overschot {})", name(*r.lastIn),
+                                      exact(stdlib::remainder(in, r, *r.lastIn))));
+      if (r.firstOut)
+        n.notes.push_back(fmt::format("eerste die er geen kreeg: {} (overschot {})", name(*r.firstOut),
+                                      exact(stdlib::remainder(in, r, *r.firstOut))));
+      n.notes.push_back(
+          e.remainderUnit ? fmt::format("dus {}: het hele deel plus één", seats)
+                          : fmt::format("dus {}: het hele deel, zonder eenheid uit de overschotten", seats));
+    } else {
+      const auto m = in.method;
+      if (auto last = stdlib::lastPriority(in, r, i))
+        n.notes.push_back(fmt::format("eenheid {} kreeg het met prioriteit {}", seats, priority(*last, m)));
+      if (r.lastIn)
+        n.notes.push_back(fmt::format("de laatste eenheid van alle {} ging naar {} met prioriteit {}",
+                                      in.total.get_str(), name(*r.lastIn),
+                                      priority(*stdlib::lastPriority(in, r, *r.lastIn), m)));
+      if (r.firstOut)
+        n.notes.push_back(fmt::format("de eerste die net buiten viel: {} met prioriteit {}",
+                                      name(*r.firstOut),
+                                      priority(*stdlib::nextPriority(in, r, *r.firstOut), m)));
+      if (auto next = stdlib::nextPriority(in, r, i))
+        n.notes.push_back(
+            fmt::format("eenheid {} zou prioriteit {} hebben, lager dan de grens: dus {}, niet {}",
+                        mpz_class(r.seats[i] + 1).get_str(), priority(*next, m), seats,
+                        mpz_class(r.seats[i] + 1).get_str()));
+      if (m == stdlib::Method::HuntingtonHill)
+        n.notes.push_back(
+            "Huntington-Hill: prioriteit = gewicht / √(s·(s+1)); vergeleken wordt exact, in het kwadraat");
+    }
+    if (e.decidedByTieBreak) n.notes.push_back("bij gelijke stand besliste de opgegeven volgorde");
+    return true;
+  }
+};
+
+void text(const Node& n, int level, std::string& out) {
+  const std::string pad(static_cast<std::size_t>(level) * 2, ' ');
+  out += fmt::format("{}{} = {}", pad, n.what, n.value);
+  out += fmt::format("   [{}; {}]\n", n.rule, n.herkomst);
+  for (const auto& note : n.notes) out += fmt::format("{}  · {}\n", pad, note);
+  if (!n.lawText.empty()) {
+    std::string t = n.lawText;
+    std::size_t start = 0;
+    while (start < t.size()) {
+      std::size_t end = t.find('\n', start);
+      if (end == std::string::npos) end = t.size();
+      out += fmt::format("{}  | {}\n", pad, t.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  for (const auto& c : n.inputs) text(c, level + 1, out);
+  if (n.inputsLeftOut > 0) out += fmt::format("{}  … en {} andere invoer\n", pad, n.inputsLeftOut);
+  if (n.foldedBelow) out += fmt::format("{}  … (de invoer hiervan: vergroot --depth)\n", pad);
+}
+
+nlohmann::ordered_json json(const Node& n) {
+  nlohmann::ordered_json j;
+  j["wat"] = n.what;
+  j["waarde"] = n.value;
+  j["regel"] = n.rule;
+  j["herkomst"] = n.herkomst;
+  if (!n.lawText.empty()) j["wettekst"] = n.lawText;
+  j["toelichting"] = n.notes;
+  auto inputs = nlohmann::ordered_json::array();
+  for (const auto& c : n.inputs) inputs.push_back(json(c));
+  j["invoer"] = inputs;
+  if (n.inputsLeftOut > 0) j["invoer_weggelaten"] = n.inputsLeftOut;
+  if (n.foldedBelow) j["ingeklapt"] = true;
+  return j;
+}
+
+}  // namespace
+
+std::optional<Entity> findEntity(const eval::Evaluation& ev, const std::string& wanted, int preferTable,
+                                 std::string& error) {
+  const check::Program& p = ev.program();
+  const data::Dataset& d = ev.data();
+  std::string text = wanted;
+  int only = -1;
+  if (auto colon = wanted.find(':'); colon != std::string::npos) {
+    only = p.table(wanted.substr(0, colon));
+    if (only >= 0) text = wanted.substr(colon + 1);
+  }
+  std::vector<Entity> exactMatches, looseMatches;
+  std::vector<std::string> names;
+  for (std::size_t t = 0; t < p.tables.size(); ++t) {
+    if (only >= 0 && static_cast<int>(t) != only) continue;
+    const check::Table& tab = p.tables[t];
+    for (std::size_t r = 0; r < d.tables[t].size(); ++r) {
+      const auto& cells = d.tables[t].rows[r];
+      std::vector<std::string> ids;
+      if (tab.key >= 0) ids.push_back(ev.format(cells[static_cast<std::size_t>(tab.key)]));
+      if (tab.nameColumn >= 0) ids.push_back(ev.format(cells[static_cast<std::size_t>(tab.nameColumn)]));
+      bool exactHit = false, looseHit = false;
+      for (const auto& id : ids) {
+        names.push_back(id);
+        exactHit = exactHit || id == text;
+        looseHit = looseHit || lower(id) == lower(text);
+      }
+      if (exactHit)
+        exactMatches.push_back({static_cast<int>(t), static_cast<int>(r)});
+      else if (looseHit)
+        looseMatches.push_back({static_cast<int>(t), static_cast<int>(r)});
+    }
+  }
+  std::vector<Entity>& found = exactMatches.empty() ? looseMatches : exactMatches;
+  // Between tables, prefer those the decisions are about (the subject of an output).
+  if (found.size() > 1) {
+    std::vector<Entity> decided;
+    for (const Entity& e : found)
+      for (const check::Output& o : p.outputs)
+        if (o.subject == e.table) {
+          decided.push_back(e);
+          break;
+        }
+    if (!decided.empty()) found = decided;
+  }
+  if (found.size() > 1 && preferTable >= 0) {
+    std::vector<Entity> preferred;
+    for (const Entity& e : found)
+      if (e.table == preferTable) preferred.push_back(e);
+    if (!preferred.empty()) found = preferred;
+  }
+  if (found.size() == 1) return found.front();
+  if (found.empty()) {
+    error = fmt::format("no gemeente, provincie or other entity is called `{}`", wanted);
+    if (auto m = closestMatch(text, names); !m.empty()) error += fmt::format("; did you mean `{}`?", m);
+    return std::nullopt;
+  }
+  std::vector<std::string> options;
+  for (const Entity& e : found)
+    options.push_back(fmt::format("`{}:{}`", p.tables[static_cast<std::size_t>(e.table)].name, text));
+  error = fmt::format("`{}` names more than one entity: write {}", wanted, fmt::join(options, " or "));
+  return std::nullopt;
+}
+
+int defaultDefinition(const check::Program& p, int table) {
+  for (const check::Output& o : p.outputs) {
+    if (o.subject != table) continue;
+    for (auto it = o.columns.rbegin(); it != o.columns.rend(); ++it)
+      if (it->isDefinition) return it->index;
+  }
+  for (std::size_t i = p.definitions.size(); i-- > 0;)
+    if (p.definitions[i].subject == table) return static_cast<int>(i);
+  return -1;
+}
+
+std::optional<Node> explain(eval::Evaluation& ev, int definition, int row, const Options& options) {
+  return Builder(ev, options).definition(definition, row, 0);
+}
+
+std::string renderText(const Node& root) {
+  std::string out;
+  text(root, 0, out);
+  return out;
+}
+
+std::string renderJson(const Node& root) {
+  return json(root).dump(2) + "\n";
+}
+
+}  // namespace verdeel::explain
