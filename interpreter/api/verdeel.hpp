@@ -49,6 +49,8 @@ class Engine {
   bool hasProgram() const { return program_.has_value(); }
   Diagnostics& diagnostics() { return diags_; }
   const SourceManager& sources() const { return sources_; }
+  // For stages that read more files in the same run (a published table to verify against).
+  SourceManager& sources() { return sources_; }
   std::string renderDiagnostics() const { return render(diags_, sources_); }
   // Every rule and data file read so far.
   std::vector<std::string> inputFiles() const;

@@ -26,4 +26,11 @@ struct ExplainOptions {
 };
 int commandExplain(const ExplainOptions& o);
 
+struct VerifyOptions {
+  std::string rules, dataDir, entityColumn;
+  std::vector<std::string> published, mappings;  // mappings: `GEPUBLICEERD=DEFINITIE`
+  bool onlyPublished = false;
+};
+int commandVerify(const VerifyOptions& o);
+
 }  // namespace verdeel::cli

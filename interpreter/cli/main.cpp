@@ -55,6 +55,21 @@ static int runCommandLine(int argc, char** argv) {
   explainCmd->add_flag("--wettekst", ex.lawText, "Show the text of each article");
   explainCmd->add_flag("--json", ex.json, "Write the tree as JSON instead of text");
 
+  VerifyOptions vo;
+  auto* verifyCmd =
+      app.add_subcommand("verify", "Check published decision tables against the rules, cell by cell");
+  verifyCmd->add_option("RULES", vo.rules, "A .regels file or a folder of them")->required();
+  verifyCmd->add_option("--published", vo.published, "Published table(s), CSV; repeat or give several")
+      ->required()
+      ->expected(1, -1);
+  verifyCmd->add_option("--data", vo.dataDir,
+                        "Read the data tables from this folder instead of the rule set's own");
+  verifyCmd->add_option("--sleutel", vo.entityColumn,
+                        "Column naming the entity (default `code`, else `naam`)");
+  verifyCmd->add_option("--kolom", vo.mappings,
+                        "Compare a published column with a definition: GEPUBLICEERD=DEFINITIE");
+  verifyCmd->add_flag("--alleen-gepubliceerd", vo.onlyPublished, "Compare only the published entities");
+
   auto* docs = app.add_subcommand("stdlib-docs", "Print docs/stdlib.md, generated from the builtin registry");
 
   try {
@@ -74,6 +89,7 @@ static int runCommandLine(int argc, char** argv) {
   if (*check) return commandCheck(rules, dataDir);
   if (*run) return commandRun(rules, dataDir, outDir, formats);
   if (*explainCmd) return commandExplain(ex);
+  if (*verifyCmd) return commandVerify(vo);
   if (*docs) {
     std::fputs(stdlib::renderDocs().c_str(), stdout);
     return kExitOk;
