@@ -17,6 +17,8 @@ int usage(const std::string& message, const std::string& help = {});
 int commandCheck(const std::string& rules, const std::string& dataDir);
 int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
                const std::vector<std::string>& formats);
+// Recomputes the run a receipt describes and says whether inputs and outputs are the same.
+int commandCheckReceipt(const std::string& receipt);
 
 struct ExplainOptions {
   std::string rules, dataDir, entity, definition;

@@ -30,7 +30,12 @@ static int runCommandLine(int argc, char** argv) {
   check->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own");
 
   auto* run = app.add_subcommand("run", "Evaluate a rule set and write its decision tables");
-  run->add_option("RULES", rules, "A .regels file or a folder of them")->required();
+  std::string receiptFile;
+  auto* rulesOpt = run->add_option("RULES", rules, "A .regels file or a folder of them");
+  run->add_option(
+         "--check-receipt", receiptFile,
+         "Recompute the run an ontvangstbewijs.json describes and say whether its outputs are reproduced")
+      ->excludes(rulesOpt);
   run->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own");
   run->add_option("--out", outDir, "Folder for the decision tables (default: uitvoer)");
   run->add_option("--format", formats,
@@ -87,6 +92,12 @@ static int runCommandLine(int argc, char** argv) {
   }
   if (formats.empty()) formats = {"csv"};
   if (*check) return commandCheck(rules, dataDir);
+  if (*run && !receiptFile.empty()) return commandCheckReceipt(receiptFile);
+  if (*run && rules.empty()) {
+    std::fprintf(stderr, "verdeel: error[usage]: RULES is required\n");
+    std::fprintf(stderr, "  = help: run `verdeel run --help`\n");
+    return kExitUsage;
+  }
   if (*run) return commandRun(rules, dataDir, outDir, formats);
   if (*explainCmd) return commandExplain(ex);
   if (*verifyCmd) return commandVerify(vo);

@@ -1,11 +1,14 @@
 // `verdeel check` and `verdeel run`: load, check, evaluate, run the controles and write the tables.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "output/receipt.hpp"
 #include "output/render.hpp"
 #include "output/write.hpp"
+#include "source/sha256.hpp"
 
 namespace verdeel::cli {
 
@@ -27,34 +30,134 @@ int commandCheck(const std::string& rules, const std::string& dataDir) {
   return finish(engine, kExitOk);
 }
 
+namespace {
+
+// Every output file of a run, in memory: the tables in each format. nullopt after reporting, with
+// the exit code in `code`.
+std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
+                                                       const std::vector<std::string>& formats, int& code) {
+  const bool controlesOk = engine.runControles();
+  if (engine.evaluation().failed()) {
+    code = kExitRuleErrors;
+    return std::nullopt;
+  }
+  if (!controlesOk) {
+    engine.diagnostics()
+        .report(Code::E0505, {}, "no output was written because a controle or bewering failed")
+        .help = "correct the rules or the data so that every controle holds";
+    code = kExitControleFailed;
+    return std::nullopt;
+  }
+  auto decisions = engine.decisions();
+  if (!decisions) {
+    code = kExitRuleErrors;
+    return std::nullopt;
+  }
+  std::vector<output::OutputFile> files;
+  for (const std::string& f : formats) {
+    const output::Format format = f == "json" ? output::Format::Json
+                                  : f == "md" ? output::Format::Markdown
+                                              : output::Format::Csv;
+    for (const auto& table : decisions->tables)
+      files.push_back({fmt::format("{}.{}", table.file, output::extension(format)),
+                       output::render(format, table, *decisions)});
+  }
+  return files;
+}
+
+// The hashes of every rule and data file the engine read, from the files as they are on disk.
+std::vector<output::FileHash> inputHashes(const Engine& engine) {
+  std::vector<output::FileHash> out;
+  for (const std::string& path : engine.inputFiles()) {
+    std::string error;
+    auto bytes = readFile(path, &error);
+    out.push_back({path, bytes ? sha256Hex(*bytes) : std::string("onleesbaar")});
+  }
+  return out;
+}
+
+}  // namespace
+
 int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
                const std::vector<std::string>& formats) {
   Engine engine;
   if (!engine.loadRules(rules)) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
-  bool controlesOk = engine.runControles();
-  if (engine.evaluation().failed()) return finish(engine, kExitRuleErrors);
-  if (!controlesOk) {
-    engine.diagnostics()
-        .report(Code::E0505, {}, "no output was written because a controle or bewering failed")
-        .help = "correct the rules or the data so that every controle holds";
-    return finish(engine, kExitControleFailed);
-  }
-  auto decisions = engine.decisions();
-  if (!decisions) return finish(engine, kExitRuleErrors);
-  std::vector<output::OutputFile> files;
-  for (const std::string& f : formats) {
-    output::Format format = f == "json" ? output::Format::Json
-                            : f == "md" ? output::Format::Markdown
-                                        : output::Format::Csv;
-    for (const auto& table : decisions->tables)
-      files.push_back({fmt::format("{}.{}", table.file, output::extension(format)),
-                       output::render(format, table, *decisions)});
-  }
-  if (!output::writeAtomically(outDir, files, engine.inputFiles(), engine.diagnostics()))
+  int code = kExitOk;
+  auto files = outputs(engine, formats, code);
+  if (!files) return finish(engine, code);
+  output::Receipt receipt;
+  receipt.program = "verdeel";
+  receipt.version = VERDEEL_VERSION;
+  receipt.rules = rules;
+  receipt.dataDir = dataDir;
+  receipt.formats = formats;
+  output::describe(receipt, engine.program());
+  receipt.inputs = inputHashes(engine);
+  for (const auto& f : *files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
+  files->push_back({output::kReceiptFile, output::renderReceipt(receipt)});
+  if (!output::writeAtomically(outDir, *files, engine.inputFiles(), engine.diagnostics()))
     return finish(engine, kExitOutputFailed);
-  for (const auto& f : files) std::printf("geschreven: %s/%s\n", outDir.c_str(), f.name.c_str());
+  for (const auto& f : *files) std::printf("geschreven: %s/%s\n", outDir.c_str(), f.name.c_str());
   return finish(engine, kExitOk);
+}
+
+int commandCheckReceipt(const std::string& path) {
+  std::string error;
+  auto text = readFile(path, &error);
+  if (!text) return usage(fmt::format("cannot read receipt `{}`: {}", path, error));
+  auto receipt = output::parseReceipt(*text, error);
+  if (!receipt) return usage(fmt::format("`{}` is not a receipt of verdeel: {}", path, error));
+  Engine engine;
+  if (!engine.loadRules(receipt->rules)) return finish(engine, kExitRuleErrors);
+  if (!engine.loadData({receipt->dataDir})) return finish(engine, kExitDataErrors);
+  int code = kExitOk;
+  auto files = outputs(engine, receipt->formats, code);
+  if (!files) return finish(engine, code);
+  bool same = true;
+  // Inputs: the files read now against those the receipt names.
+  const auto now = inputHashes(engine);
+  for (const auto& was : receipt->inputs) {
+    auto it =
+        std::find_if(now.begin(), now.end(), [&](const output::FileHash& h) { return h.file == was.file; });
+    if (it == now.end()) {
+      engine.diagnostics().report(Code::E0511, {},
+                                  fmt::format("input `{}` of the receipt was not read this time", was.file));
+      same = false;
+    } else if (it->sha256 != was.sha256) {
+      engine.diagnostics().report(Code::E0511, {},
+                                  fmt::format("input `{}` has changed since the receipt", was.file));
+      same = false;
+    }
+  }
+  for (const auto& h : now)
+    if (std::none_of(receipt->inputs.begin(), receipt->inputs.end(),
+                     [&](const output::FileHash& w) { return w.file == h.file; })) {
+      engine.diagnostics().report(Code::E0511, {},
+                                  fmt::format("input `{}` is read now but not named in the receipt", h.file));
+      same = false;
+    }
+  // Outputs: recomputed in memory against the receipt's hashes.
+  std::size_t reproduced = 0;
+  for (const auto& was : receipt->outputs) {
+    auto it = std::find_if(files->begin(), files->end(),
+                           [&](const output::OutputFile& f) { return f.name == was.file; });
+    if (it == files->end()) {
+      engine.diagnostics().report(
+          Code::E0511, {}, fmt::format("output `{}` of the receipt is not produced any more", was.file));
+      same = false;
+    } else if (sha256Hex(it->content) != was.sha256) {
+      auto& d = engine.diagnostics().report(
+          Code::E0511, {}, fmt::format("output `{}` is not reproduced: it comes out different", was.file));
+      d.help = "compare the two runs with `verdeel diff`, or explain the numbers with `verdeel explain`";
+      same = false;
+    } else {
+      ++reproduced;
+    }
+  }
+  std::printf("%zu van %zu uitvoerbestanden gelijk aan het ontvangstbewijs%s\n", reproduced,
+              receipt->outputs.size(), same ? "; de uitvoer is gereproduceerd" : "");
+  return finish(engine, same ? kExitOk : kExitControleFailed);
 }
 
 }  // namespace verdeel::cli

@@ -1,0 +1,39 @@
+// Receipts: what a run read and wrote, so that anyone can check later that a published decision
+// came from these rules and this data. A receipt (JSON, `ontvangstbewijs.json`) holds the program
+// version, the command (rule set, data folder, formats), the regulation and the version used, the
+// SHA-256 of every rule and data file read and of every output. No time stamps: the same run gives
+// the same receipt.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "output/write.hpp"
+
+namespace verdeel::output {
+
+struct FileHash {
+  std::string file;
+  std::string sha256;
+};
+
+struct Receipt {
+  std::string program, version;
+  std::string rules, dataDir;
+  std::vector<std::string> formats;
+  std::string title, citation, validFrom, validUntil;
+  std::string peildatum;  // empty: the run named none
+  std::vector<FileHash> inputs, outputs;
+};
+
+inline constexpr const char* kReceiptFile = "ontvangstbewijs.json";
+
+std::string renderReceipt(const Receipt& r);
+// nullopt with `error` set when the text is not a receipt.
+std::optional<Receipt> parseReceipt(const std::string& text, std::string& error);
+// Fills the regulation fields from a checked program.
+void describe(Receipt& r, const check::Program& p);
+
+}  // namespace verdeel::output
