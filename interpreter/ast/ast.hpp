@@ -133,6 +133,7 @@ struct Article {
   // `herkomst gereconstrueerd`: every value this article's rules give is at most this certain
   // (a reconstruction of missing data is not real data, whatever its inputs).
   std::optional<Herkomst> herkomst;
+  std::string source;  // the article's whole text as written (to tell versions apart)
   SourceSpan span;
 };
 

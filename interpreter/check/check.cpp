@@ -360,7 +360,7 @@ void Checker::outputs() {
 std::optional<Program> Checker::run() {
   header();
   for (const ast::Article& a : rs_.articles)
-    p_.articles.push_back(Article{a.number, a.title, a.lawText, a.span, a.herkomst});
+    p_.articles.push_back(Article{a.number, a.title, a.lawText, a.span, a.herkomst, a.source});
   p_.files = rs_.files;
   tables();
   names();

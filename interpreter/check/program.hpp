@@ -57,6 +57,7 @@ struct Article {
   std::string lawText;
   SourceSpan span;
   std::optional<ast::Herkomst> herkomst;  // the provenance every value of this article has at least
+  std::string source;                     // its whole text as written
   std::string label() const;              // `art. 2.1`
 };
 

@@ -35,4 +35,9 @@ struct VerifyOptions {
 };
 int commandVerify(const VerifyOptions& o);
 
+struct DiffOptions {
+  std::string oldRules, newRules, dataDir, format = "text";
+};
+int commandDiff(const DiffOptions& o);
+
 }  // namespace verdeel::cli

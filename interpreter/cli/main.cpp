@@ -75,6 +75,14 @@ static int runCommandLine(int argc, char** argv) {
                         "Compare a published column with a definition: GEPUBLICEERD=DEFINITIE");
   verifyCmd->add_flag("--alleen-gepubliceerd", vo.onlyPublished, "Compare only the published entities");
 
+  DiffOptions dOpt;
+  auto* diffCmd =
+      app.add_subcommand("diff", "Compare two rule sets (paths or git REV:PATH) on the same data");
+  diffCmd->add_option("OLD", dOpt.oldRules, "The rule set before: a path, or REV:PATH from git")->required();
+  diffCmd->add_option("NEW", dOpt.newRules, "The rule set after: a path, or REV:PATH from git")->required();
+  diffCmd->add_option("--data", dOpt.dataDir, "Read the data of both from this folder instead of their own");
+  diffCmd->add_option("--format", dOpt.format, "text (default), csv or md");
+
   auto* docs = app.add_subcommand("stdlib-docs", "Print docs/stdlib.md, generated from the builtin registry");
 
   try {
@@ -101,6 +109,7 @@ static int runCommandLine(int argc, char** argv) {
   if (*run) return commandRun(rules, dataDir, outDir, formats);
   if (*explainCmd) return commandExplain(ex);
   if (*verifyCmd) return commandVerify(vo);
+  if (*diffCmd) return commandDiff(dOpt);
   if (*docs) {
     std::fputs(stdlib::renderDocs().c_str(), stdout);
     return kExitOk;

@@ -259,6 +259,8 @@ class Builder {
     auto* num = a->number;
     art.number = input_.getText(
         antlr4::misc::Interval(num->getStart()->getStartIndex(), num->getStop()->getStopIndex()));
+    art.source =
+        input_.getText(antlr4::misc::Interval(a->getStart()->getStartIndex(), a->getStop()->getStopIndex()));
     if (a->title) art.title = unquote(a->title->getText());
     if (a->lawText) art.lawText = text(a->lawText);
     if (a->status) art.herkomst = herkomst(a->status);

@@ -1,0 +1,100 @@
+// `verdeel diff OLD NEW`: evaluates two rule sets on the same data and lists what changes. A rule set
+// can be a path or a git revision of a path (`HEAD~1:rules/2024`), taken from the repository the
+// command runs in. Exit 0: no difference; 1: differences; 2: could not compare; 64: usage.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "diff/diff.hpp"
+
+namespace verdeel::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string shellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Scratch folders for rule sets taken from git, removed when the command ends.
+struct Scratch {
+  std::vector<fs::path> dirs;
+  ~Scratch() {
+    std::error_code ec;
+    for (const auto& d : dirs) fs::remove_all(d, ec);
+  }
+};
+
+// The folder or file to load for `spec`: itself when it exists, else REV:PATH from git.
+std::optional<std::string> resolve(const std::string& spec, Scratch& scratch, std::string& error) {
+  std::error_code ec;
+  if (fs::exists(spec, ec)) return spec;
+  const auto colon = spec.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size()) {
+    error = fmt::format("`{}` is neither a rule set nor a git revision of one (REV:PATH)", spec);
+    return std::nullopt;
+  }
+  const std::string rev = spec.substr(0, colon), path = spec.substr(colon + 1);
+  std::string templ = (fs::temp_directory_path() / "verdeel-diff-XXXXXX").string();
+  if (!::mkdtemp(templ.data())) {
+    error = "cannot make a scratch folder";
+    return std::nullopt;
+  }
+  scratch.dirs.emplace_back(templ);
+  const std::string cmd =
+      fmt::format("git archive --format=tar {} -- {} 2>/dev/null | tar -x -C {} 2>/dev/null", shellQuote(rev),
+                  shellQuote(path), shellQuote(templ));
+  // git archive writes paths relative to the repository root.
+  std::string prefix;
+  if (std::FILE* p = ::popen("git rev-parse --show-prefix 2>/dev/null", "r")) {
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p)) prefix += buf;
+    ::pclose(p);
+  }
+  while (!prefix.empty() && (prefix.back() == '\n' || prefix.back() == '\r')) prefix.pop_back();
+  const fs::path extracted = fs::path(templ) / prefix / path;
+  if (std::system(cmd.c_str()) != 0 || !fs::exists(extracted, ec)) {
+    error = fmt::format("`{}`: git has no `{}` at revision `{}`", spec, path, rev);
+    return std::nullopt;
+  }
+  return extracted.lexically_normal().string();
+}
+
+}  // namespace
+
+int commandDiff(const DiffOptions& o) {
+  if (o.format != "text" && o.format != "csv" && o.format != "md")
+    return usage(fmt::format("--format {} is not one of text, csv, md", o.format));
+  Scratch scratch;
+  std::string error;
+  auto oldPath = resolve(o.oldRules, scratch, error);
+  if (!oldPath) return usage(error);
+  auto newPath = resolve(o.newRules, scratch, error);
+  if (!newPath) return usage(error);
+  Engine before, after;
+  if (!before.loadRules(*oldPath) || !before.loadData({o.dataDir})) return finish(before, 2);
+  if (!after.loadRules(*newPath) || !after.loadData({o.dataDir})) {
+    std::fputs(before.renderDiagnostics().c_str(), stderr);
+    return finish(after, 2);
+  }
+  auto result = diff::compare(before.evaluation(), after.evaluation());
+  if (!result) {
+    std::fputs(before.renderDiagnostics().c_str(), stderr);
+    return finish(after, 2);
+  }
+  const std::string text = o.format == "csv"  ? diff::renderCsv(*result)
+                           : o.format == "md" ? diff::renderMarkdown(*result, o.oldRules, o.newRules)
+                                              : diff::renderText(*result, o.oldRules, o.newRules);
+  std::fputs(text.c_str(), stdout);
+  std::fputs(before.renderDiagnostics().c_str(), stderr);
+  return finish(after, result->changes.empty() ? 0 : 1);
+}
+
+}  // namespace verdeel::cli
