@@ -89,6 +89,14 @@ BEWERING        : 'bewering';
 ONTBREKEND      : 'ontbrekend';
 DECIMAALTEKEN   : 'decimaalteken';
 LIJST           : 'lijst';
+WIJZIGING       : 'wijziging';
+WIJZIGT         : 'wijzigt';
+ONDERDEEL       : 'onderdeel';
+VERVANGT        : 'vervangt';
+DOOR            : 'door';
+VOEGT           : 'voegt';
+IN              : 'in';
+VERVALT         : 'vervalt';
 
 // ---------------------------------------------------------------- punctuation
 LPAREN : '(';

@@ -4,7 +4,7 @@ parser grammar VerdeelParser;
 
 options { tokenVocab = VerdeelLexer; }
 
-ruleFile : header? item* EOF ;
+ruleFile : (header | amendmentHeader)? item* EOF ;
 
 header
   : REGELING title=STRING
@@ -13,8 +13,27 @@ header
     (GELDIG TOT until=DATE)?
   ;
 
+// An amending regulation (`wijziging`): it changes the regulation named after `wijzigt` from its
+// own date on, in parts (`onderdeel A: vervangt artikel 2 door ...`), the way an amending law does.
+amendmentHeader
+  : WIJZIGING title=STRING
+    CITATIE citation=STRING
+    GELDIG VANAF from=DATE
+    (GELDIG TOT until=DATE)?
+    WIJZIGT target=STRING
+  ;
+
+part
+  : ONDERDEEL label=IDENT COLON VERVANGT ARTIKEL number=articleNumber DOOR artikel  # PartReplaceArticle
+  | ONDERDEEL label=IDENT COLON VOEGT IN artikel                                    # PartInsertArticle
+  | ONDERDEEL label=IDENT COLON VERVALT ARTIKEL number=articleNumber                 # PartRepealArticle
+  | ONDERDEEL label=IDENT COLON VERVANGT DEFINITIE name=IDENT DOOR member           # PartReplaceDefinition
+  | ONDERDEEL label=IDENT COLON VERVALT DEFINITIE name=IDENT                        # PartRepealDefinition
+  ;
+
 item
   : artikel     # ItemArtikel
+  | part        # ItemPart
   | table       # ItemTable
   | parameter   # ItemParameter
   | output      # ItemOutput
@@ -66,9 +85,13 @@ typeRef
   ;
 
 // ---------------------------------------------------------------- rules
+// A parameter has one value, or dated values (`= 96_000 vanaf 2024-01-31 grondslag "..."`): the
+// one in force on the peildatum is used.
 parameter
-  : PARAMETER name=IDENT COLON type=typeRef EQ value=expr (GRONDSLAG basis=STRING)?
+  : PARAMETER name=IDENT COLON type=typeRef values+=parameterValue+
   ;
+
+parameterValue : EQ value=expr (VANAF from=DATE)? (GRONDSLAG basis=STRING)? ;
 
 definition
   : DEFINITIE name=IDENT (PER subject=IDENT)? COLON type=typeRef EQ body=expr

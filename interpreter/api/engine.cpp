@@ -9,8 +9,8 @@ namespace verdeel {
 Engine::Engine() = default;
 Engine::~Engine() = default;
 
-bool Engine::loadRules(const std::string& path) {
-  ast::RuleSet rules = parse::parseRuleSet(path, sources_, diags_);
+bool Engine::loadRules(const std::string& path, std::optional<Date> peildatum) {
+  ast::RuleSet rules = parse::parseRuleSet(path, sources_, diags_, peildatum);
   if (diags_.hasErrors()) return false;
   program_ = check::check(rules, diags_);
   return program_.has_value();

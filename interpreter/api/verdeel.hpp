@@ -36,7 +36,8 @@ class Engine {
   Engine();
   ~Engine();
 
-  bool loadRules(const std::string& path);
+  // Loads the version in force on `peildatum` (default: the regulation's own `geldig vanaf`).
+  bool loadRules(const std::string& path, std::optional<Date> peildatum = std::nullopt);
   bool loadData(const data::LoadOptions& options = {});
   // The evaluation of the loaded program on the loaded data (made on first use).
   eval::Evaluation& evaluation();

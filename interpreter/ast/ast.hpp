@@ -133,14 +133,23 @@ struct Article {
   // `herkomst gereconstrueerd`: every value this article's rules give is at most this certain
   // (a reconstruction of missing data is not real data, whatever its inputs).
   std::optional<Herkomst> herkomst;
-  std::string source;  // the article's whole text as written (to tell versions apart)
+  std::string source;     // the article's whole text as written (to tell versions apart)
+  bool repealed = false;  // `vervalt` by an amendment in force
+  SourceSpan span;
+};
+
+struct ParameterValue {
+  ExprPtr value;
+  std::optional<Date> from;  // `vanaf`; none: from the start
+  std::string basis;
   SourceSpan span;
 };
 
 struct ParameterDecl {
   Ident name;
   TypeRef type;
-  ExprPtr value;
+  std::vector<ParameterValue> values;  // as written; one is chosen for the peildatum
+  ExprPtr value;                       // the value in force (set when the version is chosen)
   std::string basis;
   int article = -1;  // index into RuleSet::articles, -1 outside an artikel
   SourceSpan span;
@@ -201,16 +210,42 @@ struct OutputDecl {
   SourceSpan span;
 };
 
-struct RuleSet {
-  std::vector<Header> headers;  // exactly one when well formed
+// Articles with their rules: a rule set, or the new text an amendment puts in.
+struct Fragment {
   std::vector<Article> articles;
-  std::vector<TableDecl> tables;
   std::vector<ParameterDecl> parameters;
   std::vector<DefinitionDecl> definitions;
   std::vector<ExceptionDecl> exceptions;
   std::vector<ControleDecl> controles;
+};
+
+struct AmendmentPart {
+  enum class Kind { ReplaceArticle, InsertArticle, RepealArticle, ReplaceDefinition, RepealDefinition };
+  Kind kind = Kind::ReplaceArticle;
+  std::string label;    // `A` of `onderdeel A`
+  std::string article;  // the article replaced or repealed (its number)
+  Ident definition;     // the definition replaced or repealed
+  Fragment content;     // the new article with its rules, or the new definition (article index -1)
+  SourceSpan span;
+};
+
+struct Amendment {
+  Header header;       // its own title, citation and validity
+  std::string target;  // the title of the regulation it changes
+  SourceSpan targetSpan;
+  std::vector<AmendmentPart> parts;
+  std::uint32_t file = 0;
+};
+
+struct RuleSet : Fragment {
+  std::vector<Header> headers;  // exactly one when well formed
+  std::vector<TableDecl> tables;
   std::vector<OutputDecl> outputs;
+  std::vector<Amendment> amendments;
   std::vector<std::uint32_t> files;  // source ids, in reading order
+  // The version in force: the peildatum and which amendments were applied (set by parse::choose).
+  std::optional<Date> peildatum;
+  std::string version;
 };
 
 const char* herkomstName(Herkomst h);  // "echt", "gereconstrueerd", "fictief"

@@ -72,6 +72,8 @@ void Checker::header() {
     d.help = "a rule set has one header; the other files of the folder hold only articles and tables";
   }
   p_.header = rs_.headers[0];
+  p_.peildatum = rs_.peildatum;
+  p_.version = rs_.version;
   const ast::Header& h = p_.header;
   if (h.validUntil && *h.validUntil < h.validFrom) {
     auto& d = diags_.report(
@@ -360,7 +362,7 @@ void Checker::outputs() {
 std::optional<Program> Checker::run() {
   header();
   for (const ast::Article& a : rs_.articles)
-    p_.articles.push_back(Article{a.number, a.title, a.lawText, a.span, a.herkomst, a.source});
+    p_.articles.push_back(Article{a.number, a.title, a.lawText, a.span, a.herkomst, a.source, a.repealed});
   p_.files = rs_.files;
   tables();
   names();

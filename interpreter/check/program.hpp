@@ -57,8 +57,9 @@ struct Article {
   std::string lawText;
   SourceSpan span;
   std::optional<ast::Herkomst> herkomst;  // the provenance every value of this article has at least
-  std::string source;                     // its whole text as written
-  std::string label() const;              // `art. 2.1`
+  std::string source;                     // its whole text as written (and the versions chosen in it)
+  bool repealed = false;
+  std::string label() const;  // `art. 2.1`
 };
 
 // ---------------------------------------------------------------- checked expressions
@@ -198,6 +199,8 @@ struct Output {
 
 struct Program {
   ast::Header header;
+  std::optional<Date> peildatum;  // the date the version was chosen for
+  std::string version;            // "zoals geldig op 2024-12-20[, gewijzigd bij ...]"
   std::vector<Article> articles;
   std::vector<Table> tables;
   std::vector<Parameter> parameters;

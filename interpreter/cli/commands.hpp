@@ -2,12 +2,16 @@
 // evaluate and print, and map the stage that failed to a documented exit code (docs/cli.md).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "api/verdeel.hpp"
 
 namespace verdeel::cli {
+
+// The `--peildatum` of this command line: the version of the rules in force on that date is used.
+std::optional<Date>& peildatum();
 
 // Prints the engine's diagnostics on standard error and returns `code`.
 int finish(Engine& engine, int code);

@@ -72,15 +72,28 @@ std::optional<std::string> resolve(const std::string& spec, Scratch& scratch, st
 int commandDiff(const DiffOptions& o) {
   if (o.format != "text" && o.format != "csv" && o.format != "md")
     return usage(fmt::format("--format {} is not one of text, csv, md", o.format));
+  // `PATH@jjjj-mm-dd`: the version of the rule set in force on that date.
+  auto dated = [](std::string spec, std::optional<Date>& at) -> std::optional<std::string> {
+    const auto atSign = spec.rfind('@');
+    if (atSign == std::string::npos) return spec;
+    at = Date::parse(spec.substr(atSign + 1));
+    if (!at) return std::nullopt;
+    return spec.substr(0, atSign);
+  };
+  std::optional<Date> oldDate = peildatum(), newDate = peildatum();
+  auto oldSpec = dated(o.oldRules, oldDate);
+  auto newSpec = dated(o.newRules, newDate);
+  if (!oldSpec || !newSpec)
+    return usage("a date after `@` is written jjjj-mm-dd, for example `rules/2024@2026-03-01`");
   Scratch scratch;
   std::string error;
-  auto oldPath = resolve(o.oldRules, scratch, error);
+  auto oldPath = resolve(*oldSpec, scratch, error);
   if (!oldPath) return usage(error);
-  auto newPath = resolve(o.newRules, scratch, error);
+  auto newPath = resolve(*newSpec, scratch, error);
   if (!newPath) return usage(error);
   Engine before, after;
-  if (!before.loadRules(*oldPath) || !before.loadData({o.dataDir})) return finish(before, 2);
-  if (!after.loadRules(*newPath) || !after.loadData({o.dataDir})) {
+  if (!before.loadRules(*oldPath, oldDate) || !before.loadData({o.dataDir})) return finish(before, 2);
+  if (!after.loadRules(*newPath, newDate) || !after.loadData({o.dataDir})) {
     std::fputs(before.renderDiagnostics().c_str(), stderr);
     return finish(after, 2);
   }

@@ -10,7 +10,7 @@ namespace verdeel::cli {
 
 int commandExplain(const ExplainOptions& o) {
   Engine engine;
-  if (!engine.loadRules(o.rules)) return finish(engine, kExitRuleErrors);
+  if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
   const check::Program& p = engine.program();
   eval::Evaluation& ev = engine.evaluation();

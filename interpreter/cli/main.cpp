@@ -22,14 +22,18 @@ static int runCommandLine(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(VERDEEL_VERSION));
 
-  std::string rules, dataDir, outDir = "uitvoer";
+  std::string rules, dataDir, outDir = "uitvoer", peildatumText;
   std::vector<std::string> formats;
 
   auto* check = app.add_subcommand("check", "Check a rule set and its data; prints diagnostics only");
+  check->add_option("--peildatum", peildatumText,
+                    "Use the version of the rules in force on this date (jjjj-mm-dd)");
   check->add_option("RULES", rules, "A .regels file or a folder of them")->required();
   check->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own");
 
   auto* run = app.add_subcommand("run", "Evaluate a rule set and write its decision tables");
+  run->add_option("--peildatum", peildatumText,
+                  "Use the version of the rules in force on this date (jjjj-mm-dd)");
   std::string receiptFile;
   auto* rulesOpt = run->add_option("RULES", rules, "A .regels file or a folder of them");
   run->add_option(
@@ -45,6 +49,8 @@ static int runCommandLine(int argc, char** argv) {
 
   ExplainOptions ex;
   auto* explainCmd = app.add_subcommand("explain", "Explain how one number was computed, step by step");
+  explainCmd->add_option("--peildatum", peildatumText,
+                         "Use the version of the rules in force on this date (jjjj-mm-dd)");
   explainCmd->add_option("RULES", ex.rules, "A .regels file or a folder of them")->required();
   explainCmd
       ->add_option("ENTITY", ex.entity,
@@ -63,6 +69,8 @@ static int runCommandLine(int argc, char** argv) {
   VerifyOptions vo;
   auto* verifyCmd =
       app.add_subcommand("verify", "Check published decision tables against the rules, cell by cell");
+  verifyCmd->add_option("--peildatum", peildatumText,
+                        "Use the version of the rules in force on this date (jjjj-mm-dd)");
   verifyCmd->add_option("RULES", vo.rules, "A .regels file or a folder of them")->required();
   verifyCmd->add_option("--published", vo.published, "Published table(s), CSV; repeat or give several")
       ->required()
@@ -78,6 +86,8 @@ static int runCommandLine(int argc, char** argv) {
   DiffOptions dOpt;
   auto* diffCmd =
       app.add_subcommand("diff", "Compare two rule sets (paths or git REV:PATH) on the same data");
+  diffCmd->add_option("--peildatum", peildatumText,
+                      "Use the version of the rules in force on this date (jjjj-mm-dd)");
   diffCmd->add_option("OLD", dOpt.oldRules, "The rule set before: a path, or REV:PATH from git")->required();
   diffCmd->add_option("NEW", dOpt.newRules, "The rule set after: a path, or REV:PATH from git")->required();
   diffCmd->add_option("--data", dOpt.dataDir, "Read the data of both from this folder instead of their own");
@@ -99,6 +109,14 @@ static int runCommandLine(int argc, char** argv) {
     return kExitUsage;
   }
   if (formats.empty()) formats = {"csv"};
+  if (!peildatumText.empty()) {
+    peildatum() = Date::parse(peildatumText);
+    if (!peildatum()) {
+      std::fprintf(stderr, "verdeel: error[usage]: --peildatum: `%s` is not a date jjjj-mm-dd\n",
+                   peildatumText.c_str());
+      return kExitUsage;
+    }
+  }
   if (*check) return commandCheck(rules, dataDir);
   if (*run && !receiptFile.empty()) return commandCheckReceipt(receiptFile);
   if (*run && rules.empty()) {

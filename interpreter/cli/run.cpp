@@ -17,6 +17,11 @@ int finish(Engine& engine, int code) {
   return code;
 }
 
+std::optional<Date>& peildatum() {
+  static std::optional<Date> date;
+  return date;
+}
+
 int usage(const std::string& message, const std::string& help) {
   std::fprintf(stderr, "verdeel: error[usage]: %s\n", message.c_str());
   if (!help.empty()) std::fprintf(stderr, "  = help: %s\n", help.c_str());
@@ -25,7 +30,7 @@ int usage(const std::string& message, const std::string& help) {
 
 int commandCheck(const std::string& rules, const std::string& dataDir) {
   Engine engine;
-  if (!engine.loadRules(rules)) return finish(engine, kExitRuleErrors);
+  if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
   return finish(engine, kExitOk);
 }
@@ -81,7 +86,7 @@ std::vector<output::FileHash> inputHashes(const Engine& engine) {
 int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
                const std::vector<std::string>& formats) {
   Engine engine;
-  if (!engine.loadRules(rules)) return finish(engine, kExitRuleErrors);
+  if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
   int code = kExitOk;
   auto files = outputs(engine, formats, code);
@@ -109,7 +114,9 @@ int commandCheckReceipt(const std::string& path) {
   auto receipt = output::parseReceipt(*text, error);
   if (!receipt) return usage(fmt::format("`{}` is not a receipt of verdeel: {}", path, error));
   Engine engine;
-  if (!engine.loadRules(receipt->rules)) return finish(engine, kExitRuleErrors);
+  std::optional<Date> at;
+  if (!receipt->peildatum.empty()) at = Date::parse(receipt->peildatum);
+  if (!engine.loadRules(receipt->rules, at)) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({receipt->dataDir})) return finish(engine, kExitDataErrors);
   int code = kExitOk;
   auto files = outputs(engine, receipt->formats, code);

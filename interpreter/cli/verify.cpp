@@ -21,7 +21,7 @@ int commandVerify(const VerifyOptions& o) {
     opts.map[m.substr(0, eq)] = m.substr(eq + 1);
   }
   Engine engine;
-  if (!engine.loadRules(o.rules)) return finish(engine, kExitRuleErrors);
+  if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
   verify::Summary sum;
   if (!verify::reconcile(engine.evaluation(), opts, engine.sources(), engine.diagnostics(), sum)) {

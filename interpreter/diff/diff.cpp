@@ -30,10 +30,12 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
   Result r;
   // Articles whose text differs, or that exist in one rule set only.
   std::map<std::string, std::string> oldText;
-  for (const auto& a : po.articles) oldText[a.label()] = a.source;
+  for (const auto& a : po.articles)
+    if (!a.repealed) oldText[a.label()] = a.source;
   std::set<std::string> newLabels;
   std::set<std::string> changed;
   for (const auto& a : pn.articles) {
+    if (a.repealed) continue;
     newLabels.insert(a.label());
     auto it = oldText.find(a.label());
     if (it == oldText.end() || it->second != a.source) {
@@ -41,7 +43,7 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
     }
   }
   for (const auto& a : po.articles)
-    if (!newLabels.count(a.label()) && changed.insert(a.label()).second)
+    if (!a.repealed && !newLabels.count(a.label()) && changed.insert(a.label()).second)
       r.changedArticles.push_back(a.label() + " (vervallen)");
   // The values to compare: the per-entity definitions in the new rule set's outputs.
   std::vector<Compared> defs;
@@ -112,6 +114,7 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
       c.name = table.nameColumn >= 0
                    ? after.format(dataNew.rows[row][static_cast<std::size_t>(table.nameColumn)])
                    : "";
+      if (c.name == key) c.name.clear();
       c.definition = dn.name;
       c.before = before.format(vo->value);
       c.after = after.format(vn->value);

@@ -326,17 +326,22 @@ int defaultDefinition(const check::Program& p, int table) {
 }
 
 std::optional<Node> explain(eval::Evaluation& ev, int definition, int row, const Options& options) {
-  return Builder(ev, options).definition(definition, row, 0);
+  auto n = Builder(ev, options).definition(definition, row, 0);
+  if (n) n->version = fmt::format("{}, {}", ev.program().header.title, ev.program().version);
+  return n;
 }
 
 std::string renderText(const Node& root) {
-  std::string out;
+  std::string out = root.version.empty() ? std::string() : fmt::format("volgens: {}\n", root.version);
   text(root, 0, out);
   return out;
 }
 
 std::string renderJson(const Node& root) {
-  return json(root).dump(2) + "\n";
+  nlohmann::ordered_json j;
+  j["versie"] = root.version;
+  j["uitleg"] = json(root);
+  return j.dump(2) + "\n";
 }
 
 }  // namespace verdeel::explain

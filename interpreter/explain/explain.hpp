@@ -14,6 +14,7 @@
 namespace verdeel::explain {
 
 struct Node {
+  std::string version;             // on the root only: the version of the rules used
   std::string what;                // "besluit_totaal van gemeente GM0193 (Zwolle)"
   std::string value;               // "826"
   std::string rule;                // "art. 5 wet \"Verdeelbesluit\"", or the data file and line of a cell

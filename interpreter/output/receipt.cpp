@@ -17,6 +17,8 @@ void describe(Receipt& r, const check::Program& p) {
   r.citation = p.header.citation;
   r.validFrom = p.header.validFrom.str();
   r.validUntil = p.header.validUntil ? p.header.validUntil->str() : std::string();
+  r.peildatum = p.peildatum ? p.peildatum->str() : std::string();
+  r.versie = p.version;
 }
 
 std::string renderReceipt(const Receipt& r) {
@@ -33,7 +35,7 @@ std::string renderReceipt(const Receipt& r) {
                                                        : nlohmann::ordered_json(r.validUntil)}};
   j["peildatum"] =
       r.peildatum.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.peildatum);
-  j["versie"] = "de regeling zoals geldig vanaf " + r.validFrom;
+  j["versie"] = r.versie;
   j["invoer"] = hashes(r.inputs);
   j["uitvoer"] = hashes(r.outputs);
   return j.dump(2) + "\n";
@@ -50,6 +52,7 @@ std::optional<Receipt> parseReceipt(const std::string& text, std::string& error)
     r.formats = j.at("opdracht").at("formaten").get<std::vector<std::string>>();
     r.title = j.at("regeling").at("titel").get<std::string>();
     if (!j.at("peildatum").is_null()) r.peildatum = j.at("peildatum").get<std::string>();
+    r.versie = j.at("versie").get<std::string>();
     for (const auto& f : j.at("invoer"))
       r.inputs.push_back({f.at("bestand").get<std::string>(), f.at("sha256").get<std::string>()});
     for (const auto& f : j.at("uitvoer"))

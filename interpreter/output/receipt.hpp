@@ -24,7 +24,8 @@ struct Receipt {
   std::string rules, dataDir;
   std::vector<std::string> formats;
   std::string title, citation, validFrom, validUntil;
-  std::string peildatum;  // empty: the run named none
+  std::string peildatum;  // the date the version was chosen for
+  std::string versie;     // the version used
   std::vector<FileHash> inputs, outputs;
 };
 

@@ -58,7 +58,8 @@ std::string renderCsv(const DecisionTable& t) {
 std::string renderJson(const DecisionTable& t, const Decisions& d) {
   nlohmann::ordered_json j;
   j["uitvoer"] = t.title;
-  j["regeling"] = {{"titel", d.regeling}, {"citatie", d.citatie}, {"geldig_vanaf", d.geldigVanaf}};
+  j["regeling"] = {
+      {"titel", d.regeling}, {"citatie", d.citatie}, {"geldig_vanaf", d.geldigVanaf}, {"versie", d.versie}};
   j["kolommen"] = t.columns;
   auto rows = nlohmann::ordered_json::array();
   for (const auto& row : t.rows) {
@@ -71,8 +72,8 @@ std::string renderJson(const DecisionTable& t, const Decisions& d) {
 }
 
 std::string renderMarkdown(const DecisionTable& t, const Decisions& d) {
-  std::string out =
-      fmt::format("# {}\n\n{} ({}), geldig vanaf {}.\n\n", t.title, d.regeling, d.citatie, d.geldigVanaf);
+  std::string out = fmt::format("# {}\n\n{} ({}), geldig vanaf {}; versie: {}.\n\n", t.title, d.regeling,
+                                d.citatie, d.geldigVanaf, d.versie);
   out += "|";
   for (const auto& c : t.columns) out += " " + mdCell(c) + " |";
   out += "\n|";

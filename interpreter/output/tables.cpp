@@ -50,6 +50,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
   out.regeling = p.header.title;
   out.citatie = p.header.citation;
   out.geldigVanaf = p.header.validFrom.str();
+  out.versie = p.version;
 
   auto cell = [&](const check::OutputColumn& c, int table, int row) -> std::optional<Cell> {
     Cell c0;

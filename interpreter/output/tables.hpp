@@ -27,6 +27,7 @@ struct Decisions {
   std::string regeling;
   std::string citatie;
   std::string geldigVanaf;
+  std::string versie;  // "zoals geldig op 2024-12-20[, gewijzigd bij ...]"
   std::vector<DecisionTable> tables;
 };
 

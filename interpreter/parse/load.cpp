@@ -42,7 +42,8 @@ std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnos
 
 }  // namespace
 
-ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags) {
+ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
+                          std::optional<Date> peildatum) {
   ast::RuleSet rs;
   fs::path p(path);
   std::error_code ec;
@@ -70,6 +71,7 @@ ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagn
     std::string base = f.parent_path().string();
     parseSource(id, base.empty() ? "." : base, sources, diags, rs);
   }
+  if (!diags.hasErrors()) chooseVersion(rs, peildatum, diags);
   return rs;
 }
 

@@ -166,8 +166,18 @@ class Builder {
 
   void build(G::RuleFileContext* ctx, ast::RuleSet& out) {
     if (auto* h = ctx->header()) out.headers.push_back(header(h));
+    if (auto* a = ctx->amendmentHeader()) {
+      amendmentFile(a, ctx, out);
+      return;
+    }
     for (auto* item : ctx->item()) {
-      if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item))
+      if (auto* pt = dynamic_cast<G::ItemPartContext*>(item)) {
+        auto& d = diags_.report(Code::E0215, span(pt->part()->getStart()),
+                                "an `onderdeel` belongs in an amending regulation (`wijziging`)");
+        d.help =
+            "start the file with `wijziging \"titel\" citatie \"...\" geldig vanaf jjjj-mm-dd wijzigt "
+            "\"...\"`";
+      } else if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item))
         artikel(a->artikel(), out);
       else if (auto* t = dynamic_cast<G::ItemTableContext*>(item))
         out.tables.push_back(table(t->table()));
@@ -254,7 +264,80 @@ class Builder {
     return out;
   }
 
-  void artikel(G::ArtikelContext* a, ast::RuleSet& out) {
+  void amendmentFile(G::AmendmentHeaderContext* h, G::RuleFileContext* ctx, ast::RuleSet& out) {
+    ast::Amendment am;
+    am.header.title = unquote(h->title->getText());
+    am.header.citation = unquote(h->citation->getText());
+    am.header.validFrom = date(h->from);
+    if (h->until) am.header.validUntil = date(h->until);
+    am.header.span = span(h);
+    am.target = unquote(h->target->getText());
+    am.targetSpan = span(h->target);
+    am.file = file_;
+    for (auto* item : ctx->item()) {
+      auto* pt = dynamic_cast<G::ItemPartContext*>(item);
+      if (!pt) {
+        auto& d = diags_.report(Code::E0215, span(item->getStart()),
+                                "an amending regulation holds only `onderdeel`s");
+        d.help = "write the change as `onderdeel A: vervangt artikel 2 door artikel 2 ...`";
+        continue;
+      }
+      am.parts.push_back(part(pt->part()));
+    }
+    out.amendments.push_back(std::move(am));
+  }
+
+  std::string numberText(G::ArticleNumberContext* num) {
+    return input_.getText(
+        antlr4::misc::Interval(num->getStart()->getStartIndex(), num->getStop()->getStopIndex()));
+  }
+
+  ast::AmendmentPart part(G::PartContext* p) {
+    ast::AmendmentPart out;
+    out.span = span(p);
+    using K = ast::AmendmentPart::Kind;
+    if (auto* r = dynamic_cast<G::PartReplaceArticleContext*>(p)) {
+      out.kind = K::ReplaceArticle;
+      out.label = r->label->getText();
+      out.article = numberText(r->number);
+      artikel(r->artikel(), out.content);
+    } else if (auto* i = dynamic_cast<G::PartInsertArticleContext*>(p)) {
+      out.kind = K::InsertArticle;
+      out.label = i->label->getText();
+      artikel(i->artikel(), out.content);
+    } else if (auto* v = dynamic_cast<G::PartRepealArticleContext*>(p)) {
+      out.kind = K::RepealArticle;
+      out.label = v->label->getText();
+      out.article = numberText(v->number);
+    } else if (auto* d = dynamic_cast<G::PartReplaceDefinitionContext*>(p)) {
+      out.kind = K::ReplaceDefinition;
+      out.label = d->label->getText();
+      out.definition = ident(d->name);
+      member(d->member(), -1, out.content);
+    } else if (auto* x = dynamic_cast<G::PartRepealDefinitionContext*>(p)) {
+      out.kind = K::RepealDefinition;
+      out.label = x->label->getText();
+      out.definition = ident(x->name);
+    }
+    return out;
+  }
+
+  void member(G::MemberContext* m, int index, ast::Fragment& out) {
+    if (auto* p = dynamic_cast<G::MemberParameterContext*>(m))
+      out.parameters.push_back(parameter(p->parameter(), index));
+    else if (auto* d = dynamic_cast<G::MemberDefinitionContext*>(m))
+      out.definitions.push_back(definition(d->definition(), index));
+    else if (auto* e = dynamic_cast<G::MemberExceptionContext*>(m))
+      out.exceptions.push_back(exception(e->exception(), index));
+    else if (auto* c = dynamic_cast<G::MemberControleContext*>(m))
+      out.controles.push_back(controle(c->controle(), index));
+    else if (auto* b = dynamic_cast<G::MemberClaimContext*>(m))
+      out.controles.push_back(claim(b->claim(), index));
+    else if (auto* v = dynamic_cast<G::MemberApportionmentContext*>(m))
+      out.definitions.push_back(apportionment(v->apportionment(), index));
+  }
+
+  void artikel(G::ArtikelContext* a, ast::Fragment& out) {
     ast::Article art;
     auto* num = a->number;
     art.number = input_.getText(
@@ -271,20 +354,7 @@ class Builder {
     art.span.endCol = last.endCol;
     int index = static_cast<int>(out.articles.size());
     out.articles.push_back(std::move(art));
-    for (auto* m : a->member()) {
-      if (auto* p = dynamic_cast<G::MemberParameterContext*>(m))
-        out.parameters.push_back(parameter(p->parameter(), index));
-      else if (auto* d = dynamic_cast<G::MemberDefinitionContext*>(m))
-        out.definitions.push_back(definition(d->definition(), index));
-      else if (auto* e = dynamic_cast<G::MemberExceptionContext*>(m))
-        out.exceptions.push_back(exception(e->exception(), index));
-      else if (auto* c = dynamic_cast<G::MemberControleContext*>(m))
-        out.controles.push_back(controle(c->controle(), index));
-      else if (auto* b = dynamic_cast<G::MemberClaimContext*>(m))
-        out.controles.push_back(claim(b->claim(), index));
-      else if (auto* v = dynamic_cast<G::MemberApportionmentContext*>(m))
-        out.definitions.push_back(apportionment(v->apportionment(), index));
-    }
+    for (auto* m : a->member()) member(m, index, out);
   }
 
   ast::TypeRef typeRef(G::TypeRefContext* t) {
@@ -374,8 +444,14 @@ class Builder {
     ast::ParameterDecl out;
     out.name = ident(p->name);
     out.type = typeRef(p->type);
-    out.value = expr(p->value);
-    if (p->basis) out.basis = unquote(p->basis->getText());
+    for (auto* v : p->values) {
+      ast::ParameterValue pv;
+      pv.value = expr(v->value);
+      if (v->from) pv.from = date(v->from);
+      if (v->basis) pv.basis = unquote(v->basis->getText());
+      pv.span = span(v);
+      out.values.push_back(std::move(pv));
+    }
     out.article = article;
     out.span = span(p);
     return out;

@@ -4,6 +4,7 @@
 // each file is reported: what follows it would mostly be noise for the reader.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "ast/ast.hpp"
@@ -13,7 +14,12 @@
 namespace verdeel::parse {
 
 // Reads and parses the rule set at `path` (a `.regels` file or a folder holding them).
-ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags);
+// Reads and parses a rule set, then chooses the version in force on `peildatum` (default: the
+// regulation's own `geldig vanaf`): amendments in force applied, dated parameter values chosen.
+ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
+                          std::optional<Date> peildatum = std::nullopt);
+// The version step on its own (version.cpp).
+void chooseVersion(ast::RuleSet& rs, std::optional<Date> peildatum, Diagnostics& diags);
 
 // Parses one registered source into `out`; `baseDir` is the folder data paths are relative to.
 void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,

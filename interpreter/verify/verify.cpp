@@ -131,6 +131,7 @@ bool reconcile(eval::Evaluation& ev, const Options& o, SourceManager& sources, D
         eo.depth = 1;
         eo.maxInputs = 6;
         if (auto tree = explain::explain(ev, def, entity->row, eo)) {
+          tree->version.clear();
           std::string t = explain::renderText(*tree);
           std::size_t start = 0;
           while (start < t.size()) {
