@@ -53,7 +53,7 @@ class Builder {
     if (d.apportion && d.subject >= 0 && !apportionment(def, row, n)) return std::nullopt;
     const bool again = !seen_.insert({def, row}).second;
     if (again && !c->inputs.empty()) {
-      n.notes.push_back("afleiding: zie hierboven");
+      n.notes.emplace_back("afleiding: zie hierboven");
       return n;
     }
     if (depth >= o_.depth) {
@@ -152,7 +152,7 @@ class Builder {
                                   p_.tables[static_cast<std::size_t>(d.subject)].name, method));
     const int k = rec->indexOf(row);
     if (k < 0) {
-      n.notes.push_back("doet niet mee: de voorwaarde na `waarvoor` is onwaar, dus 0");
+      n.notes.emplace_back("doet niet mee: de voorwaarde na `waarvoor` is onwaar, dus 0");
       return true;
     }
     const auto i = static_cast<std::size_t>(k);
@@ -162,8 +162,8 @@ class Builder {
     n.notes.push_back(
         fmt::format("gewicht {}; quotum (het exacte aandeel) {}", exact(in.weights[i]), exact(q)));
     if (e.bound == stdlib::Bound::Maximum)
-      n.notes.push_back("gehouden op het maximum; het meerdere ging naar de anderen");
-    if (e.bound == stdlib::Bound::Minimum) n.notes.push_back("verhoogd tot het minimum");
+      n.notes.emplace_back("gehouden op het maximum; het meerdere ging naar de anderen");
+    if (e.bound == stdlib::Bound::Minimum) n.notes.emplace_back("verhoogd tot het minimum");
     if (!r.rounds.empty())
       n.notes.push_back(fmt::format("grenzen: {} ronde(n) van herverdeling", r.rounds.size()));
     const std::string seats = r.seats[i].get_str();
@@ -205,10 +205,10 @@ class Builder {
                         mpz_class(r.seats[i] + 1).get_str(), priority(*next, m), seats,
                         mpz_class(r.seats[i] + 1).get_str()));
       if (m == stdlib::Method::HuntingtonHill)
-        n.notes.push_back(
+        n.notes.emplace_back(
             "Huntington-Hill: prioriteit = gewicht / √(s·(s+1)); vergeleken wordt exact, in het kwadraat");
     }
-    if (e.decidedByTieBreak) n.notes.push_back("bij gelijke stand besliste de opgegeven volgorde");
+    if (e.decidedByTieBreak) n.notes.emplace_back("bij gelijke stand besliste de opgegeven volgorde");
     return true;
   }
 };
@@ -308,6 +308,7 @@ std::optional<Entity> findEntity(const eval::Evaluation& ev, const std::string& 
     return std::nullopt;
   }
   std::vector<std::string> options;
+  options.reserve(found.size());
   for (const Entity& e : found)
     options.push_back(fmt::format("`{}:{}`", p.tables[static_cast<std::size_t>(e.table)].name, text));
   error = fmt::format("`{}` names more than one entity: write {}", wanted, fmt::join(options, " or "));
