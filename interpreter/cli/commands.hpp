@@ -26,7 +26,7 @@ int commandCheckReceipt(const std::string& receipt);
 
 struct ExplainOptions {
   std::string rules, dataDir, entity, definition;
-  int depth = 4;
+  int depth = 100;
   bool lawText = false;
   bool json = false;
 };

@@ -61,7 +61,7 @@ static int runCommandLine(int argc, char** argv) {
       "The value to explain (default: the last computed column of the entity's first output)");
   explainCmd->add_option("--data", ex.dataDir,
                          "Read the data tables from this folder instead of the rule set's own");
-  explainCmd->add_option("--depth", ex.depth, "Levels of inputs to show (default 4)")
+  explainCmd->add_option("--depth", ex.depth, "Levels of inputs to show (default: all, down to the data)")
       ->check(CLI::Range(0, 100));
   explainCmd->add_flag("--wettekst", ex.lawText, "Show the text of each article");
   explainCmd->add_flag("--json", ex.json, "Write the tree as JSON instead of text");

@@ -27,7 +27,7 @@ struct Node {
 };
 
 struct Options {
-  int depth = 4;               // levels of inputs shown below the value asked for
+  int depth = 100;             // levels of inputs shown below the value asked for (100: all)
   bool lawText = false;        // show each article's text
   std::size_t maxInputs = 12;  // inputs shown per step
 };
