@@ -6,11 +6,11 @@
 
 namespace verdeel {
 
-Engine::Engine() = default;
+Engine::Engine(const Limits& limits) : limits_(limits), diags_(limits.diagnostics) {}
 Engine::~Engine() = default;
 
 bool Engine::loadRules(const std::string& path, std::optional<Date> peildatum) {
-  ast::RuleSet rules = parse::parseRuleSet(path, sources_, diags_, peildatum);
+  ast::RuleSet rules = parse::parseRuleSet(path, sources_, diags_, peildatum, limits_);
   if (diags_.hasErrors()) return false;
   program_ = check::check(rules, diags_);
   return program_.has_value();
@@ -20,12 +20,17 @@ bool Engine::loadData(const data::LoadOptions& options) {
   evaluation_.reset();
   dataset_.reset();
   for (const check::Table& t : program_->tables) dataFiles_.push_back(data::tablePath(t, options));
-  dataset_ = data::load(*program_, options, sources_, diags_);
+  data::LoadOptions withLimits = options;
+  withLimits.limits = limits_;
+  dataset_ = data::load(*program_, withLimits, sources_, diags_);
   return dataset_.has_value();
 }
 
 eval::Evaluation& Engine::evaluation() {
-  if (!evaluation_) evaluation_ = std::make_unique<eval::Evaluation>(*program_, *dataset_, diags_);
+  if (!evaluation_) {
+    evaluation_ = std::make_unique<eval::Evaluation>(*program_, *dataset_, diags_);
+    evaluation_->setStepLimit(limits_.evaluationSteps);
+  }
   return *evaluation_;
 }
 

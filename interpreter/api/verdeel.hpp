@@ -16,6 +16,7 @@
 #include "diag/diagnostic.hpp"
 #include "eval/evaluation.hpp"
 #include "output/tables.hpp"
+#include "source/limits.hpp"
 #include "source/source.hpp"
 
 namespace verdeel {
@@ -33,7 +34,7 @@ enum ExitCode : int {
 
 class Engine {
  public:
-  Engine();
+  explicit Engine(const Limits& limits = {});
   ~Engine();
 
   // Loads the version in force on `peildatum` (default: the regulation's own `geldig vanaf`).
@@ -57,6 +58,7 @@ class Engine {
   std::vector<std::string> inputFiles() const;
 
  private:
+  Limits limits_;
   SourceManager sources_;
   Diagnostics diags_;
   std::optional<check::Program> program_;

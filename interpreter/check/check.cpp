@@ -97,6 +97,15 @@ void Checker::tables() {
     out.declared = t.path;
     out.path = (fs::path(t.baseDir) / t.path).lexically_normal().string();
     out.pathSpan = t.pathSpan;
+    // A rule set reads its data from its own folder: no absolute paths, no way out with `..`. Data
+    // elsewhere is named on the command line (`--data`), where the user can see it.
+    const fs::path declared = fs::path(t.path).lexically_normal();
+    if (declared.is_absolute() || declared.empty() || *declared.begin() == "..") {
+      auto& d = diags_.report(Code::E0218, t.pathSpan,
+                              fmt::format("`{}` points outside the rule set's folder", t.path));
+      d.help =
+          "keep the data in (a folder under) the rule set's folder, or name another folder with `--data`";
+    }
     out.span = t.name.span;
     out.source = t.source;
     out.peildatum = t.peildatum;

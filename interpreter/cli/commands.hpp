@@ -12,6 +12,8 @@ namespace verdeel::cli {
 
 // The `--peildatum` of this command line: the version of the rules in force on that date is used.
 std::optional<Date>& peildatum();
+// The limits of this command line (`--max-...`).
+Limits& limits();
 
 // Prints the engine's diagnostics on standard error and returns `code`.
 int finish(Engine& engine, int code);

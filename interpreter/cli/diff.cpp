@@ -91,7 +91,7 @@ int commandDiff(const DiffOptions& o) {
   if (!oldPath) return usage(error);
   auto newPath = resolve(*newSpec, scratch, error);
   if (!newPath) return usage(error);
-  Engine before, after;
+  Engine before(limits()), after(limits());
   if (!before.loadRules(*oldPath, oldDate) || !before.loadData({o.dataDir})) return finish(before, 2);
   if (!after.loadRules(*newPath, newDate) || !after.loadData({o.dataDir})) {
     std::fputs(before.renderDiagnostics().c_str(), stderr);

@@ -9,7 +9,7 @@
 namespace verdeel::cli {
 
 int commandExplain(const ExplainOptions& o) {
-  Engine engine;
+  Engine engine(limits());
   if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
   const check::Program& p = engine.program();

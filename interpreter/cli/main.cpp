@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <pthread.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -14,6 +17,21 @@ namespace {
 
 using namespace verdeel;
 using namespace verdeel::cli;
+
+// The `--max-...` options every command that reads rules or data has (docs/reliability.md).
+void addLimits(CLI::App* cmd) {
+  Limits& l = limits();
+  auto* g = cmd->add_option_group("limits", "Limits (docs/reliability.md)");
+  g->add_option("--max-regelbestand", l.ruleFileBytes, "Bytes per rule file (default 10 MiB)");
+  g->add_option("--max-diepte", l.nesting, "Nesting of one rule (default 1000, at most 100000)")
+      ->check(CLI::Range(1, 100000));
+  g->add_option("--max-meldingen", l.diagnostics, "Diagnostics shown (default 100)")
+      ->check(CLI::PositiveNumber);
+  g->add_option("--max-stappen", l.evaluationSteps, "Evaluation steps (default 500000000)");
+  g->add_option("--max-rijen", l.tableRows, "Rows per data table (default 1000000)");
+  g->add_option("--max-regellengte", l.csvLineBytes, "Bytes per line of a data file (default 1 MiB)");
+  g->add_option("--max-veldlengte", l.csvFieldBytes, "Bytes per field of a data file (default 64 KiB)");
+}
 
 }  // namespace
 
@@ -26,12 +44,14 @@ static int runCommandLine(int argc, char** argv) {
   std::vector<std::string> formats;
 
   auto* check = app.add_subcommand("check", "Check a rule set and its data; prints diagnostics only");
+  addLimits(check);
   check->add_option("--peildatum", peildatumText,
                     "Use the version of the rules in force on this date (jjjj-mm-dd)");
   check->add_option("RULES", rules, "A .regels file or a folder of them")->required();
   check->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own");
 
   auto* run = app.add_subcommand("run", "Evaluate a rule set and write its decision tables");
+  addLimits(run);
   run->add_option("--peildatum", peildatumText,
                   "Use the version of the rules in force on this date (jjjj-mm-dd)");
   std::string receiptFile;
@@ -49,6 +69,7 @@ static int runCommandLine(int argc, char** argv) {
 
   ExplainOptions ex;
   auto* explainCmd = app.add_subcommand("explain", "Explain how one number was computed, step by step");
+  addLimits(explainCmd);
   explainCmd->add_option("--peildatum", peildatumText,
                          "Use the version of the rules in force on this date (jjjj-mm-dd)");
   explainCmd->add_option("RULES", ex.rules, "A .regels file or a folder of them")->required();
@@ -69,6 +90,7 @@ static int runCommandLine(int argc, char** argv) {
   VerifyOptions vo;
   auto* verifyCmd =
       app.add_subcommand("verify", "Check published decision tables against the rules, cell by cell");
+  addLimits(verifyCmd);
   verifyCmd->add_option("--peildatum", peildatumText,
                         "Use the version of the rules in force on this date (jjjj-mm-dd)");
   verifyCmd->add_option("RULES", vo.rules, "A .regels file or a folder of them")->required();
@@ -86,6 +108,7 @@ static int runCommandLine(int argc, char** argv) {
   DiffOptions dOpt;
   auto* diffCmd =
       app.add_subcommand("diff", "Compare two rule sets (paths or git REV:PATH) on the same data");
+  addLimits(diffCmd);
   diffCmd->add_option("--peildatum", peildatumText,
                       "Use the version of the rules in force on this date (jjjj-mm-dd)");
   diffCmd->add_option("OLD", dOpt.oldRules, "The rule set before: a path, or REV:PATH from git")->required();
@@ -95,6 +118,18 @@ static int runCommandLine(int argc, char** argv) {
 
   auto* docs = app.add_subcommand("stdlib-docs", "Print docs/stdlib.md, generated from the builtin registry");
 
+  // A first word that is no command (and no option) is a misspelt command.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::vector<std::string> commands = {"check", "run", "explain", "verify", "diff", "stdlib-docs"};
+    if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+      std::fprintf(stderr, "verdeel: error[usage]: unknown command `%s`\n", argv[1]);
+      const std::string m = closestMatch(argv[1], commands);
+      std::fprintf(stderr, "  = help: %s\n",
+                   m.empty() ? "the commands are check, run, explain, verify, diff and stdlib-docs"
+                             : fmt::format("did you mean `{}`?", m).c_str());
+      return kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -137,7 +172,7 @@ static int runCommandLine(int argc, char** argv) {
 
 // A bug or exhausted memory must still end with a message and a documented exit code, never with
 // an uncaught exception; outputs are never half-written because writing is atomic.
-int main(int argc, char** argv) {
+static int guarded(int argc, char** argv) {
   try {
     return runCommandLine(argc, argv);
   } catch (const std::bad_alloc&) {
@@ -146,4 +181,35 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "verdeel: error[internal]: %s; please report this\n", e.what());
   }
   return verdeel::kExitInternal;
+}
+
+namespace {
+struct Call {
+  int argc;
+  char** argv;
+  int result;
+};
+}  // namespace
+
+// The work runs on a thread with a 1 GiB stack (reserved, not used, until needed): parsing,
+// checking and evaluating recurse once per nesting level, and `--max-diepte` (at most 100,000)
+// must never reach the end of the stack.
+int main(int argc, char** argv) {
+  Call call{argc, argv, verdeel::kExitInternal};
+  pthread_attr_t attr;
+  pthread_t thread;
+  if (pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, std::size_t{1} << 30) == 0 &&
+      pthread_create(
+          &thread, &attr,
+          [](void* p) -> void* {
+            auto* c = static_cast<Call*>(p);
+            c->result = guarded(c->argc, c->argv);
+            return nullptr;
+          },
+          &call) == 0) {
+    pthread_join(thread, nullptr);
+    pthread_attr_destroy(&attr);
+    return call.result;
+  }
+  return guarded(argc, argv);  // no thread: the default stack, with the default limits
 }

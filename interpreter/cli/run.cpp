@@ -17,6 +17,11 @@ int finish(Engine& engine, int code) {
   return code;
 }
 
+Limits& limits() {
+  static Limits l;
+  return l;
+}
+
 std::optional<Date>& peildatum() {
   static std::optional<Date> date;
   return date;
@@ -29,7 +34,7 @@ int usage(const std::string& message, const std::string& help) {
 }
 
 int commandCheck(const std::string& rules, const std::string& dataDir) {
-  Engine engine;
+  Engine engine(limits());
   if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
   return finish(engine, kExitOk);
@@ -85,7 +90,7 @@ std::vector<output::FileHash> inputHashes(const Engine& engine) {
 
 int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
                const std::vector<std::string>& formats) {
-  Engine engine;
+  Engine engine(limits());
   if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
   int code = kExitOk;
@@ -113,7 +118,7 @@ int commandCheckReceipt(const std::string& path) {
   if (!text) return usage(fmt::format("cannot read receipt `{}`: {}", path, error));
   auto receipt = output::parseReceipt(*text, error);
   if (!receipt) return usage(fmt::format("`{}` is not a receipt of verdeel: {}", path, error));
-  Engine engine;
+  Engine engine(limits());
   std::optional<Date> at;
   if (!receipt->peildatum.empty()) at = Date::parse(receipt->peildatum);
   if (!engine.loadRules(receipt->rules, at)) return finish(engine, kExitRuleErrors);

@@ -20,7 +20,7 @@ int commandVerify(const VerifyOptions& o) {
                    "for example `--kolom taak=besluit_totaal`");
     opts.map[m.substr(0, eq)] = m.substr(eq + 1);
   }
-  Engine engine;
+  Engine engine(limits());
   if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
   verify::Summary sum;

@@ -27,7 +27,8 @@ bool isBlank(const CsvRecord& r) {
 
 }  // namespace
 
-bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText& out, Diagnostics& diags) {
+bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText& out, Diagnostics& diags,
+             const Limits& limits) {
   if (std::size_t bad = utf8::firstInvalid(text); bad != std::string_view::npos) {
     std::uint32_t line = 1, col = 1;
     for (std::size_t i = 0; i < bad; ++i) {
@@ -56,9 +57,25 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
     } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
       ++col;
   };
+  auto tooLong = [&](const CsvRecord& rec, std::size_t start, const CsvField& f) {
+    if (f.text.size() > limits.csvFieldBytes) {
+      auto& d = diags.report(Code::E0413, SourceSpan{file, f.line, f.col, f.line, f.col + 1},
+                             fmt::format("this field is longer than {} bytes", limits.csvFieldBytes));
+      d.help = "a cell this long is almost certainly not data; raise the limit with `--max-veldlengte`";
+      return true;
+    }
+    if (i - start > limits.csvLineBytes) {
+      auto& d = diags.report(Code::E0412, SourceSpan{file, rec.line, 1, rec.line, 2},
+                             fmt::format("this line is longer than {} bytes", limits.csvLineBytes));
+      d.help = "check that the file is a CSV file; raise the limit with `--max-regellengte`";
+      return true;
+    }
+    return false;
+  };
   while (i < n) {
     CsvRecord rec;
     rec.line = line;
+    const std::size_t start = i;
     bool endOfRecord = false;
     while (!endOfRecord) {
       CsvField f;
@@ -84,6 +101,7 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
           }
           f.text += c;
           advance(text[i++]);
+          if (tooLong(rec, start, f)) return false;
         }
         if (!closed) {
           auto& d = diags.report(Code::E0403, SourceSpan{file, qLine, qCol, qLine, qCol + 1},
@@ -100,6 +118,7 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
         while (i < n && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
           f.text += text[i];
           advance(text[i++]);
+          if (tooLong(rec, start, f)) return false;
         }
       }
       f.width = col - startCol;
@@ -112,7 +131,14 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
       if (i < n && text[i] == '\n') advance(text[i++]);
       endOfRecord = true;
     }
+    const std::uint32_t recordLine = rec.line;
     if (!isBlank(rec)) out.records.push_back(std::move(rec));
+    if (out.records.size() > limits.tableRows + 1) {
+      auto& d = diags.report(Code::E0411, SourceSpan{file, recordLine, 1, recordLine, 2},
+                             fmt::format("the table has more than {} rows", limits.tableRows));
+      d.help = "raise the limit with `--max-rijen` if the table is really this large";
+      return false;
+    }
   }
   return true;
 }

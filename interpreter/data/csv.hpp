@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "source/limits.hpp"
 
 namespace verdeel::data {
 
@@ -32,6 +33,9 @@ struct CsvText {
 // Splits `text` (registered as source `file`). `separator` 0 means: ';' when the header line has a
 // semicolon outside quotes, else ','. Reports E0402 (invalid UTF-8) and E0403 (unterminated quote)
 // and returns false on those; the text must not start with a BOM (the caller strips it).
-bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText& out, Diagnostics& diags);
+// Limits: a line longer than csvLineBytes is E0412, a field longer than csvFieldBytes E0413, more than
+// tableRows rows E0411.
+bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText& out, Diagnostics& diags,
+             const Limits& limits = {});
 
 }  // namespace verdeel::data

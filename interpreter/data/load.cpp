@@ -132,7 +132,7 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     std::string body = utf8::hasBom(*text) ? text->substr(3) : *text;
     td.file = sources.add(td.path, body);
     CsvText csv;
-    if (!readCsv(sources.text(td.file), td.file, table.separator, csv, diags)) continue;
+    if (!readCsv(sources.text(td.file), td.file, table.separator, csv, diags, options.limits)) continue;
     if (csv.records.empty()) {
       auto& d = diags.report(Code::E0410, SourceSpan{td.file, 0, 0, 0, 0},
                              "the data file is empty: it has no header line");

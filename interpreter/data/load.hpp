@@ -9,12 +9,14 @@
 #include "check/program.hpp"
 #include "data/dataset.hpp"
 #include "diag/diagnostic.hpp"
+#include "source/limits.hpp"
 #include "source/source.hpp"
 
 namespace verdeel::data {
 
 struct LoadOptions {
   std::string dataDir;  // when set, table paths are taken relative to this folder
+  Limits limits = {};
 };
 
 std::optional<Dataset> load(const check::Program& program, const LoadOptions& options, SourceManager& sources,

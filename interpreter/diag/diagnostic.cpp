@@ -46,9 +46,23 @@ void appendSnippet(std::string& out, const SourceSpan& s, const SourceManager& s
   if (!s.valid()) return;
   std::string_view text = sources.line(s.file, s.line);
   if (utf8::firstInvalid(text) != std::string_view::npos) return;  // never echo broken bytes
-  // Tabs are shown as one space so the caret lines up.
-  std::string shown(text);
-  std::replace(shown.begin(), shown.end(), '\t', ' ');
+  // Tabs are shown as one space so the caret lines up; control characters and byte-order marks,
+  // which a terminal would not show (or would obey), as a middle dot, one character wide as well.
+  std::string shown;
+  shown.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t') {
+      shown += ' ';
+    } else if (c < 0x20 || c == 0x7F) {
+      shown += "\u00B7";
+    } else if (text.substr(i, 3) == "\xEF\xBB\xBF") {
+      shown += "\u00B7";
+      i += 2;
+    } else {
+      shown += static_cast<char>(c);
+    }
+  }
   if (shown.size() > 200) return;  // very long lines (data) are not echoed
   std::string gutter = fmt::format("{}", s.line);
   std::string pad(gutter.size(), ' ');

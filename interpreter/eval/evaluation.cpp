@@ -140,6 +140,13 @@ class Interpreter {
   }
 
   Value eval(const CExpr& e, Frame& f) {
+    if (!ev_.countStep()) {
+      auto& d = diags_.report(Code::E0512, e.span,
+                              fmt::format("the evaluation takes more than {} steps", ev_.steps() - 1));
+      d.help = "the rules or the data are far larger than usual; raise the limit with `--max-stappen`";
+      d.basis = p_.basis(f.article);
+      throw Failure{};
+    }
     return std::visit([&](const auto& n) -> Value { return evalNode(e, n, f); }, e.node);
   }
 

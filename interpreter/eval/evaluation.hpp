@@ -85,6 +85,11 @@ class Evaluation {
   // Evaluates one controle over all its entities; nullopt after an evaluation error.
   std::optional<ControleResult> controle(int index);
   bool failed() const { return failed_; }
+  // The evaluation-step limit (E0512); countStep() is called by the interpreter for every step and
+  // says whether the limit still holds.
+  void setStepLimit(std::uint64_t limit) { stepLimit_ = limit; }
+  bool countStep() { return ++steps_ <= stepLimit_; }
+  std::uint64_t steps() const { return steps_; }
 
   const check::Program& program() const { return program_; }
   const data::Dataset& data() const { return data_; }
@@ -98,6 +103,8 @@ class Evaluation {
   const data::Dataset& data_;
   Diagnostics& diags_;
   bool failed_ = false;
+  std::uint64_t steps_ = 0;
+  std::uint64_t stepLimit_ = 500'000'000;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -14,7 +14,19 @@ namespace fs = std::filesystem;
 namespace {
 
 // Registers a file and checks its encoding; returns 0 when it cannot be used.
-std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnostics& diags) {
+std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnostics& diags,
+                           const Limits& limits) {
+  std::error_code ec;
+  const auto size = fs::file_size(file, ec);
+  if (!ec && size > limits.ruleFileBytes) {
+    auto& d = diags.report(Code::E0108, {},
+                           fmt::format("rule file `{}` has {} bytes, more than the limit of {}",
+                                       file.string(), size, limits.ruleFileBytes));
+    d.help =
+        "a rule file this large is almost certainly not a rule file; raise the limit with "
+        "`--max-regelbestand`";
+    return 0;
+  }
   std::string error;
   auto text = readFile(file.string(), &error);
   if (!text) {
@@ -43,7 +55,7 @@ std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnos
 }  // namespace
 
 ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
-                          std::optional<Date> peildatum) {
+                          std::optional<Date> peildatum, const Limits& limits) {
   ast::RuleSet rs;
   fs::path p(path);
   std::error_code ec;
@@ -65,11 +77,11 @@ ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagn
     files.push_back(p);
   }
   for (const fs::path& f : files) {
-    std::uint32_t id = readRuleFile(f, sources, diags);
+    std::uint32_t id = readRuleFile(f, sources, diags, limits);
     if (id == 0) continue;
     rs.files.push_back(id);
     std::string base = f.parent_path().string();
-    parseSource(id, base.empty() ? "." : base, sources, diags, rs);
+    parseSource(id, base.empty() ? "." : base, sources, diags, rs, limits.nesting);
   }
   if (!diags.hasErrors()) chooseVersion(rs, peildatum, diags);
   return rs;

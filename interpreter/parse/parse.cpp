@@ -69,6 +69,25 @@ std::string keywordText(const antlr4::dfa::Vocabulary& vocab, std::size_t type) 
   return {};
 }
 
+// A character as shown in a message: itself between backticks, or its code point when it cannot be
+// seen (control characters, a byte-order mark, non-breaking and zero-width spaces).
+std::string visible(const std::string& ch) {
+  const auto* b = reinterpret_cast<const unsigned char*>(ch.data());
+  std::uint32_t cp = 0;
+  if (ch.size() == 1)
+    cp = b[0];
+  else if (ch.size() == 2)
+    cp = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
+  else if (ch.size() == 3)
+    cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+  else if (ch.size() == 4)
+    cp = ((b[0] & 0x07u) << 18) | ((b[1] & 0x3Fu) << 12) | ((b[2] & 0x3Fu) << 6) | (b[3] & 0x3Fu);
+  if (cp < 0x20 || cp == 0x7F) return fmt::format("U+{:04X} (a control character)", cp);
+  if (cp == 0xFEFF) return "U+FEFF (a byte-order mark)";
+  if (cp == 0x200B || cp == 0x00A0 || cp == 0x2060) return fmt::format("U+{:04X} (an invisible space)", cp);
+  return fmt::format("`{}`", ch);
+}
+
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
  public:
   SyntaxErrorListener(std::uint32_t file, Diagnostics& diags) : file_(file), diags_(diags) {}
@@ -91,8 +110,8 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       return;
     }
     if (type == L::BAD_CHAR) {
-      auto& d =
-          diags_.report(Code::E0103, span, fmt::format("unexpected character `{}`", offending->getText()));
+      auto& d = diags_.report(Code::E0103, span,
+                              fmt::format("unexpected character {}", visible(offending->getText())));
       d.help = "comments start with `#`; texts go between double quotes";
       return;
     }
@@ -118,7 +137,8 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       }
       message = fmt::format("expected {}, found {}", list, found);
     } else {
-      message = fmt::format("unexpected {}", found);
+      message = found == "the end of the file" ? std::string("the file ends in the middle of a rule")
+                                               : fmt::format("unexpected {}", found);
       if (!types.empty()) {
         std::string list;
         std::size_t shown = std::min<std::size_t>(types.size(), 8);
@@ -648,12 +668,90 @@ class Builder {
 
 }  // namespace
 
+namespace {
+
+// Before parsing: how deep does any rule nest? Open parentheses, `als` within one rule, runs of
+// prefix operators and the number of operators in one rule all become recursion in the parser, the
+// checker and the evaluator, so together they are bounded (E0109) and nothing can overflow the stack.
+bool nestingWithinLimit(antlr4::CommonTokenStream& tokens, std::uint32_t file, std::size_t limit,
+                        Diagnostics& diags) {
+  std::size_t parens = 0, als = 0, unary = 0, operators = 0;
+  bool afterOperand = false;
+  for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    const auto type = t->getType();
+    switch (type) {
+      case L::ARTIKEL:
+      case L::DEFINITIE:
+      case L::PARAMETER:
+      case L::UITZONDERING:
+      case L::CONTROLE:
+      case L::BEWERING:
+      case L::VERDELING:
+      case L::TABEL:
+      case L::UITVOER:
+      case L::ONDERDEEL:
+        parens = als = unary = operators = 0;
+        afterOperand = false;
+        continue;
+      case L::LPAREN:
+        ++parens;
+        afterOperand = false;
+        break;
+      case L::RPAREN:
+        if (parens > 0) --parens;
+        afterOperand = true;
+        unary = 0;
+        break;
+      case L::ALS:
+        ++als;
+        afterOperand = false;
+        break;
+      case L::MINUS:
+      case L::NIET:
+        if (!afterOperand)
+          ++unary;
+        else
+          ++operators;
+        afterOperand = false;
+        break;
+      case L::PLUS:
+      case L::STAR:
+      case L::SLASH:
+      case L::EN:
+      case L::OF:
+      case L::EQ:
+      case L::NE:
+      case L::LT:
+      case L::LE:
+      case L::GT:
+      case L::GE:
+      case L::DOT:
+        ++operators;
+        afterOperand = false;
+        break;
+      default: afterOperand = true; unary = 0;
+    }
+    if (parens + als + unary + operators > limit) {
+      auto& d = diags.report(Code::E0109, tokenSpan(file, t),
+                             fmt::format("this rule nests more than {} levels deep", limit));
+      d.help = "split it into several definitions, or raise the limit with `--max-diepte`";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
-                 Diagnostics& diags, ast::RuleSet& out) {
+                 Diagnostics& diags, ast::RuleSet& out, std::size_t maxNesting) {
   antlr4::ANTLRInputStream input(sources.text(fileId));
   L lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  if (!nestingWithinLimit(tokens, fileId, maxNesting, diags)) return;
   G parser(&tokens);
   parser.removeErrorListeners();
   SyntaxErrorListener listener(fileId, diags);

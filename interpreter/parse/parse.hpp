@@ -9,6 +9,7 @@
 
 #include "ast/ast.hpp"
 #include "diag/diagnostic.hpp"
+#include "source/limits.hpp"
 #include "source/source.hpp"
 
 namespace verdeel::parse {
@@ -17,12 +18,12 @@ namespace verdeel::parse {
 // Reads and parses a rule set, then chooses the version in force on `peildatum` (default: the
 // regulation's own `geldig vanaf`): amendments in force applied, dated parameter values chosen.
 ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
-                          std::optional<Date> peildatum = std::nullopt);
+                          std::optional<Date> peildatum = std::nullopt, const Limits& limits = {});
 // The version step on its own (version.cpp).
 void chooseVersion(ast::RuleSet& rs, std::optional<Date> peildatum, Diagnostics& diags);
 
 // Parses one registered source into `out`; `baseDir` is the folder data paths are relative to.
 void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
-                 Diagnostics& diags, ast::RuleSet& out);
+                 Diagnostics& diags, ast::RuleSet& out, std::size_t maxNesting = Limits{}.nesting);
 
 }  // namespace verdeel::parse
