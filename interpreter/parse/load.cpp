@@ -33,9 +33,16 @@ std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnos
     diags.report(Code::E0105, {}, fmt::format("cannot read rule file `{}`: {}", file.string(), error));
     return 0;
   }
-  std::string body = utf8::hasBom(*text) ? text->substr(3) : *text;
+  return registerRuleText(file.string(), std::move(*text), sources, diags);
+}
+
+}  // namespace
+
+std::uint32_t registerRuleText(const std::string& name, std::string text, SourceManager& sources,
+                               Diagnostics& diags) {
+  std::string body = utf8::hasBom(text) ? text.substr(3) : std::move(text);
   std::size_t bad = utf8::firstInvalid(body);
-  std::uint32_t id = sources.add(file.string(), body);
+  std::uint32_t id = sources.add(name, body);
   if (bad != std::string::npos) {
     std::uint32_t line =
         1 + static_cast<std::uint32_t>(std::count(body.begin(), body.begin() + static_cast<long>(bad), '\n'));
@@ -51,8 +58,6 @@ std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnos
   }
   return id;
 }
-
-}  // namespace
 
 ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
                           std::optional<Date> peildatum, const Limits& limits) {

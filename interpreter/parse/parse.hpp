@@ -19,6 +19,10 @@ namespace verdeel::parse {
 // regulation's own `geldig vanaf`): amendments in force applied, dated parameter values chosen.
 ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
                           std::optional<Date> peildatum = std::nullopt, const Limits& limits = {});
+// Registers the text of a rule file (a byte-order mark removed) and checks its encoding (E0101);
+// returns the source id, or 0 when the text cannot be used. Used by parseRuleSet and the fuzzers.
+std::uint32_t registerRuleText(const std::string& name, std::string text, SourceManager& sources,
+                               Diagnostics& diags);
 // The version step on its own (version.cpp).
 void chooseVersion(ast::RuleSet& rs, std::optional<Date> peildatum, Diagnostics& diags);
 
