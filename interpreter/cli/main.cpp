@@ -18,8 +18,10 @@ namespace {
 using namespace verdeel;
 using namespace verdeel::cli;
 
-// The `--max-...` options every command that reads rules or data has (docs/reliability.md).
-void addLimits(CLI::App* cmd) {
+// The options every command that reads rules has: `--peildatum` and the limits (docs/reliability.md).
+void addCommon(CLI::App* cmd, std::string& peildatumText) {
+  cmd->add_option("--peildatum", peildatumText,
+                  "Use the version of the rules in force on this date (jjjj-mm-dd)");
   Limits& l = limits();
   auto* g = cmd->add_option_group("limits", "Limits (docs/reliability.md)");
   g->add_option("--max-regelbestand", l.ruleFileBytes, "Bytes per rule file (default 10 MiB)");
@@ -44,16 +46,12 @@ static int runCommandLine(int argc, char** argv) {
   std::vector<std::string> formats;
 
   auto* check = app.add_subcommand("check", "Check a rule set and its data; prints diagnostics only");
-  addLimits(check);
-  check->add_option("--peildatum", peildatumText,
-                    "Use the version of the rules in force on this date (jjjj-mm-dd)");
+  addCommon(check, peildatumText);
   check->add_option("RULES", rules, "A .regels file or a folder of them")->required();
   check->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own");
 
   auto* run = app.add_subcommand("run", "Evaluate a rule set and write its decision tables");
-  addLimits(run);
-  run->add_option("--peildatum", peildatumText,
-                  "Use the version of the rules in force on this date (jjjj-mm-dd)");
+  addCommon(run, peildatumText);
   std::string receiptFile;
   auto* rulesOpt = run->add_option("RULES", rules, "A .regels file or a folder of them");
   run->add_option(
@@ -69,9 +67,7 @@ static int runCommandLine(int argc, char** argv) {
 
   ExplainOptions ex;
   auto* explainCmd = app.add_subcommand("explain", "Explain how one number was computed, step by step");
-  addLimits(explainCmd);
-  explainCmd->add_option("--peildatum", peildatumText,
-                         "Use the version of the rules in force on this date (jjjj-mm-dd)");
+  addCommon(explainCmd, peildatumText);
   explainCmd->add_option("RULES", ex.rules, "A .regels file or a folder of them")->required();
   explainCmd
       ->add_option("ENTITY", ex.entity,
@@ -90,9 +86,7 @@ static int runCommandLine(int argc, char** argv) {
   VerifyOptions vo;
   auto* verifyCmd =
       app.add_subcommand("verify", "Check published decision tables against the rules, cell by cell");
-  addLimits(verifyCmd);
-  verifyCmd->add_option("--peildatum", peildatumText,
-                        "Use the version of the rules in force on this date (jjjj-mm-dd)");
+  addCommon(verifyCmd, peildatumText);
   verifyCmd->add_option("RULES", vo.rules, "A .regels file or a folder of them")->required();
   verifyCmd->add_option("--published", vo.published, "Published table(s), CSV; repeat or give several")
       ->required()
@@ -108,9 +102,7 @@ static int runCommandLine(int argc, char** argv) {
   DiffOptions dOpt;
   auto* diffCmd =
       app.add_subcommand("diff", "Compare two rule sets (paths or git REV:PATH) on the same data");
-  addLimits(diffCmd);
-  diffCmd->add_option("--peildatum", peildatumText,
-                      "Use the version of the rules in force on this date (jjjj-mm-dd)");
+  addCommon(diffCmd, peildatumText);
   diffCmd->add_option("OLD", dOpt.oldRules, "The rule set before: a path, or REV:PATH from git")->required();
   diffCmd->add_option("NEW", dOpt.newRules, "The rule set after: a path, or REV:PATH from git")->required();
   diffCmd->add_option("--data", dOpt.dataDir, "Read the data of both from this folder instead of their own");

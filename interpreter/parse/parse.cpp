@@ -99,7 +99,8 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
     failed_ = true;
     auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
     SourceSpan span = tokenSpan(file_, offending);
-    const int type = offending ? static_cast<int>(offending->getType()) : antlr4::Token::EOF;
+    const int type =
+        offending ? static_cast<int>(offending->getType()) : static_cast<int>(antlr4::Token::EOF);
     if (type == L::UNTERMINATED_STRING || type == L::UNTERMINATED_TEXTBLOCK) {
       span.endLine = span.line;
       span.endCol = span.col + 1;

@@ -22,6 +22,14 @@ void eraseArticle(std::vector<T>& v, int article) {
   v.erase(std::remove_if(v.begin(), v.end(), [&](const T& x) { return x.article == article; }), v.end());
 }
 
+// Removes every rule of article `article` (its text stays until it is replaced or repealed).
+void clearArticle(ast::RuleSet& rs, int article) {
+  eraseArticle(rs.parameters, article);
+  eraseArticle(rs.definitions, article);
+  eraseArticle(rs.exceptions, article);
+  eraseArticle(rs.controles, article);
+}
+
 int findArticle(const ast::RuleSet& rs, const std::string& number) {
   for (std::size_t i = 0; i < rs.articles.size(); ++i)
     if (!rs.articles[i].repealed && rs.articles[i].number == number) return static_cast<int>(i);
@@ -86,10 +94,7 @@ void apply(ast::Amendment& am, ast::RuleSet& rs, Diagnostics& diags) {
           missing("artikel " + p.article);
           break;
         }
-        eraseArticle(rs.parameters, idx);
-        eraseArticle(rs.definitions, idx);
-        eraseArticle(rs.exceptions, idx);
-        eraseArticle(rs.controles, idx);
+        clearArticle(rs, idx);
         rs.articles[static_cast<std::size_t>(idx)] = std::move(p.content.articles.front());
         adopt(p.content, rs, idx);
         break;
@@ -113,10 +118,7 @@ void apply(ast::Amendment& am, ast::RuleSet& rs, Diagnostics& diags) {
           missing("artikel " + p.article);
           break;
         }
-        eraseArticle(rs.parameters, idx);
-        eraseArticle(rs.definitions, idx);
-        eraseArticle(rs.exceptions, idx);
-        eraseArticle(rs.controles, idx);
+        clearArticle(rs, idx);
         ast::Article& a = rs.articles[static_cast<std::size_t>(idx)];
         a.repealed = true;
         a.title = "(vervallen)";
