@@ -1,10 +1,9 @@
 // The checker: declarations (header, tables, names, exceptions, outputs) and the driver. Expression
 // typing is in expr.cpp, dependency analysis in deps.cpp; all three share the Checker class.
 #include "check/checker.hpp"
+#include "source/text.hpp"
 
 #include <fmt/format.h>
-
-#include <cctype>
 
 #include <algorithm>
 #include <filesystem>
@@ -298,15 +297,11 @@ void Checker::outputs() {
                               fmt::format("`{}` cannot be used as the name of an output file", o.name));
       d.help = "use letters, digits and `-`, for example `verdeelbesluit`";
     }
-    auto lower = [](std::string t) {
-      for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      return t;
-    };
     for (const Output& prev : p_.outputs) {
       if (prev.name == o.name) {
         auto& d = diags_.report(Code::E0202, o.span, fmt::format("output `{}` is declared twice", o.name));
         d.notes.push_back({prev.span, "first declared here"});
-      } else if (lower(prev.name) == lower(o.name)) {
+      } else if (asciiLower(prev.name) == asciiLower(o.name)) {
         auto& d = diags_.report(
             Code::E0211, o.span,
             fmt::format("outputs `{}` and `{}` would be written to the same file", prev.name, o.name));

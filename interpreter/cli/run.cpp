@@ -12,27 +12,6 @@
 
 namespace verdeel::cli {
 
-int finish(Engine& engine, int code) {
-  std::fputs(engine.renderDiagnostics().c_str(), stderr);
-  return code;
-}
-
-Limits& limits() {
-  static Limits l;
-  return l;
-}
-
-std::optional<Date>& peildatum() {
-  static std::optional<Date> date;
-  return date;
-}
-
-int usage(const std::string& message, const std::string& help) {
-  std::fprintf(stderr, "verdeel: error[usage]: %s\n", message.c_str());
-  if (!help.empty()) std::fprintf(stderr, "  = help: %s\n", help.c_str());
-  return kExitUsage;
-}
-
 int commandCheck(const std::string& rules, const std::string& dataDir) {
   Engine engine(limits());
   if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);

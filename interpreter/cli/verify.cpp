@@ -24,7 +24,7 @@ int commandVerify(const VerifyOptions& o) {
   if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
   verify::Summary sum;
-  if (!verify::reconcile(engine.evaluation(), opts, engine.sources(), engine.diagnostics(), sum)) {
+  if (!verify::reconcile(engine.evaluation(), opts, limits(), engine.sources(), engine.diagnostics(), sum)) {
     if (engine.evaluation().failed()) return finish(engine, kExitRuleErrors);
     return finish(engine, kExitDataErrors);
   }

@@ -143,4 +143,12 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
   return true;
 }
 
+bool readCsvFile(const std::string& path, char separator, const Limits& limits, SourceManager& sources,
+                 Diagnostics& diags, CsvFile& out, std::string& readError) {
+  auto text = readFile(path, &readError);
+  if (!text) return false;
+  out.file = sources.add(path, utf8::hasBom(*text) ? text->substr(3) : std::move(*text));
+  return readCsv(sources.text(out.file), out.file, separator, out.csv, diags, limits);
+}
+
 }  // namespace verdeel::data

@@ -38,4 +38,15 @@ struct CsvText {
 bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText& out, Diagnostics& diags,
              const Limits& limits = {});
 
+struct CsvFile {
+  std::uint32_t file = 0;  // source id (0 when the file could not be read)
+  CsvText csv;
+};
+
+// Reads a whole CSV file (a byte-order mark removed), registers it in `sources` and splits it. When
+// the file cannot be read, returns false with `readError` set and reports nothing (the caller knows
+// what the file is for); when splitting fails, returns false after reporting.
+bool readCsvFile(const std::string& path, char separator, const Limits& limits, SourceManager& sources,
+                 Diagnostics& diags, CsvFile& out, std::string& readError);
+
 }  // namespace verdeel::data

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "data/csv.hpp"
+#include "source/text.hpp"
 #include "source/utf8.hpp"
 
 namespace verdeel::data {
@@ -13,17 +14,10 @@ namespace {
 
 using check::Kind;
 
-std::string trim(const std::string& s) {
-  std::size_t a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return {};
-  std::size_t b = s.find_last_not_of(" \t");
-  return s.substr(a, b - a + 1);
-}
-
 // Types one cell; returns false with `why` filled when the text does not fit the column type.
 bool typeCell(const check::Column& col, const std::string& raw, char decimalSep, Value& out,
               std::string& why) {
-  std::string t = trim(raw);
+  std::string t = trimmed(raw);
   switch (col.type.kind) {
     case Kind::Integer: {
       mpq_class q;
@@ -87,7 +81,7 @@ bool typeCell(const check::Column& col, const std::string& raw, char decimalSep,
 
 // The text a key is looked up by: a key may be a text or a whole number column.
 std::string keyText(const Value& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return trim(*s);
+  if (const auto* s = std::get_if<std::string>(&v)) return trimmed(*s);
   if (const auto* q = std::get_if<mpq_class>(&v)) return formatNumber(*q);
   return {};
 }
@@ -120,8 +114,9 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     TableData& td = ds.tables[ti];
     td.path = tablePath(table, options);
     std::string error;
-    auto text = readFile(td.path, &error);
-    if (!text) {
+    CsvFile read;
+    const bool split = readCsvFile(td.path, table.separator, options.limits, sources, diags, read, error);
+    if (!error.empty()) {
       auto& d = diags.report(Code::E0401, table.pathSpan,
                              fmt::format("cannot read data file `{}`: {}", td.path, error));
       d.help = options.dataDir.empty() ? "the path is relative to the folder of the rule file; `--data DIR` "
@@ -129,10 +124,9 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
                                        : "with `--data DIR` every table is read from that folder";
       continue;
     }
-    std::string body = utf8::hasBom(*text) ? text->substr(3) : *text;
-    td.file = sources.add(td.path, body);
-    CsvText csv;
-    if (!readCsv(sources.text(td.file), td.file, table.separator, csv, diags, options.limits)) continue;
+    td.file = read.file;
+    if (!split) continue;
+    const CsvText& csv = read.csv;
     if (csv.records.empty()) {
       auto& d = diags.report(Code::E0410, SourceSpan{td.file, 0, 0, 0, 0},
                              "the data file is empty: it has no header line");
@@ -144,7 +138,7 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     const CsvRecord& header = csv.records.front();
     std::vector<int> where(table.columns.size(), -1);
     std::vector<std::string> present;
-    for (const CsvField& f : header.fields) present.push_back(trim(f.text));
+    for (const CsvField& f : header.fields) present.push_back(trimmed(f.text));
     bool headerOk = true;
     for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
       const check::Column& col = table.columns[ci];
@@ -180,7 +174,8 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         const CsvField& f = rec.fields[static_cast<std::size_t>(where[ci])];
         cols[ci] = f.col;
         SourceSpan at{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)};
-        const bool blank = trim(f.text).empty() || (!table.missing.empty() && trim(f.text) == table.missing);
+        const bool blank =
+            trimmed(f.text).empty() || (!table.missing.empty() && trimmed(f.text) == table.missing);
         if (blank && (col.type.kind != Kind::Text || !table.missing.empty())) {
           if (col.optional) {
             row[ci] = Empty{};

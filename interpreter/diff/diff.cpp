@@ -1,5 +1,7 @@
 #include "diff/diff.hpp"
 
+#include "output/render.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,13 +16,6 @@ namespace {
 struct Compared {
   int oldDef, newDef;
 };
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 }  // namespace
 
@@ -172,12 +167,13 @@ std::string renderText(const Result& r, const std::string& oldName, const std::s
 std::string renderCsv(const Result& r) {
   std::string out = "tabel,sleutel,naam,definitie,voor,na,verschil,oorzaak\n";
   for (const Change& c : r.changes)
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", csvField(c.table), csvField(c.key), csvField(c.name),
-                       csvField(c.definition), csvField(c.before), csvField(c.after), csvField(c.delta),
-                       csvField(fmt::format("{}", fmt::join(c.causes, "; "))));
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", output::csvField(c.table), output::csvField(c.key),
+                       output::csvField(c.name), output::csvField(c.definition), output::csvField(c.before),
+                       output::csvField(c.after), output::csvField(c.delta),
+                       output::csvField(fmt::format("{}", fmt::join(c.causes, "; "))));
   for (const Total& t : r.totals)
-    out += fmt::format("{},totaal,,{},{},{},{},\n", csvField(t.table), csvField(t.definition), t.before,
-                       t.after, t.delta);
+    out += fmt::format("{},totaal,,{},{},{},{},\n", output::csvField(t.table), output::csvField(t.definition),
+                       t.before, t.after, t.delta);
   return out;
 }
 

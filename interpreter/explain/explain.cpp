@@ -6,17 +6,13 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "source/text.hpp"
 #include "stdlib/apportion.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace verdeel::explain {
 
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // An exact number, with a short decimal beside it when the exact form is a fraction.
 std::string exact(const mpq_class& q) {
@@ -275,7 +271,7 @@ std::optional<Entity> findEntity(const eval::Evaluation& ev, const std::string& 
       for (const auto& id : ids) {
         names.push_back(id);
         exactHit = exactHit || id == text;
-        looseHit = looseHit || lower(id) == lower(text);
+        looseHit = looseHit || asciiLower(id) == asciiLower(text);
       }
       if (exactHit)
         exactMatches.push_back({static_cast<int>(t), static_cast<int>(r)});

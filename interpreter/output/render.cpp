@@ -6,8 +6,6 @@
 
 namespace verdeel::output {
 
-namespace {
-
 std::string csvField(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -17,6 +15,8 @@ std::string csvField(const std::string& s) {
   }
   return out + "\"";
 }
+
+namespace {
 
 std::string mdCell(const std::string& s) {
   std::string out;

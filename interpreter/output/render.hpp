@@ -11,6 +11,8 @@ namespace verdeel::output {
 
 enum class Format { Csv, Json, Markdown };
 
+// One CSV field: quoted (with doubled quotes) when it holds a comma, a quote or a line break.
+std::string csvField(const std::string& s);
 std::string renderCsv(const DecisionTable& t);
 std::string renderJson(const DecisionTable& t, const Decisions& d);
 std::string renderMarkdown(const DecisionTable& t, const Decisions& d);

@@ -6,7 +6,7 @@
 
 #include "data/csv.hpp"
 #include "explain/explain.hpp"
-#include "source/utf8.hpp"
+#include "source/text.hpp"
 
 namespace verdeel::verify {
 
@@ -16,31 +16,25 @@ namespace {
 const std::map<std::string, std::string> kAliases = {
     {"totaal", "besluit_totaal"}, {"regulier", "besluit_regulier"}, {"amv", "besluit_amv"}};
 
-std::string trim(const std::string& s) {
-  const auto a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return {};
-  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
-}
-
 }  // namespace
 
-bool reconcile(eval::Evaluation& ev, const Options& o, SourceManager& sources, Diagnostics& diags,
-               Summary& sum) {
+bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, SourceManager& sources,
+               Diagnostics& diags, Summary& sum) {
   const check::Program& p = ev.program();
   const data::Dataset& d = ev.data();
   int table = -1;  // the table of the entities compared (of the first definition found)
   std::set<int> seenRows;
   for (const std::string& path : o.published) {
     std::string error;
-    auto text = readFile(path, &error);
-    if (!text) {
+    data::CsvFile read;
+    const bool split = data::readCsvFile(path, 0, limits, sources, diags, read, error);
+    if (!error.empty()) {
       diags.report(Code::E0401, {}, fmt::format("cannot read published table `{}`: {}", path, error));
       return false;
     }
-    std::string body = utf8::hasBom(*text) ? text->substr(3) : *text;
-    const std::uint32_t file = sources.add(path, body);
-    data::CsvText csv;
-    if (!data::readCsv(sources.text(file), file, 0, csv, diags)) return false;
+    if (!split) return false;
+    const std::uint32_t file = read.file;
+    const data::CsvText& csv = read.csv;
     if (csv.records.empty()) {
       diags.report(Code::E0410, SourceSpan{file, 0, 0, 0, 0},
                    "the published table is empty: it has no header line");
@@ -53,7 +47,7 @@ bool reconcile(eval::Evaluation& ev, const Options& o, SourceManager& sources, D
     int idCol = -1;
     std::vector<std::pair<int, int>> compared;  // (column, definition)
     for (std::size_t c = 0; c < header.size(); ++c) {
-      const std::string h = trim(header[c].text);
+      const std::string h = trimmed(header[c].text);
       const std::string wanted = o.entityColumn.empty() ? "code" : o.entityColumn;
       if (h == wanted || (o.entityColumn.empty() && idCol < 0 && h == "naam")) {
         if (h == wanted || idCol < 0) idCol = static_cast<int>(c);
@@ -96,8 +90,8 @@ bool reconcile(eval::Evaluation& ev, const Options& o, SourceManager& sources, D
       const auto& idField = rec.fields[static_cast<std::size_t>(idCol)];
       std::string why;
       auto entity = explain::findEntity(
-          ev, fmt::format("{}:{}", p.tables[static_cast<std::size_t>(table)].name, trim(idField.text)), table,
-          why);
+          ev, fmt::format("{}:{}", p.tables[static_cast<std::size_t>(table)].name, trimmed(idField.text)),
+          table, why);
       if (!entity) {
         ++sum.unknown;
         auto& diag =
@@ -105,7 +99,7 @@ bool reconcile(eval::Evaluation& ev, const Options& o, SourceManager& sources, D
                          SourceSpan{file, idField.line, idField.col, idField.line,
                                     idField.col + std::max<std::uint32_t>(1, idField.width)},
                          fmt::format("`{}` is in the publication but not among the computed {}",
-                                     trim(idField.text), p.tables[static_cast<std::size_t>(table)].name));
+                                     trimmed(idField.text), p.tables[static_cast<std::size_t>(table)].name));
         diag.help = why;
         continue;
       }
@@ -117,16 +111,16 @@ bool reconcile(eval::Evaluation& ev, const Options& o, SourceManager& sources, D
         if (!c) return false;
         const std::string computed = ev.format(c->value);
         mpq_class pub, mine;
-        const bool same = parseNumber(trim(f.text), decimal, pub) && parseFormatted(computed, mine)
+        const bool same = parseNumber(trimmed(f.text), decimal, pub) && parseFormatted(computed, mine)
                               ? pub == mine
-                              : trim(f.text) == computed;
+                              : trimmed(f.text) == computed;
         if (same) continue;
         ++sum.mismatches;
         const check::Definition& dd = p.definitions[static_cast<std::size_t>(def)];
         auto& diag = diags.report(
             Code::E0509, SourceSpan{file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
             fmt::format("{} of {}: published {}, computed {}", dd.name, ev.entityName(table, entity->row),
-                        trim(f.text).empty() ? "(blank)" : trim(f.text), computed));
+                        trimmed(f.text).empty() ? "(blank)" : trimmed(f.text), computed));
         explain::Options eo;
         eo.depth = 1;
         eo.maxInputs = 6;

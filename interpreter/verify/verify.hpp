@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "eval/evaluation.hpp"
+#include "source/limits.hpp"
 #include "source/source.hpp"
 
 namespace verdeel::verify {
@@ -29,7 +30,7 @@ struct Summary {
 
 // Reads the files (registered in `sources`), compares and reports into `diags`. False when a
 // published file cannot be read or has no usable column (also reported).
-bool reconcile(eval::Evaluation& ev, const Options& options, SourceManager& sources, Diagnostics& diags,
-               Summary& summary);
+bool reconcile(eval::Evaluation& ev, const Options& options, const Limits& limits, SourceManager& sources,
+               Diagnostics& diags, Summary& summary);
 
 }  // namespace verdeel::verify

@@ -1,0 +1,30 @@
+// What every command shares: the settings of this command line (--peildatum, the limits), and how
+// a command ends (diagnostics printed, exit code returned).
+#include <cstdio>
+
+#include "cli/commands.hpp"
+
+namespace verdeel::cli {
+
+int finish(Engine& engine, int code) {
+  std::fputs(engine.renderDiagnostics().c_str(), stderr);
+  return code;
+}
+
+Limits& limits() {
+  static Limits l;
+  return l;
+}
+
+std::optional<Date>& peildatum() {
+  static std::optional<Date> date;
+  return date;
+}
+
+int usage(const std::string& message, const std::string& help) {
+  std::fprintf(stderr, "verdeel: error[usage]: %s\n", message.c_str());
+  if (!help.empty()) std::fprintf(stderr, "  = help: %s\n", help.c_str());
+  return kExitUsage;
+}
+
+}  // namespace verdeel::cli

@@ -1,0 +1,15 @@
+// Small text helpers shared by the stages: trimming spaces and tabs (data cells, headers, published
+// tables) and ASCII lower case (case-insensitive names of outputs and entities).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace verdeel {
+
+// Without leading and trailing spaces and tabs.
+std::string trimmed(std::string_view s);
+// ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
+std::string asciiLower(std::string_view s);
+
+}  // namespace verdeel
