@@ -133,7 +133,10 @@ struct Article {
   // `herkomst gereconstrueerd`: every value this article's rules give is at most this certain
   // (a reconstruction of missing data is not real data, whatever its inputs).
   std::optional<Herkomst> herkomst;
-  std::string source;     // the article's whole text as written (to tell versions apart)
+  // What tells this version of the article apart from another (used by diff): its whole text as
+  // written, plus a line for each amendment part that changed one of its rules and for each dated
+  // parameter value chosen (added by parse/version.cpp). Empty when repealed.
+  std::string fingerprint;
   bool repealed = false;  // `vervalt` by an amendment in force
   SourceSpan span;
 };

@@ -366,7 +366,8 @@ void Checker::outputs() {
 std::optional<Program> Checker::run() {
   header();
   for (const ast::Article& a : rs_.articles)
-    p_.articles.push_back(Article{a.number, a.title, a.lawText, a.span, a.herkomst, a.source, a.repealed});
+    p_.articles.push_back(
+        Article{a.number, a.title, a.lawText, a.span, a.herkomst, a.fingerprint, a.repealed});
   p_.files = rs_.files;
   tables();
   names();

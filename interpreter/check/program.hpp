@@ -57,7 +57,7 @@ struct Article {
   std::string lawText;
   SourceSpan span;
   std::optional<ast::Herkomst> herkomst;  // the provenance every value of this article has at least
-  std::string source;                     // its whole text as written (and the versions chosen in it)
+  std::string fingerprint;                // see ast::Article::fingerprint
   bool repealed = false;
   std::string label() const;  // `art. 2.1`
 };

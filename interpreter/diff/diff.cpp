@@ -26,14 +26,14 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
   // Articles whose text differs, or that exist in one rule set only.
   std::map<std::string, std::string> oldText;
   for (const auto& a : po.articles)
-    if (!a.repealed) oldText[a.label()] = a.source;
+    if (!a.repealed) oldText[a.label()] = a.fingerprint;
   std::set<std::string> newLabels;
   std::set<std::string> changed;
   for (const auto& a : pn.articles) {
     if (a.repealed) continue;
     newLabels.insert(a.label());
     auto it = oldText.find(a.label());
-    if (it == oldText.end() || it->second != a.source) {
+    if (it == oldText.end() || it->second != a.fingerprint) {
       if (changed.insert(a.label()).second) r.changedArticles.push_back(a.label());
     }
   }

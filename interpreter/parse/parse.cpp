@@ -308,9 +308,10 @@ class Builder {
     out.amendments.push_back(std::move(am));
   }
 
-  std::string numberText(G::ArticleNumberContext* num) {
+  // The source text of a rule context as written (comments and white space inside included).
+  std::string textOf(antlr4::ParserRuleContext* c) {
     return input_.getText(
-        antlr4::misc::Interval(num->getStart()->getStartIndex(), num->getStop()->getStopIndex()));
+        antlr4::misc::Interval(c->getStart()->getStartIndex(), c->getStop()->getStopIndex()));
   }
 
   ast::AmendmentPart part(G::PartContext* p) {
@@ -320,7 +321,7 @@ class Builder {
     if (auto* r = dynamic_cast<G::PartReplaceArticleContext*>(p)) {
       out.kind = K::ReplaceArticle;
       out.label = r->label->getText();
-      out.article = numberText(r->number);
+      out.article = textOf(r->number);
       artikel(r->artikel(), out.content);
     } else if (auto* i = dynamic_cast<G::PartInsertArticleContext*>(p)) {
       out.kind = K::InsertArticle;
@@ -329,7 +330,7 @@ class Builder {
     } else if (auto* v = dynamic_cast<G::PartRepealArticleContext*>(p)) {
       out.kind = K::RepealArticle;
       out.label = v->label->getText();
-      out.article = numberText(v->number);
+      out.article = textOf(v->number);
     } else if (auto* d = dynamic_cast<G::PartReplaceDefinitionContext*>(p)) {
       out.kind = K::ReplaceDefinition;
       out.label = d->label->getText();
@@ -361,10 +362,8 @@ class Builder {
   void artikel(G::ArtikelContext* a, ast::Fragment& out) {
     ast::Article art;
     auto* num = a->number;
-    art.number = input_.getText(
-        antlr4::misc::Interval(num->getStart()->getStartIndex(), num->getStop()->getStopIndex()));
-    art.source =
-        input_.getText(antlr4::misc::Interval(a->getStart()->getStartIndex(), a->getStop()->getStopIndex()));
+    art.number = textOf(num);
+    art.fingerprint = textOf(a);
     if (a->title) art.title = unquote(a->title->getText());
     if (a->lawText) art.lawText = text(a->lawText);
     if (a->status) art.herkomst = herkomst(a->status);

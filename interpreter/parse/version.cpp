@@ -123,7 +123,7 @@ void apply(ast::Amendment& am, ast::RuleSet& rs, Diagnostics& diags) {
         a.repealed = true;
         a.title = "(vervallen)";
         a.lawText.clear();
-        a.source.clear();
+        a.fingerprint.clear();
         break;
       }
       case Kind::ReplaceDefinition: {
@@ -142,7 +142,7 @@ void apply(ast::Amendment& am, ast::RuleSet& rs, Diagnostics& diags) {
         old = std::move(p.content.definitions[0]);
         old.article = article;
         // The article now reads differently: diff and explanations must see that.
-        if (article >= 0) rs.articles[static_cast<std::size_t>(article)].source += "\n# " + where;
+        if (article >= 0) rs.articles[static_cast<std::size_t>(article)].fingerprint += "\n# " + where;
         break;
       }
       case Kind::RepealDefinition: {
@@ -153,7 +153,7 @@ void apply(ast::Amendment& am, ast::RuleSet& rs, Diagnostics& diags) {
         }
         const int article = rs.definitions[static_cast<std::size_t>(idx)].article;
         rs.definitions.erase(rs.definitions.begin() + idx);
-        if (article >= 0) rs.articles[static_cast<std::size_t>(article)].source += "\n# " + where;
+        if (article >= 0) rs.articles[static_cast<std::size_t>(article)].fingerprint += "\n# " + where;
         break;
       }
     }
@@ -191,7 +191,7 @@ void chooseParameters(ast::RuleSet& rs, const std::optional<Date>& at, Diagnosti
     p.value = std::move(v.value);
     if (!v.basis.empty()) p.basis = v.basis;
     if (p.article >= 0 && p.values.size() > 1)
-      rs.articles[static_cast<std::size_t>(p.article)].source += fmt::format(
+      rs.articles[static_cast<std::size_t>(p.article)].fingerprint += fmt::format(
           "\n# {} = waarde vanaf {}", p.name.name, v.from ? v.from->str() : std::string("het begin"));
   }
 }
