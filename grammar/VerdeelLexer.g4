@@ -1,9 +1,65 @@
 // VerdeelLexer: the tokens of the verdeel rules language.
-// All keywords stand in the one block below, so that another keyword set (English) can be added
-// here alone. Comments and white space go to the hidden channel: a formatter gets them back.
+// All keywords stand in one block (at the end, mode KEYWORDS), so that another keyword set
+// (English) can be added there alone. Comments and white space go to the hidden channel: a formatter
+// gets them back.
 lexer grammar VerdeelLexer;
 
+// ---------------------------------------------------------------- keywords with other characters
+// The keywords that are words are lexed as IDENT and typed from the KEYWORDS block at the end (see
+// there); these three hold a quote or a hyphen, so they are tokens of their own.
+DHONDT          : 'd\'hondt';
+SAINTE_LAGUE    : 'sainte-laguë' | 'sainte-lague';
+HUNTINGTON_HILL : 'huntington-hill';
+
+// ---------------------------------------------------------------- punctuation
+LPAREN : '(';
+RPAREN : ')';
+COMMA  : ',';
+COLON  : ':';
+DOT    : '.';
+PLUS   : '+';
+MINUS  : '-';
+STAR   : '*';
+SLASH  : '/';
+LE     : '<=';
+GE     : '>=';
+NE     : '<>';
+LT     : '<';
+GT     : '>';
+EQ     : '=';
+
+// ---------------------------------------------------------------- literals and names
+DATE      : [0-9] [0-9] [0-9] [0-9] '-' [0-9] [0-9] '-' [0-9] [0-9];
+NUMBER    : [0-9] ([0-9_]* [0-9])? ('.' [0-9]+)?;
+TEXTBLOCK : '"""' TEXTBLOCK_BODY '"""';
+STRING    : '"' (~["\r\n] | '""')* '"';
+// A name: ASCII letters, digits and `_`, and any other character but the spaces and marks listed
+// in NOT_IN_NAME. That a non-ASCII character of a name is a letter (or, after the first, a digit)
+// is checked after lexing (interpreter/parse, with ICU): Unicode letter classes in the lexer make
+// ANTLR build its tables for tens of milliseconds at every start.
+IDENT     : NAME_START NAME_PART*;
+fragment NAME_START : [a-zA-Z_] | NON_ASCII;
+fragment NAME_PART  : [a-zA-Z0-9_] | NON_ASCII;
+fragment NON_ASCII  : ~[\u0000-\u007F\u00A0\u2000-\u206F\u3000\uFEFF];
+
+// A text block holds anything but three quotes in a row.
+fragment TEXTBLOCK_BODY : (~["] | '"' ~["] | '""' ~["])*;
+
+// ---------------------------------------------------------------- hidden channel
+COMMENT : '#' ~[\r\n]* -> channel(HIDDEN);
+WS      : [ \t\r\n\u00A0]+ -> channel(HIDDEN);
+
+// ---------------------------------------------------------------- errors, reported by the parser
+UNTERMINATED_TEXTBLOCK : '"""' TEXTBLOCK_BODY '"'? '"'? EOF;
+UNTERMINATED_STRING    : '"' (~["\r\n] | '""')*;
+BAD_CHAR               : .;
+
 // ---------------------------------------------------------------- keywords (Dutch)
+// The lexer never enters this mode. A keyword is lexed as an IDENT and given the type of the rule
+// below whose text it is (interpreter/parse/lexer.cpp, from the vocabulary's literal names): one
+// rule for names instead of a hundred keyword rules makes the lexer's tables small, so starting and
+// lexing are cheap. The rules stay here as the one list of keywords and for the messages.
+mode KEYWORDS;
 REGELING        : 'regeling';
 CITATIE         : 'citatie';
 GELDIG          : 'geldig';
@@ -81,9 +137,6 @@ OPLOPEND        : 'oplopend';
 AFLOPEND        : 'aflopend';
 GROOTSTE        : 'grootste';
 OVERSCHOT       : 'overschot';
-DHONDT          : 'd\'hondt';
-SAINTE_LAGUE    : 'sainte-laguë' | 'sainte-lague';
-HUNTINGTON_HILL : 'huntington-hill';
 ADAMS           : 'adams';
 BEWERING        : 'bewering';
 ONTBREKEND      : 'ontbrekend';
@@ -97,39 +150,3 @@ DOOR            : 'door';
 VOEGT           : 'voegt';
 IN              : 'in';
 VERVALT         : 'vervalt';
-
-// ---------------------------------------------------------------- punctuation
-LPAREN : '(';
-RPAREN : ')';
-COMMA  : ',';
-COLON  : ':';
-DOT    : '.';
-PLUS   : '+';
-MINUS  : '-';
-STAR   : '*';
-SLASH  : '/';
-LE     : '<=';
-GE     : '>=';
-NE     : '<>';
-LT     : '<';
-GT     : '>';
-EQ     : '=';
-
-// ---------------------------------------------------------------- literals and names
-DATE      : [0-9] [0-9] [0-9] [0-9] '-' [0-9] [0-9] '-' [0-9] [0-9];
-NUMBER    : [0-9] ([0-9_]* [0-9])? ('.' [0-9]+)?;
-TEXTBLOCK : '"""' TEXTBLOCK_BODY '"""';
-STRING    : '"' (~["\r\n] | '""')* '"';
-IDENT     : [\p{L}_] [\p{L}\p{N}_]*;
-
-// A text block holds anything but three quotes in a row.
-fragment TEXTBLOCK_BODY : (~["] | '"' ~["] | '""' ~["])*;
-
-// ---------------------------------------------------------------- hidden channel
-COMMENT : '#' ~[\r\n]* -> channel(HIDDEN);
-WS      : [ \t\r\n\u00A0]+ -> channel(HIDDEN);
-
-// ---------------------------------------------------------------- errors, reported by the parser
-UNTERMINATED_TEXTBLOCK : '"""' TEXTBLOCK_BODY '"'? '"'? EOF;
-UNTERMINATED_STRING    : '"' (~["\r\n] | '""')*;
-BAD_CHAR               : .;

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config git clang-format clang-tidy python3 clang libclang-rt-14-dev
   antlr4 libantlr4-runtime-dev
-  libfmt-dev libcli11-dev nlohmann-json3-dev libgmp-dev libssl-dev
+  libfmt-dev libcli11-dev nlohmann-json3-dev libgmp-dev libssl-dev libicu-dev
   doctest-dev librapidcheck-dev libbenchmark-dev
 )
 

@@ -8,8 +8,11 @@
 #include "VerdeelLexer.h"
 #include "VerdeelParser.h"
 #include "antlr4-runtime.h"
+#include "parse/lexer.hpp"
 #include "parse/parse.hpp"
 #include "source/utf8.hpp"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
 
 namespace verdeel::parse {
 
@@ -742,21 +745,77 @@ bool nestingWithinLimit(antlr4::CommonTokenStream& tokens, std::uint32_t file, s
   return true;
 }
 
+// Every character of a name is a letter, `_`, or (after the first) a digit, in the sense of Unicode
+// (ICU's general categories L and N). The lexer accepts any non-ASCII character in a name (see
+// VerdeelLexer.g4); the first one that is not a letter or digit is reported here, as the lexer would
+// have reported an unexpected character.
+bool namesAreLetters(antlr4::CommonTokenStream& tokens, std::uint32_t file, Diagnostics& diags) {
+  for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getType() != L::IDENT) continue;
+    const std::string text = t->getText();
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    std::int32_t i = 0;
+    std::size_t column = 0;  // code points before the character
+    while (i < length) {
+      const std::int32_t start = i;
+      UChar32 c = 0;
+      U8_NEXT(bytes, i, length, c);
+      if (c >= 0x80) {
+        const std::uint32_t mask = U_GET_GC_MASK(c);
+        const bool ok = (mask & U_GC_L_MASK) != 0 || (column > 0 && (mask & U_GC_N_MASK) != 0);
+        if (!ok) {
+          SourceSpan span = tokenSpan(file, t);
+          span.col += static_cast<std::uint32_t>(column);
+          span.endLine = span.line;
+          span.endCol = span.col + 1;
+          auto& d = diags.report(
+              Code::E0103, span,
+              fmt::format("unexpected character {}",
+                          visible(text.substr(static_cast<std::size_t>(start),
+                                              static_cast<std::size_t>(i - start)))));
+          d.help = "comments start with `#`; texts go between double quotes";
+          return false;
+        }
+      }
+      ++column;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
                  Diagnostics& diags, ast::RuleSet& out, std::size_t maxNesting) {
   antlr4::ANTLRInputStream input(sources.text(fileId));
-  L lexer(&input);
+  KeywordLexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
+  if (!namesAreLetters(tokens, fileId, diags)) return;
   if (!nestingWithinLimit(tokens, fileId, maxNesting, diags)) return;
+  // Two stages, as ANTLR advises: the fast SLL prediction, which stops at the first error; only
+  // when it fails, the full LL prediction over the same tokens, whose first error is reported.
   G parser(&tokens);
   parser.removeErrorListeners();
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  G::RuleFileContext* tree = nullptr;
+  try {
+    tree = parser.ruleFile();
+  } catch (const antlr4::ParseCancellationException&) {
+    tree = nullptr;
+  }
   SyntaxErrorListener listener(fileId, diags);
-  parser.addErrorListener(&listener);
-  G::RuleFileContext* tree = parser.ruleFile();
+  if (tree == nullptr) {
+    tokens.seek(0);
+    parser.reset();
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.addErrorListener(&listener);
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    tree = parser.ruleFile();
+  }
   if (listener.failed()) return;  // no AST from a file with a syntax error
   Builder(fileId, baseDir, input, diags).build(tree, out);
 }

@@ -1,0 +1,37 @@
+#include "parse/lexer.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace verdeel::parse {
+
+namespace {
+
+// Keyword text -> token type, from the literal names of the grammar's vocabulary (`'regeling'`).
+const std::unordered_map<std::string, std::size_t>& keywords(const antlr4::dfa::Vocabulary& vocab) {
+  static const std::unordered_map<std::string, std::size_t> table = [&] {
+    std::unordered_map<std::string, std::size_t> out;
+    for (std::size_t t = 1; t <= vocab.getMaxTokenType(); ++t) {
+      const std::string lit = vocab.getLiteralName(t);
+      if (lit.size() < 3 || lit.front() != '\'') continue;
+      const std::string word = lit.substr(1, lit.size() - 2);
+      bool isWord = true;
+      for (char c : word) isWord = isWord && c >= 'a' && c <= 'z';
+      if (isWord) out.emplace(word, t);
+    }
+    return out;
+  }();
+  return table;
+}
+
+}  // namespace
+
+antlr4::Token* KeywordLexer::emit() {
+  if (type == IDENT) {
+    const auto& table = keywords(getVocabulary());
+    if (auto it = table.find(getText()); it != table.end()) type = it->second;
+  }
+  return grammar::VerdeelLexer::emit();
+}
+
+}  // namespace verdeel::parse

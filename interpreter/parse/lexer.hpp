@@ -1,0 +1,18 @@
+// The lexer of the parse stage: ANTLR's generated VerdeelLexer, with the keywords typed by table.
+// The grammar lexes every word as IDENT (one small rule instead of a hundred keyword rules, which
+// keeps ANTLR's tables small and starting cheap); emit() gives a word that is a keyword the type of
+// its rule in the KEYWORDS block of VerdeelLexer.g4, found through the vocabulary's literal names.
+// Internal to interpreter/parse (it includes ANTLR).
+#pragma once
+
+#include "VerdeelLexer.h"
+
+namespace verdeel::parse {
+
+class KeywordLexer : public grammar::VerdeelLexer {
+ public:
+  using grammar::VerdeelLexer::VerdeelLexer;
+  antlr4::Token* emit() override;
+};
+
+}  // namespace verdeel::parse
