@@ -75,8 +75,19 @@ void Checker::dependencies() {
     diags_.setBasis("");
     return;
   }
-  for (int v : order)
-    if (v < defs) p_.order.push_back(v);
+  for (int v : order) {
+    if (v < defs)
+      p_.order.push_back(v);
+    else
+      p_.parameterOrder.push_back(v - defs);
+  }
+  p_.definitionReads.resize(p_.definitions.size());
+  p_.parameterReads.resize(p_.parameters.size());
+  for (std::size_t v = 0; v < graph_.size(); ++v) {
+    Program::Reads& r = static_cast<int>(v) < defs ? p_.definitionReads[v]
+                                                   : p_.parameterReads[v - static_cast<std::size_t>(defs)];
+    for (int w : graph_[v]) (w < defs ? r.definitions : r.parameters).push_back(w < defs ? w : w - defs);
+  }
 
   // `gaat voor` between exceptions must not loop either.
   std::vector<std::set<int>> beats(p_.exceptions.size());

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
+#include "check/lookup.hpp"
 
 namespace verdeel::check {
 
@@ -462,7 +463,10 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
             }
             t = value->type;
           }
-          return node(e, t, Aggregate{n.fn, std::move(value), table, std::move(filter)});
+          auto out = node(e, t, Aggregate{n.fn, std::move(value), table, std::move(filter), std::nullopt});
+          auto& agg = std::get<Aggregate>(out->node);
+          agg.lookup = keyLookup(agg);
+          return out;
         } else if constexpr (std::is_same_v<T, ast::Round>) {
           CExprPtr value = expr(*n.value, c);
           if (!value) return nullptr;

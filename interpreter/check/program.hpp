@@ -102,11 +102,24 @@ struct IsEmpty {
 struct If {
   CExprPtr condition, thenValue, elseValue;
 };
+// A filter that is (or has as one conjunct of `en`) an equality between a column or per-entity
+// definition of the aggregated table and a value that does not depend on the row (`code = deze
+// gemeente`, `provincie = deze gemeente.provincie`): the evaluator answers it from an index on that
+// column instead of visiting every row (see check/lookup.cpp). The pointers are into `filter`.
+struct KeyLookup {
+  bool isDefinition = false;
+  int index = -1;                  // column of the aggregated table, or definition per that table
+  const CExpr* column = nullptr;   // the row's side of the equality
+  const CExpr* key = nullptr;      // the other side, evaluated once for the whole aggregate
+  std::vector<const CExpr*> rest;  // the other conjuncts, in their order
+};
+
 struct Aggregate {
   ast::AggFn fn;
   CExprPtr value;
   int table;
   CExprPtr filter;
+  std::optional<KeyLookup> lookup;
 };
 struct Round {
   CExprPtr value;
@@ -209,6 +222,14 @@ struct Program {
   std::vector<Controle> controles;
   std::vector<Output> outputs;
   std::vector<int> order;  // definitions in dependency order (inputs first)
+  // What each definition reads directly (definitions and parameters), and what each parameter
+  // reads (parameters): the evaluator re-evaluates only what a changed parameter reaches.
+  struct Reads {
+    std::vector<int> definitions, parameters;
+  };
+  std::vector<Reads> definitionReads;  // per definition
+  std::vector<Reads> parameterReads;   // per parameter
+  std::vector<int> parameterOrder;     // parameters in dependency order
   std::vector<std::uint32_t> files;
 
   std::string basis(int article) const;  // `art. 2.1 "title" (citation)`, or the regeling

@@ -71,9 +71,9 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
         if (!found && std::find(r.onlyOld.begin(), r.onlyOld.end(), n) == r.onlyOld.end())
           r.onlyOld.push_back(n);
       }
-  auto labels = [&](const check::Program& p, const eval::Computed& c) {
+  auto labels = [&](const check::Program& p, const eval::Evaluation& ev, const eval::Computed& c) {
     std::vector<std::string> out;
-    for (int a : c.articles) {
+    for (int a : ev.articles(c)) {
       const std::string l = p.articles[static_cast<std::size_t>(a)].label();
       if (changed.count(l)) out.push_back(l);
     }
@@ -118,8 +118,8 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
         c.delta = (delta > 0 ? "+" : "") + formatNumber(delta);
       }
       std::set<std::string> causes;
-      for (const auto& l : labels(pn, *vn)) causes.insert(l);
-      for (const auto& l : labels(po, *vo)) causes.insert(l);
+      for (const auto& l : labels(pn, after, *vn)) causes.insert(l);
+      for (const auto& l : labels(po, before, *vo)) causes.insert(l);
       c.causes.assign(causes.begin(), causes.end());
       r.changes.push_back(std::move(c));
     }

@@ -1,10 +1,13 @@
-// The evaluator: computes definitions on demand for one checked Program and one Dataset, memoized
-// per (definition, entity). Every computed value keeps what explains it: the article it came from,
-// the exception that applied and the ones that did not (and why), its direct inputs (cells,
-// parameters, other computed values) and, transitively, the articles, data tables and the least
-// certain provenance (echt < gereconstrueerd < fictief) behind it. Arithmetic is exact (GMP).
-// An evaluation error (division by zero, conflicting exceptions, ...) is reported once and ends the
-// evaluation: the failing call returns nullptr and every later call does too.
+// The evaluator: computes every parameter and definition of one checked Program for every entity of
+// one Dataset, in the Program's dependency order, so that a value never waits on another and nothing
+// recurses across definitions. Every value keeps the article it came from, the exception that applied
+// and its provenance (herkomst, articles and data tables: eval/provenance.hpp). What a value was
+// made of, input by input, is recomputed on demand for explanations (derivation()).
+// An evaluation error (division by zero, a missing value, conflicting exceptions, a tie) does not
+// stop the others: it marks the value, and every value that uses it, as failed. It is reported when
+// a failed value is asked for (by an output, a controle, an explanation); from then on the
+// evaluation has failed and every call returns nullptr. Overrides of parameters (`--zet`, sweeps)
+// re-evaluate only what the changed parameters reach. Arithmetic is exact (GMP).
 #pragma once
 
 #include <cstdint>
@@ -16,9 +19,20 @@
 #include "check/program.hpp"
 #include "data/dataset.hpp"
 #include "diag/diagnostic.hpp"
+#include "eval/provenance.hpp"
 #include "stdlib/apportion.hpp"
 
 namespace verdeel::eval {
+
+// One computed value: of a definition for one entity, or of a parameter.
+struct Computed {
+  Value value;
+  Provenance provenance;
+  int article = -1;         // the article of the rule that gave the value (exception or definition)
+  int exception = -1;       // the exception that applied; -1: the general rule
+  std::uint32_t error = 0;  // internal: 0, or the evaluation error the value rests on
+  ast::Herkomst herkomst() const { return provenance.herkomst; }
+};
 
 struct InputRef {
   enum class Kind { Cell, Definition, Parameter } kind;
@@ -34,15 +48,11 @@ struct ExceptionOutcome {
   int overruledBy = -1;  // when the condition held but another exception took precedence
 };
 
-struct Computed {
-  Value value;
-  int article = -1;    // the article of the rule that gave the value (exception or definition)
-  int exception = -1;  // the exception that applied; -1: the general rule
+// How one value was made, for explanations: its direct inputs in first-use order without repeats
+// (for an aggregate only the rows that met its condition) and what each exception did.
+struct Derivation {
+  std::vector<InputRef> inputs;
   std::vector<ExceptionOutcome> exceptions;
-  std::vector<InputRef> inputs;  // direct inputs, in first-use order, without repeats
-  std::vector<int> articles;     // every article behind the value, ascending
-  std::vector<int> tables;       // every data table behind the value, ascending
-  ast::Herkomst herkomst = ast::Herkomst::Echt;
 };
 
 struct ControleFailure {
@@ -70,6 +80,8 @@ struct ApportionmentRecord {
   int indexOf(int row) const;  // position in rows, or -1 when the row did not take part
 };
 
+struct State;
+
 class Evaluation {
  public:
   Evaluation(const check::Program& program, const data::Dataset& data, Diagnostics& diags);
@@ -77,19 +89,35 @@ class Evaluation {
   Evaluation(const Evaluation&) = delete;
   Evaluation& operator=(const Evaluation&) = delete;
 
+  // The evaluation-step limit (E0512), before the first value is asked for.
+  void setStepLimit(std::uint64_t limit);
+  std::uint64_t steps() const;
+  // Replaces a parameter's value (a scenario: `--zet`). The next value asked for is computed with
+  // it; only the parameters and definitions it reaches are computed again.
+  void setParameter(int param, Value value);
+  // Computes everything that is not computed yet; false after an error that stops the evaluation
+  // (the step limit). Called by the accessors below; a sweep calls it once per scenario.
+  bool update();
+
   // The value of a definition for one entity (row of its subject table; -1 for a single value).
   const Computed* definition(int def, int row);
   const Computed* parameter(int param);
+  // How the value was made (inputs, exceptions); nullopt when the value failed.
+  std::optional<Derivation> derivation(int def, int row);
   // The apportionment a `verdeling` definition made for the group of entity `row`.
   const ApportionmentRecord* apportionment(int def, int row);
   // Evaluates one controle over all its entities; nullopt after an evaluation error.
   std::optional<ControleResult> controle(int index);
   bool failed() const { return failed_; }
-  // The evaluation-step limit (E0512); countStep() is called by the interpreter for every step and
-  // says whether the limit still holds.
-  void setStepLimit(std::uint64_t limit) { stepLimit_ = limit; }
-  bool countStep() { return ++steps_ <= stepLimit_; }
-  std::uint64_t steps() const { return steps_; }
+
+  // The articles and data tables behind a value, ascending.
+  const std::vector<int>& articles(const Computed& c) const { return members(c.provenance.articles); }
+  const std::vector<int>& tables(const Computed& c) const { return members(c.provenance.tables); }
+  // Provenance of several values together (a row of an output): the members of a set, the
+  // provenance of a data cell, and the union of two.
+  const std::vector<int>& members(SetId set) const;
+  Provenance cellProvenance(int table, int row) const;
+  void merge(Provenance& into, const Provenance& from);
 
   const check::Program& program() const { return program_; }
   const data::Dataset& data() const { return data_; }
@@ -98,14 +126,12 @@ class Evaluation {
   std::string format(const Value& v) const;
 
  private:
-  struct Impl;
+  const Computed* demand(const Computed& c);  // reports the error behind a failed value
   const check::Program& program_;
   const data::Dataset& data_;
   Diagnostics& diags_;
   bool failed_ = false;
-  std::uint64_t steps_ = 0;
-  std::uint64_t stepLimit_ = 500'000'000;
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace verdeel::eval

@@ -39,24 +39,26 @@ class Builder {
     const check::Definition& d = p_.definitions[static_cast<std::size_t>(def)];
     const eval::Computed* c = ev_.definition(def, row);
     if (!c) return std::nullopt;
+    const auto how = ev_.derivation(def, row);
+    if (!how) return std::nullopt;
     Node n;
     n.what = d.subject >= 0 ? fmt::format("{} van {}", d.name, ev_.entityName(d.subject, row)) : d.name;
     n.value = ev_.format(c->value);
-    n.herkomst = ast::herkomstName(c->herkomst);
+    n.herkomst = ast::herkomstName(c->herkomst());
     n.rule = articleText(c->article);
     if (o_.lawText && c->article >= 0) n.lawText = p_.articles[static_cast<std::size_t>(c->article)].lawText;
-    exceptions(d, *c, n);
+    exceptions(d, *c, *how, n);
     if (d.apportion && d.subject >= 0 && !apportionment(def, row, n)) return std::nullopt;
     const bool again = !seen_.insert({def, row}).second;
-    if (again && !c->inputs.empty()) {
+    if (again && !how->inputs.empty()) {
       n.notes.emplace_back("afleiding: zie hierboven");
       return n;
     }
     if (depth >= o_.depth) {
-      n.foldedBelow = !c->inputs.empty();
+      n.foldedBelow = !how->inputs.empty();
       return n;
     }
-    for (const eval::InputRef& in : c->inputs) {
+    for (const eval::InputRef& in : how->inputs) {
       if (n.inputs.size() >= o_.maxInputs) {
         ++n.inputsLeftOut;
         continue;
@@ -91,7 +93,7 @@ class Builder {
         Node n;
         n.what = prm.name;
         n.value = ev_.format(c->value);
-        n.herkomst = ast::herkomstName(c->herkomst);
+        n.herkomst = ast::herkomstName(c->herkomst());
         n.rule = prm.article >= 0 ? articleText(prm.article) : fmt::format("grondslag: {}", prm.basis);
         if (o_.lawText && prm.article >= 0)
           n.lawText = p_.articles[static_cast<std::size_t>(prm.article)].lawText;
@@ -114,8 +116,9 @@ class Builder {
     return std::nullopt;
   }
 
-  void exceptions(const check::Definition& d, const eval::Computed& c, Node& n) const {
-    for (const eval::ExceptionOutcome& e : c.exceptions) {
+  void exceptions(const check::Definition& d, const eval::Computed& c, const eval::Derivation& how,
+                  Node& n) const {
+    for (const eval::ExceptionOutcome& e : how.exceptions) {
       const check::Exception& ex = p_.exceptions[static_cast<std::size_t>(e.exception)];
       std::string where = articleText(ex.article);
       if (e.exception == c.exception)
@@ -129,7 +132,7 @@ class Builder {
                                       ex.name, where,
                                       p_.exceptions[static_cast<std::size_t>(e.overruledBy)].name));
     }
-    if (!c.exceptions.empty() && c.exception < 0)
+    if (!how.exceptions.empty() && c.exception < 0)
       n.notes.push_back(fmt::format("daarom geldt de hoofdregel van `{}`", d.name));
   }
 

@@ -21,9 +21,7 @@ CellKind kindOf(const check::Type& t) {
 
 struct Cell {
   std::string text;
-  std::set<int> articles;
-  std::set<int> tables;
-  ast::Herkomst herkomst = ast::Herkomst::Echt;
+  eval::Provenance provenance;
 };
 
 }  // namespace
@@ -58,7 +56,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       const eval::Computed* v = ev.parameter(c.index);
       if (!v) return std::nullopt;
       c0.text = ev.format(v->value);
-      c0.articles.insert(v->articles.begin(), v->articles.end());
+      c0.provenance.articles = v->provenance.articles;
       return c0;
     }
     if (c.isDefinition) {
@@ -66,15 +64,12 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       const eval::Computed* v = ev.definition(c.index, d.subject < 0 ? -1 : row);
       if (!v) return std::nullopt;
       c0.text = ev.format(v->value);
-      c0.articles.insert(v->articles.begin(), v->articles.end());
-      c0.tables.insert(v->tables.begin(), v->tables.end());
-      c0.herkomst = v->herkomst;
+      c0.provenance = v->provenance;
       return c0;
     }
     const data::TableData& td = ds.tables[static_cast<std::size_t>(table)];
     c0.text = ev.format(td.rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(c.index)]);
-    c0.tables.insert(table);
-    c0.herkomst = td.herkomst[static_cast<std::size_t>(row)];
+    c0.provenance = ev.cellProvenance(table, row);
     return c0;
   };
   auto typeOf = [&](const check::OutputColumn& c, int table) -> check::Type {
@@ -82,17 +77,25 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     if (c.isDefinition) return p.definitions[static_cast<std::size_t>(c.index)].type;
     return p.tables[static_cast<std::size_t>(table)].columns[static_cast<std::size_t>(c.index)].type;
   };
-  auto basis = [&](const std::set<int>& articles) {
-    std::vector<std::string> parts;
-    parts.reserve(articles.size());
-    for (int a : articles) parts.push_back(p.articles[static_cast<std::size_t>(a)].label());
-    return fmt::format("{}", fmt::join(parts, "; "));
+  // The text of a set of articles or tables, made once per distinct set.
+  std::map<eval::SetId, std::string> basisText, sourcesText;
+  auto basis = [&](eval::SetId articles) -> const std::string& {
+    auto [it, fresh] = basisText.try_emplace(articles);
+    if (fresh) {
+      std::vector<std::string> parts;
+      for (int a : ev.members(articles)) parts.push_back(p.articles[static_cast<std::size_t>(a)].label());
+      it->second = fmt::format("{}", fmt::join(parts, "; "));
+    }
+    return it->second;
   };
-  auto sources = [&](const std::set<int>& tables) {
-    std::vector<std::string> parts;
-    parts.reserve(tables.size());
-    for (int t : tables) parts.push_back(p.tables[static_cast<std::size_t>(t)].declared);
-    return fmt::format("{}", fmt::join(parts, "; "));
+  auto sources = [&](eval::SetId tables) -> const std::string& {
+    auto [it, fresh] = sourcesText.try_emplace(tables);
+    if (fresh) {
+      std::vector<std::string> parts;
+      for (int t : ev.members(tables)) parts.push_back(p.tables[static_cast<std::size_t>(t)].declared);
+      it->second = fmt::format("{}", fmt::join(parts, "; "));
+    }
+    return it->second;
   };
 
   for (const check::Output& o : p.outputs) {
@@ -117,19 +120,17 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     for (int r = 0; r < n; ++r) {
       int row = o.subject < 0 ? -1 : r;
       Row entry;
-      std::set<int> articles, tables;
-      ast::Herkomst h = ast::Herkomst::Echt;
+      entry.cells.reserve(o.columns.size() + 3);
+      eval::Provenance rowProvenance;
       for (const auto& c : o.columns) {
         auto v = cell(c, o.subject, row);
         if (!v) return std::nullopt;
-        entry.cells.push_back(v->text);
-        articles.insert(v->articles.begin(), v->articles.end());
-        tables.insert(v->tables.begin(), v->tables.end());
-        h = std::max(h, v->herkomst);
+        entry.cells.push_back(std::move(v->text));
+        ev.merge(rowProvenance, v->provenance);
       }
-      entry.cells.push_back(basis(articles));
-      entry.cells.emplace_back(ast::herkomstName(h));
-      entry.cells.push_back(sources(tables));
+      entry.cells.push_back(basis(rowProvenance.articles));
+      entry.cells.emplace_back(ast::herkomstName(rowProvenance.herkomst));
+      entry.cells.push_back(sources(rowProvenance.tables));
       if (o.subject >= 0) {
         const check::Table& t = p.tables[static_cast<std::size_t>(o.subject)];
         entry.key = t.key >= 0

@@ -769,11 +769,10 @@ bool namesAreLetters(antlr4::CommonTokenStream& tokens, std::uint32_t file, Diag
           span.col += static_cast<std::uint32_t>(column);
           span.endLine = span.line;
           span.endCol = span.col + 1;
-          auto& d = diags.report(
-              Code::E0103, span,
-              fmt::format("unexpected character {}",
-                          visible(text.substr(static_cast<std::size_t>(start),
-                                              static_cast<std::size_t>(i - start)))));
+          auto& d = diags.report(Code::E0103, span,
+                                 fmt::format("unexpected character {}",
+                                             visible(text.substr(static_cast<std::size_t>(start),
+                                                                 static_cast<std::size_t>(i - start)))));
           d.help = "comments start with `#`; texts go between double quotes";
           return false;
         }
@@ -799,7 +798,8 @@ void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceM
   // when it fails, the full LL prediction over the same tokens, whose first error is reported.
   G parser(&tokens);
   parser.removeErrorListeners();
-  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::SLL);
   parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   G::RuleFileContext* tree = nullptr;
   try {
@@ -813,7 +813,8 @@ void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceM
     parser.reset();
     parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
     parser.addErrorListener(&listener);
-    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+        antlr4::atn::PredictionMode::LL);
     tree = parser.ruleFile();
   }
   if (listener.failed()) return;  // no AST from a file with a syntax error

@@ -1,0 +1,260 @@
+#include "eval/interpreter.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <span>
+#include <unordered_set>
+
+#include "stdlib/builtins.hpp"
+
+namespace verdeel::eval {
+
+namespace {
+
+stdlib::Rounding rounding(ast::RoundMode m) {
+  switch (m) {
+    case ast::RoundMode::HalfUp: return stdlib::Rounding::HalfUp;
+    case ast::RoundMode::Down: return stdlib::Rounding::Down;
+    case ast::RoundMode::Up: return stdlib::Rounding::Up;
+    case ast::RoundMode::HalfEven: return stdlib::Rounding::HalfEven;
+  }
+  return stdlib::Rounding::HalfUp;
+}
+
+}  // namespace
+
+void dedupe(std::vector<InputRef>& inputs) {
+  auto key = [](const InputRef& r) {
+    return (static_cast<std::uint64_t>(r.kind) << 60) ^ (static_cast<std::uint64_t>(r.table + 1) << 44) ^
+           (static_cast<std::uint64_t>(r.index + 1) << 24) ^ static_cast<std::uint64_t>(r.row + 1);
+  };
+  std::unordered_set<std::uint64_t> seen;
+  std::vector<InputRef> out;
+  out.reserve(inputs.size());
+  for (const InputRef& r : inputs) {
+    // The packed key may collide for very large tables; equal keys are compared in full.
+    if (!seen.insert(key(r)).second && std::find(out.begin(), out.end(), r) != out.end()) continue;
+    out.push_back(r);
+  }
+  inputs = std::move(out);
+}
+
+std::string Interpreter::forWhom(const Frame& f) const {
+  if (f.subjectTable < 0 || f.subject < 0) return {};
+  return " for " + s_.entityName(f.subjectTable, f.subject);
+}
+
+void Interpreter::fail(Code code, const SourceSpan& span, std::string message, const Frame& f,
+                       std::vector<Note> notes, std::string help) {
+  Diagnostic d{code, span, std::move(message), std::move(notes), std::move(help), p_.basis(f.article)};
+  throw Poisoned{s_.addError(std::move(d))};
+}
+
+void Interpreter::missing(const check::CExpr& e, const Frame& f) {
+  fail(Code::E0502, e.span, fmt::format("this value is missing{}", forWhom(f)), f,
+       {{SourceSpan{}, "the column is `optioneel` and the cell is blank"}});
+}
+
+Value Interpreter::eval(const check::CExpr& e, Frame& f) {
+  if (++s_.steps > s_.stepLimit) throw StepLimit{e.span, f.article};
+  return std::visit([&](const auto& n) -> Value { return evalNode(e, n, f); }, e.node);
+}
+
+mpq_class Interpreter::number(const check::CExpr& e, Frame& f) {
+  Value v = eval(e, f);
+  if (auto* q = std::get_if<mpq_class>(&v)) return std::move(*q);
+  missing(e, f);
+}
+
+bool Interpreter::truth(const check::CExpr& e, Frame& f) {
+  Value v = eval(e, f);
+  if (auto* b = std::get_if<bool>(&v)) return *b;
+  missing(e, f);
+}
+
+const Value& Interpreter::read(const Computed& c, const InputRef& ref, Frame& f) {
+  if (c.error != 0) throw Poisoned{c.error};
+  merge(f.collector->provenance, c.provenance, s_.pool);
+  if (f.collector->inputs) f.collector->inputs->push_back(ref);
+  return c.value;
+}
+
+Value Interpreter::evalNode(const check::CExpr&, const check::Literal& n, Frame&) {
+  return n.value;
+}
+
+Value Interpreter::evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f) {
+  return EntityRef{e.type.table, n.scope == check::Scope::Subject ? f.subject : f.loop};
+}
+
+Value Interpreter::evalNode(const check::CExpr&, const check::Field& n, Frame& f) {
+  Value ent = eval(*n.entity, f);
+  const auto* ref = std::get_if<EntityRef>(&ent);
+  if (!ref) missing(*n.entity, f);
+  const auto row = static_cast<std::size_t>(ref->row);
+  if (n.isDefinition)
+    return read(s_.definitions[static_cast<std::size_t>(n.index)][row],
+                InputRef{InputRef::Kind::Definition, n.table, ref->row, n.index}, f);
+  merge(f.collector->provenance, s_.rowProvenance(n.table, ref->row), s_.pool);
+  if (f.collector->inputs)
+    f.collector->inputs->push_back(InputRef{InputRef::Kind::Cell, n.table, ref->row, n.index});
+  return d_.tables[static_cast<std::size_t>(n.table)].rows[row][static_cast<std::size_t>(n.index)];
+}
+
+Value Interpreter::evalNode(const check::CExpr&, const check::ParamRef& n, Frame& f) {
+  return read(s_.parameters[static_cast<std::size_t>(n.index)],
+              InputRef{InputRef::Kind::Parameter, -1, -1, n.index}, f);
+}
+
+Value Interpreter::evalNode(const check::CExpr&, const check::ScalarRef& n, Frame& f) {
+  return read(s_.definitions[static_cast<std::size_t>(n.definition)][0],
+              InputRef{InputRef::Kind::Definition, -1, -1, n.definition}, f);
+}
+
+Value Interpreter::evalNode(const check::CExpr&, const check::Unary& n, Frame& f) {
+  if (n.op == ast::UnOp::Neg) return mpq_class(-number(*n.operand, f));
+  return !truth(*n.operand, f);
+}
+
+Value Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame& f) {
+  switch (n.op) {
+    case ast::BinOp::And: return truth(*n.lhs, f) && truth(*n.rhs, f);
+    case ast::BinOp::Or: return truth(*n.lhs, f) || truth(*n.rhs, f);
+    case ast::BinOp::Add: return mpq_class(number(*n.lhs, f) + number(*n.rhs, f));
+    case ast::BinOp::Sub: return mpq_class(number(*n.lhs, f) - number(*n.rhs, f));
+    case ast::BinOp::Mul: return mpq_class(number(*n.lhs, f) * number(*n.rhs, f));
+    case ast::BinOp::Div: {
+      mpq_class a = number(*n.lhs, f);
+      mpq_class b = number(*n.rhs, f);
+      if (b == 0)
+        fail(Code::E0501, e.span, fmt::format("division by zero{}", forWhom(f)), f,
+             {{n.rhs->span, "this value is 0"}});
+      return mpq_class(a / b);
+    }
+    default: break;
+  }
+  Value a = eval(*n.lhs, f);
+  Value b = eval(*n.rhs, f);
+  if (std::holds_alternative<Empty>(a)) missing(*n.lhs, f);
+  if (std::holds_alternative<Empty>(b)) missing(*n.rhs, f);
+  int c = 0;
+  if (auto* qa = std::get_if<mpq_class>(&a))
+    c = cmp(*qa, std::get<mpq_class>(b));
+  else if (auto* da = std::get_if<Date>(&a))
+    c = *da < std::get<Date>(b) ? -1 : (*da == std::get<Date>(b) ? 0 : 1);
+  else
+    c = a == b ? 0 : 1;
+  switch (n.op) {
+    case ast::BinOp::Eq: return c == 0;
+    case ast::BinOp::Ne: return c != 0;
+    case ast::BinOp::Lt: return c < 0;
+    case ast::BinOp::Le: return c <= 0;
+    case ast::BinOp::Gt: return c > 0;
+    default: return c >= 0;
+  }
+}
+
+Value Interpreter::evalNode(const check::CExpr&, const check::IsEmpty& n, Frame& f) {
+  const bool empty = std::holds_alternative<Empty>(eval(*n.operand, f));
+  return n.negated ? !empty : empty;
+}
+
+Value Interpreter::evalNode(const check::CExpr&, const check::If& n, Frame& f) {
+  return truth(*n.condition, f) ? eval(*n.thenValue, f) : eval(*n.elseValue, f);
+}
+
+// An aggregate over the rows of a table that meet its condition. With a key lookup only the rows the
+// index gives are visited. The provenance (and, in a derivation, the inputs) of a row that does not
+// meet the condition is dropped: what the value rests on is the rows that took part; with no row at
+// all it rests on the table as a whole.
+Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Frame& f) {
+  Collector& col = *f.collector;
+  std::span<const int> candidates;
+  const check::KeyLookup* lookup = n.lookup ? &*n.lookup : nullptr;
+  if (lookup) {
+    const Value key = eval(*lookup->key, f);
+    if (std::holds_alternative<Empty>(key)) missing(*lookup->key, f);
+    const KeyIndex& index =
+        lookup->isDefinition ? s_.definitionIndex(lookup->index) : s_.columnIndex(n.table, lookup->index);
+    if (index.failedKey() != 0) throw Poisoned{index.failedKey()};
+    if (index.blankRow() >= 0) {
+      Frame at = f;
+      at.loop = index.blankRow();
+      missing(*lookup->column, at);
+    }
+    candidates = index.rows(key);
+  }
+  Frame inner = f;
+  mpq_class sum = 0;
+  std::int64_t count = 0;
+  std::optional<Value> best;
+  std::vector<std::string> list;  // `lijst`: in the order of the table
+  auto visit = [&](int r) {
+    inner.loop = r;
+    const Provenance before = col.provenance;
+    const std::size_t mark = col.inputs ? col.inputs->size() : 0;
+    bool meets = true;
+    if (lookup) {
+      // The key was compared through the index; the row's key is one of what it read.
+      if (lookup->isDefinition)
+        (void)read(s_.definitions[static_cast<std::size_t>(lookup->index)][static_cast<std::size_t>(r)],
+                   InputRef{InputRef::Kind::Definition, n.table, r, lookup->index}, inner);
+      else if (col.inputs)
+        col.inputs->push_back(InputRef{InputRef::Kind::Cell, n.table, r, lookup->index});
+      for (const check::CExpr* c : lookup->rest)
+        if (!(meets = truth(*c, inner))) break;
+    } else if (n.filter) {
+      meets = truth(*n.filter, inner);
+    }
+    if (!meets) {
+      col.provenance = before;
+      if (col.inputs) col.inputs->resize(mark);
+      return;
+    }
+    merge(col.provenance, s_.rowProvenance(n.table, r), s_.pool);
+    ++count;
+    if (n.fn == ast::AggFn::Count) return;
+    Value v = eval(*n.value, inner);
+    if (n.fn == ast::AggFn::List) {
+      if (!std::holds_alternative<Empty>(v)) list.push_back(s_.format(v));
+      return;
+    }
+    if (std::holds_alternative<Empty>(v)) missing(*n.value, inner);
+    if (n.fn == ast::AggFn::Sum) {
+      sum += std::get<mpq_class>(v);
+      return;
+    }
+    if (!best) {
+      best = std::move(v);
+      return;
+    }
+    const bool less = std::holds_alternative<mpq_class>(v)
+                          ? std::get<mpq_class>(v) < std::get<mpq_class>(*best)
+                          : std::get<Date>(v) < std::get<Date>(*best);
+    if ((n.fn == ast::AggFn::Min) == less && !(v == *best)) best = std::move(v);
+  };
+  if (lookup)
+    for (int r : candidates) visit(r);
+  else
+    for (int r = 0, rows = s_.rows(n.table); r < rows; ++r) visit(r);
+  if (count == 0) merge(col.provenance, s_.tableProvenance(n.table), s_.pool);
+  switch (n.fn) {
+    case ast::AggFn::Count: return mpq_class(static_cast<long>(count));
+    case ast::AggFn::List: return fmt::format("{}", fmt::join(list, ", "));
+    case ast::AggFn::Sum: return sum;
+    default:
+      if (!best)
+        fail(Code::E0504, e.span,
+             fmt::format("the {} of no {} at all{}", n.fn == ast::AggFn::Min ? "minimum" : "maximum",
+                         p_.tables[static_cast<std::size_t>(n.table)].name, forWhom(f)),
+             f, {{SourceSpan{}, "no row meets the condition after `waarvoor`, or the table is empty"}});
+      return *best;
+  }
+}
+
+Value Interpreter::evalNode(const check::CExpr&, const check::Round& n, Frame& f) {
+  return stdlib::round(number(*n.value, f), rounding(n.mode), n.decimals);
+}
+
+}  // namespace verdeel::eval

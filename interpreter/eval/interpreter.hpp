@@ -1,0 +1,64 @@
+// The expression interpreter (internal to eval/): computes one checked expression for one entity,
+// reading data cells, parameters and the values of definitions that were computed before it (the
+// Program's order guarantees they were), and records what it read in the frame's Collector. An
+// aggregate visits only the rows its key lookup gives (eval/index.hpp) and keeps the provenance of
+// the rows that met its condition only. An error becomes a recorded, not yet reported, diagnostic
+// and the Poisoned exception; so does reading a value that rests on one.
+#pragma once
+
+#include <gmpxx.h>
+
+#include <string>
+#include <vector>
+
+#include "eval/state.hpp"
+
+namespace verdeel::eval {
+
+struct Frame {
+  int subjectTable = -1;  // the table the rule is per (-1: a single value)
+  int subject = -1;       // the entity's row
+  int loop = -1;          // the row of the aggregate being computed
+  Collector* collector = nullptr;
+  int article = -1;  // for the legal basis of a diagnostic
+};
+
+class Interpreter {
+ public:
+  explicit Interpreter(State& s) : s_(s), p_(s.program), d_(s.data) {}
+
+  Value eval(const check::CExpr& e, Frame& f);
+  mpq_class number(const check::CExpr& e, Frame& f);
+  bool truth(const check::CExpr& e, Frame& f);
+
+  // Records a diagnostic for the value being computed and throws Poisoned.
+  [[noreturn]] void fail(Code code, const SourceSpan& span, std::string message, const Frame& f,
+                         std::vector<Note> notes = {}, std::string help = {});
+  [[noreturn]] void missing(const check::CExpr& e, const Frame& f);
+  // " for gemeente GM0193 (Zwolle)", or nothing for a single value.
+  std::string forWhom(const Frame& f) const;
+
+ private:
+  State& s_;
+  const check::Program& p_;
+  const data::Dataset& d_;
+
+  Value evalNode(const check::CExpr& e, const check::Literal& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::Field& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::ParamRef& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::ScalarRef& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::Unary& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::Binary& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::IsEmpty& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::If& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::Aggregate& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::Round& n, Frame& f);
+  // A computed value read by the expression: its provenance is merged, its error thrown.
+  const Value& read(const Computed& c, const InputRef& ref, Frame& f);
+};
+
+// Removes repeated inputs, keeping the first use of each.
+void dedupe(std::vector<InputRef>& inputs);
+
+}  // namespace verdeel::eval
