@@ -6,14 +6,23 @@
 
 namespace verdeel::output {
 
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
+void appendCsvField(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+}
+
+std::string csvField(const std::string& s) {
+  std::string out;
+  appendCsvField(out, s);
+  return out;
 }
 
 namespace {
@@ -46,12 +55,15 @@ nlohmann::ordered_json jsonValue(const std::string& text, CellKind kind) {
 
 std::string renderCsv(const DecisionTable& t) {
   std::string out;
-  for (std::size_t i = 0; i < t.columns.size(); ++i) out += (i ? "," : "") + csvField(t.columns[i]);
-  out += '\n';
-  for (const auto& row : t.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csvField(row[i]);
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += ',';
+      appendCsvField(out, cells[i]);
+    }
     out += '\n';
-  }
+  };
+  line(t.columns);
+  for (const auto& row : t.rows) line(row);
   return out;
 }
 

@@ -13,6 +13,8 @@ enum class Format { Csv, Json, Markdown };
 
 // One CSV field: quoted (with doubled quotes) when it holds a comma, a quote or a line break.
 std::string csvField(const std::string& s);
+// Appends one CSV field to `out`, quoted where needed.
+void appendCsvField(std::string& out, std::string_view s);
 std::string renderCsv(const DecisionTable& t);
 std::string renderJson(const DecisionTable& t, const Decisions& d);
 std::string renderMarkdown(const DecisionTable& t, const Decisions& d);

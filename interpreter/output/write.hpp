@@ -1,7 +1,10 @@
-// Writing outputs safely: every file is first written in full to a temporary file in the output
-// folder, and only when all of them are complete are they renamed into place (rename is atomic on
-// one file system). A failed run leaves no half-written file and no earlier good output replaced
-// by a partial one. No output may have the path of an input file (E0601).
+// Writing an output set safely. The output folder belongs to verdeel and is replaced as a whole: the
+// complete new set is written into a sibling folder, made durable with one sync, and exchanged with
+// the old folder in one step (renameat2 RENAME_EXCHANGE), so that at any moment, also after a crash
+// or SIGKILL, the folder holds the old set or the new one and never files of two runs. Runs that
+// write beside each other take turns (a lock on the parent folder). A folder that holds an input,
+// or files verdeel did not write (no receipt), is refused, as is an output with the path of an
+// input (E0601, E0602).
 #pragma once
 
 #include <string>
