@@ -47,7 +47,7 @@ fragment TEXTBLOCK_BODY : (~["] | '"' ~["] | '""' ~["])*;
 
 // ---------------------------------------------------------------- hidden channel
 COMMENT : '#' ~[\r\n]* -> channel(HIDDEN);
-WS      : [ \t\r\n\u00A0]+ -> channel(HIDDEN);
+WS      : [ \t\r\n\u00A0]+ -> skip;  // positions are on the tokens; a formatter needs the comments only
 
 // ---------------------------------------------------------------- errors, reported by the parser
 UNTERMINATED_TEXTBLOCK : '"""' TEXTBLOCK_BODY '"'? '"'? EOF;

@@ -4,7 +4,10 @@ parser grammar VerdeelParser;
 
 options { tokenVocab = VerdeelLexer; }
 
-ruleFile : (header | amendmentHeader)? item* EOF ;
+// A parameter after an artikel belongs to it (its members run to the next artikel, tabel, uitvoer or
+// onderdeel); a parameter of the regulation itself stands before the first item or after a tabel or
+// uitvoer. Said this way the grammar is unambiguous, which keeps ANTLR's prediction cheap.
+ruleFile : (header | amendmentHeader)? parameter* item* EOF ;
 
 header
   : REGELING title=STRING
@@ -32,11 +35,10 @@ part
   ;
 
 item
-  : artikel     # ItemArtikel
-  | part        # ItemPart
-  | table       # ItemTable
-  | parameter   # ItemParameter
-  | output      # ItemOutput
+  : artikel           # ItemArtikel
+  | part              # ItemPart
+  | table parameter*  # ItemTable
+  | output parameter* # ItemOutput
   ;
 
 artikel
@@ -88,10 +90,14 @@ typeRef
 // A parameter has one value, or dated values (`= 96_000 vanaf 2024-01-31 grondslag "..."`): the
 // one in force on the peildatum is used.
 parameter
-  : PARAMETER name=IDENT COLON type=typeRef values+=parameterValue+
+  : PARAMETER name=IDENT COLON type=typeRef dated+=parameterValue* last=lastParameterValue
   ;
 
-parameterValue : EQ value=expr (VANAF from=DATE)? (GRONDSLAG basis=STRING)? ;
+// A value with another after it says from when (`vanaf`) or on what ground (`grondslag`), so that a
+// `=` right after a value is a comparison in it, never the start of the next value. This keeps the
+// grammar unambiguous, which makes ANTLR's prediction cheap.
+parameterValue : EQ value=expr (VANAF from=DATE (GRONDSLAG basis=STRING)? | GRONDSLAG basis=STRING) ;
+lastParameterValue : EQ value=expr (VANAF from=DATE)? (GRONDSLAG basis=STRING)? ;
 
 definition
   : DEFINITIE name=IDENT (PER subject=IDENT)? COLON type=typeRef EQ body=expr

@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "stdlib/builtins.hpp"
+#include "value/memory.hpp"
 
 namespace {
 
@@ -187,6 +188,7 @@ struct Call {
 // checking and evaluating recurse once per nesting level, and `--max-diepte` (at most 100,000)
 // must never reach the end of the stack.
 int main(int argc, char** argv) {
+  verdeel::installNumberMemory();
   Call call{argc, argv, verdeel::kExitInternal};
   pthread_attr_t attr;
   pthread_t thread;

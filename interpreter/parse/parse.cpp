@@ -194,6 +194,7 @@ class Builder {
       amendmentFile(a, ctx, out);
       return;
     }
+    for (auto* p : ctx->parameter()) out.parameters.push_back(parameter(p, -1));
     for (auto* item : ctx->item()) {
       if (auto* pt = dynamic_cast<G::ItemPartContext*>(item)) {
         auto& d = diags_.report(Code::E0215, span(pt->part()->getStart()),
@@ -203,12 +204,13 @@ class Builder {
             "\"...\"`";
       } else if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item))
         artikel(a->artikel(), out);
-      else if (auto* t = dynamic_cast<G::ItemTableContext*>(item))
+      else if (auto* t = dynamic_cast<G::ItemTableContext*>(item)) {
         out.tables.push_back(table(t->table()));
-      else if (auto* p = dynamic_cast<G::ItemParameterContext*>(item))
-        out.parameters.push_back(parameter(p->parameter(), -1));
-      else if (auto* o = dynamic_cast<G::ItemOutputContext*>(item))
+        for (auto* p : t->parameter()) out.parameters.push_back(parameter(p, -1));
+      } else if (auto* o = dynamic_cast<G::ItemOutputContext*>(item)) {
         out.outputs.push_back(output(o->output()));
+        for (auto* p : o->parameter()) out.parameters.push_back(parameter(p, -1));
+      }
     }
   }
 
@@ -298,6 +300,11 @@ class Builder {
     am.target = unquote(h->target->getText());
     am.targetSpan = span(h->target);
     am.file = file_;
+    if (!ctx->parameter().empty()) {
+      auto& d = diags_.report(Code::E0215, span(ctx->parameter(0)->getStart()),
+                              "an amending regulation holds only `onderdeel`s");
+      d.help = "write the change as `onderdeel A: vervangt artikel 2 door artikel 2 ...`";
+    }
     for (auto* item : ctx->item()) {
       auto* pt = dynamic_cast<G::ItemPartContext*>(item);
       if (!pt) {
@@ -467,14 +474,17 @@ class Builder {
     ast::ParameterDecl out;
     out.name = ident(p->name);
     out.type = typeRef(p->type);
-    for (auto* v : p->values) {
+    auto value = [&](G::ExprContext* e, antlr4::Token* from, antlr4::Token* basis,
+                     antlr4::ParserRuleContext* v) {
       ast::ParameterValue pv;
-      pv.value = expr(v->value);
-      if (v->from) pv.from = date(v->from);
-      if (v->basis) pv.basis = unquote(v->basis->getText());
+      pv.value = expr(e);
+      if (from) pv.from = date(from);
+      if (basis) pv.basis = unquote(basis->getText());
       pv.span = span(v);
       out.values.push_back(std::move(pv));
-    }
+    };
+    for (auto* v : p->dated) value(v->value, v->from, v->basis, v);
+    value(p->last->value, p->last->from, p->last->basis, p->last);
     out.article = article;
     out.span = span(p);
     return out;

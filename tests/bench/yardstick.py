@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Whole-process comparison of `verdeel run` with the plain-Python yardstick, paired in one run.
+
+Runs `verdeel run RULES --out DIR --format csv` and `ref2024.py RULES DIR` (../shared/bench, the
+computation of rules/2024 in plain Python with fractions.Fraction) alternately, N times each, and
+reports the median CPU time (user + system, from wait4) and peak memory (max RSS) of each and
+their ratio. The Python side is measured twice: through `python3` as found on PATH (what a user who
+types `python3 ref2024.py` gets; on a machine with pyenv that is a shell shim around the
+interpreter) and through the interpreter binary itself (the shim's cost left out). Compares the
+outputs cell by cell with compare.py as well: a faster run that computes something else is no win.
+
+usage: yardstick.py --verdeel BUILD/interpreter/verdeel [--bench ../shared/bench] [--rules rules/2024]
+                    [--runs 21] [--data DIR]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+
+def measure(cmd, env=None):
+    """CPU seconds (user + system) and max RSS (KiB) of one run of cmd, which must succeed."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{' '.join(cmd)} failed with exit code {code}:\n{err}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def real_interpreter():
+    """The python3 binary behind the shim, if `python3` on PATH is one (pyenv)."""
+    try:
+        out = subprocess.run(["python3", "-c", "import sys; print(sys.executable)"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+        return os.path.realpath(out)
+    except (OSError, subprocess.CalledProcessError):
+        return os.path.realpath(sys.executable)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--verdeel", required=True)
+    ap.add_argument("--bench", default=os.path.join(os.path.dirname(__file__), "../../../shared/bench"))
+    ap.add_argument("--rules", default=os.path.join(os.path.dirname(__file__), "../../rules/2024"))
+    ap.add_argument("--data", help="the data folder for both (as verdeel's --data)")
+    ap.add_argument("--runs", type=int, default=21)
+    args = ap.parse_args()
+    ref = os.path.join(args.bench, "ref2024.py")
+    compare = os.path.join(args.bench, "compare.py")
+    if not os.path.exists(ref):
+        sys.exit(f"yardstick not found: {ref} (give --bench)")
+    python = real_interpreter()
+    scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-")
+    try:
+        vout, rout = os.path.join(scratch, "v"), os.path.join(scratch, "r")
+        data_v = ["--data", args.data] if args.data else []
+        data_r = ["--data", args.data] if args.data else []
+        verdeel = [args.verdeel, "run", args.rules, "--out", vout, "--format", "csv"] + data_v
+        shim = ["python3", ref, args.rules, rout] + data_r
+        bare = [python, ref, args.rules, rout] + data_r
+        samples = {"verdeel": [], "python3 (PATH)": [], "python3 (interpreter)": []}
+        for i in range(args.runs):
+            for name, cmd, out in (("verdeel", verdeel, vout), ("python3 (PATH)", shim, rout),
+                                   ("python3 (interpreter)", bare, rout)):
+                shutil.rmtree(out, ignore_errors=True)
+                samples[name].append(measure(cmd))
+        same = subprocess.run([sys.executable, compare, vout, rout], capture_output=True, text=True)
+        last = same.stdout.strip().splitlines()[-1] if same.stdout.strip() else same.stderr.strip()
+        print(f"rules: {args.rules}; runs: {args.runs} each, alternating; python: {python}")
+        med = {k: (statistics.median(c for c, _ in v), statistics.median(m for _, m in v))
+               for k, v in samples.items()}
+        for name, (cpu, rss) in med.items():
+            print(f"{name:24} CPU {cpu * 1000:8.1f} ms   peak memory {rss / 1024:6.1f} MB")
+        for name in ("python3 (PATH)", "python3 (interpreter)"):
+            print(f"ratio verdeel / {name:22} CPU {med['verdeel'][0] / med[name][0]:.3f}   "
+                  f"memory {med['verdeel'][1] / med[name][1]:.3f}")
+        print(f"outputs: {last}")
+        return 0 if same.returncode == 0 else 1
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
