@@ -3,6 +3,7 @@
 #include "api/verdeel.hpp"
 #include "check/check.hpp"
 #include "parse/parse.hpp"
+#include "scenario/setting.hpp"
 
 namespace verdeel {
 
@@ -26,10 +27,28 @@ bool Engine::loadData(const data::LoadOptions& options) {
   return dataset_.has_value();
 }
 
+bool Engine::setScenario(const std::vector<std::string>& settings, std::string& error, std::string& help) {
+  scenario_.clear();
+  for (const std::string& text : settings) {
+    auto s = scenario::parseSetting(*program_, text, false, 1, error, help);
+    if (!s) return false;
+    for (const auto& [param, value] : scenario_)
+      if (param == s->parameter) {
+        error = fmt::format("parameter `{}` is set twice", s->name);
+        help = "give each parameter one `--zet`";
+        return false;
+      }
+    scenario_.emplace_back(s->parameter, s->values.front());
+  }
+  evaluation_.reset();
+  return true;
+}
+
 eval::Evaluation& Engine::evaluation() {
   if (!evaluation_) {
     evaluation_ = std::make_unique<eval::Evaluation>(*program_, *dataset_, diags_);
     evaluation_->setStepLimit(limits_.evaluationSteps);
+    for (const auto& [param, value] : scenario_) evaluation_->setParameter(param, value);
   }
   return *evaluation_;
 }

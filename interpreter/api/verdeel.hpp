@@ -40,6 +40,9 @@ class Engine {
   // Loads the version in force on `peildatum` (default: the regulation's own `geldig vanaf`).
   bool loadRules(const std::string& path, std::optional<Date> peildatum = std::nullopt);
   bool loadData(const data::LoadOptions& options = {});
+  // A scenario for this run: parameters set to other values (`--zet NAAM=WAARDE`), after loadRules.
+  // False with a message and a hint when a setting names no parameter or its value does not fit.
+  bool setScenario(const std::vector<std::string>& settings, std::string& error, std::string& help);
   // The evaluation of the loaded program on the loaded data (made on first use).
   eval::Evaluation& evaluation();
   // Runs every controle; reports E0505 for each that fails. False when one failed or errored.
@@ -65,6 +68,7 @@ class Engine {
   std::optional<data::Dataset> dataset_;
   std::unique_ptr<eval::Evaluation> evaluation_;
   std::vector<std::string> dataFiles_;
+  std::vector<std::pair<int, Value>> scenario_;
 };
 
 }  // namespace verdeel

@@ -14,6 +14,11 @@ namespace verdeel::cli {
 std::optional<Date>& peildatum();
 // The limits of this command line (`--max-...`).
 Limits& limits();
+// The `--zet NAAM=WAARDE` settings of this command line.
+std::vector<std::string>& settings();
+// Applies settings() to an engine whose rules are loaded; 0, or the usage exit code after the
+// message (a name that is no parameter, a value that does not fit).
+int applySettings(Engine& engine, const std::vector<std::string>& given);
 
 // Prints the engine's diagnostics on standard error and returns `code`.
 int finish(Engine& engine, int code);
@@ -43,6 +48,7 @@ int commandVerify(const VerifyOptions& o);
 
 struct DiffOptions {
   std::string oldRules, newRules, dataDir, format = "text";
+  std::vector<std::string> newSettings;  // `--zet-nieuw`: for NEW only
 };
 int commandDiff(const DiffOptions& o);
 

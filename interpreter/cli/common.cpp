@@ -21,6 +21,17 @@ std::optional<Date>& peildatum() {
   return date;
 }
 
+std::vector<std::string>& settings() {
+  static std::vector<std::string> s;
+  return s;
+}
+
+int applySettings(Engine& engine, const std::vector<std::string>& given) {
+  std::string error, help;
+  if (engine.setScenario(given, error, help)) return 0;
+  return usage(error, help);
+}
+
 int usage(const std::string& message, const std::string& help) {
   std::fprintf(stderr, "verdeel: error[usage]: %s\n", message.c_str());
   if (!help.empty()) std::fprintf(stderr, "  = help: %s\n", help.c_str());

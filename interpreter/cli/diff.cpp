@@ -92,8 +92,17 @@ int commandDiff(const DiffOptions& o) {
   auto newPath = resolve(*newSpec, scratch, error);
   if (!newPath) return usage(error);
   Engine before(limits()), after(limits());
-  if (!before.loadRules(*oldPath, oldDate) || !before.loadData({o.dataDir})) return finish(before, 2);
-  if (!after.loadRules(*newPath, newDate) || !after.loadData({o.dataDir})) {
+  if (!before.loadRules(*oldPath, oldDate)) return finish(before, 2);
+  if (int code = applySettings(before, settings())) return code;
+  if (!before.loadData({o.dataDir})) return finish(before, 2);
+  std::vector<std::string> newSettings = settings();
+  newSettings.insert(newSettings.end(), o.newSettings.begin(), o.newSettings.end());
+  if (!after.loadRules(*newPath, newDate)) {
+    std::fputs(before.renderDiagnostics().c_str(), stderr);
+    return finish(after, 2);
+  }
+  if (int code = applySettings(after, newSettings)) return code;
+  if (!after.loadData({o.dataDir})) {
     std::fputs(before.renderDiagnostics().c_str(), stderr);
     return finish(after, 2);
   }

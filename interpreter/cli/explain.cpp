@@ -11,6 +11,7 @@ namespace verdeel::cli {
 int commandExplain(const ExplainOptions& o) {
   Engine engine(limits());
   if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
+  if (int code = applySettings(engine, settings())) return code;
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
   const check::Program& p = engine.program();
   eval::Evaluation& ev = engine.evaluation();

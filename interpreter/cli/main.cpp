@@ -23,6 +23,10 @@ using namespace verdeel::cli;
 void addCommon(CLI::App* cmd, std::string& peildatumText) {
   cmd->add_option("--peildatum", peildatumText,
                   "Use the version of the rules in force on this date (jjjj-mm-dd)");
+  cmd->add_option("--zet", settings(),
+                  "Set a parameter for this run: NAAM=WAARDE (repeat for several; a scenario)")
+      ->take_all()
+      ->allow_extra_args(false);
   Limits& l = limits();
   auto* g = cmd->add_option_group("limits", "Limits (docs/reliability.md)");
   g->add_option("--max-regelbestand", l.ruleFileBytes, "Bytes per rule file (default 10 MiB)");
@@ -108,6 +112,8 @@ static int runCommandLine(int argc, char** argv) {
   diffCmd->add_option("NEW", dOpt.newRules, "The rule set after: a path, or REV:PATH from git")->required();
   diffCmd->add_option("--data", dOpt.dataDir, "Read the data of both from this folder instead of their own");
   diffCmd->add_option("--format", dOpt.format, "text (default), csv or md");
+  diffCmd->add_option("--zet-nieuw", dOpt.newSettings,
+                      "Set a parameter in NEW only: NAAM=WAARDE (what a scenario changes)");
 
   auto* docs = app.add_subcommand("stdlib-docs", "Print docs/stdlib.md, generated from the builtin registry");
 

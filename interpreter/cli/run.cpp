@@ -71,6 +71,7 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
                const std::vector<std::string>& formats) {
   Engine engine(limits());
   if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);
+  if (int code = applySettings(engine, settings())) return code;
   if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
   int code = kExitOk;
   auto files = outputs(engine, formats, code);
@@ -81,6 +82,7 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
   receipt.rules = rules;
   receipt.dataDir = dataDir;
   receipt.formats = formats;
+  receipt.scenario = settings();
   output::describe(receipt, engine.program());
   receipt.inputs = inputHashes(engine);
   for (const auto& f : *files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
@@ -101,6 +103,7 @@ int commandCheckReceipt(const std::string& path) {
   std::optional<Date> at;
   if (!receipt->peildatum.empty()) at = Date::parse(receipt->peildatum);
   if (!engine.loadRules(receipt->rules, at)) return finish(engine, kExitRuleErrors);
+  if (int code = applySettings(engine, receipt->scenario)) return code;
   if (!engine.loadData({receipt->dataDir})) return finish(engine, kExitDataErrors);
   int code = kExitOk;
   auto files = outputs(engine, receipt->formats, code);

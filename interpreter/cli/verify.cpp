@@ -22,6 +22,7 @@ int commandVerify(const VerifyOptions& o) {
   }
   Engine engine(limits());
   if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
+  if (int code = applySettings(engine, settings())) return code;
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
   verify::Summary sum;
   if (!verify::reconcile(engine.evaluation(), opts, limits(), engine.sources(), engine.diagnostics(), sum)) {

@@ -40,6 +40,35 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
   for (const auto& a : po.articles)
     if (!a.repealed && !newLabels.count(a.label()) && changed.insert(a.label()).second)
       r.changedArticles.push_back(a.label() + " (vervallen)");
+  // Parameters whose value differs (a scenario, `--zet-nieuw`, or a changed rule), and which
+  // definitions of the new rule set read them, directly or through others.
+  std::vector<std::set<std::string>> paramCauses(pn.definitions.size());
+  {
+    std::vector<std::string> changedParam(pn.parameters.size());
+    for (std::size_t i = 0; i < pn.parameters.size(); ++i)
+      for (std::size_t j = 0; j < po.parameters.size(); ++j) {
+        if (po.parameters[j].name != pn.parameters[i].name) continue;
+        const eval::Computed* vn = after.parameter(static_cast<int>(i));
+        const eval::Computed* vo = before.parameter(static_cast<int>(j));
+        if (!vn || !vo) return std::nullopt;
+        if (!(vn->value == vo->value)) {
+          changedParam[i] = fmt::format("parameter {}: {} -> {}", pn.parameters[i].name,
+                                        before.format(vo->value), after.format(vn->value));
+          r.changedParameters.push_back(changedParam[i]);
+        }
+      }
+    for (int d : pn.order) {
+      const auto& reads = pn.definitionReads[static_cast<std::size_t>(d)];
+      auto& mine = paramCauses[static_cast<std::size_t>(d)];
+      for (int q : reads.parameters)
+        if (!changedParam[static_cast<std::size_t>(q)].empty())
+          mine.insert(changedParam[static_cast<std::size_t>(q)]);
+      for (int e : reads.definitions) {
+        const auto& theirs = paramCauses[static_cast<std::size_t>(e)];
+        mine.insert(theirs.begin(), theirs.end());
+      }
+    }
+  }
   // The values to compare: the per-entity definitions in the new rule set's outputs.
   std::vector<Compared> defs;
   std::set<int> seenDefs;
@@ -121,6 +150,7 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
       for (const auto& l : labels(pn, after, *vn)) causes.insert(l);
       for (const auto& l : labels(po, before, *vo)) causes.insert(l);
       c.causes.assign(causes.begin(), causes.end());
+      for (const auto& why : paramCauses[static_cast<std::size_t>(cd.newDef)]) c.causes.push_back(why);
       r.changes.push_back(std::move(c));
     }
     if (numeric) {
@@ -143,6 +173,7 @@ std::string renderText(const Result& r, const std::string& oldName, const std::s
   out += r.changedArticles.empty()
              ? "gewijzigde artikelen: geen\n"
              : fmt::format("gewijzigde artikelen: {}\n", fmt::join(r.changedArticles, ", "));
+  for (const auto& p : r.changedParameters) out += fmt::format("gewijzigd: {}\n", p);
   std::string last;
   for (const Change& c : r.changes) {
     const std::string who = c.name.empty() ? fmt::format("{} {}", c.table, c.key)
@@ -182,6 +213,7 @@ std::string renderMarkdown(const Result& r, const std::string& oldName, const st
   out += r.changedArticles.empty()
              ? "Gewijzigde artikelen: geen.\n\n"
              : fmt::format("Gewijzigde artikelen: {}.\n\n", fmt::join(r.changedArticles, ", "));
+  for (const auto& p : r.changedParameters) out += fmt::format("Gewijzigd: {}.\n\n", p);
   out += "| tabel | sleutel | naam | definitie | voor | na | verschil | oorzaak |\n";
   out += "| --- | --- | --- | --- | ---: | ---: | ---: | --- |\n";
   for (const Change& c : r.changes)

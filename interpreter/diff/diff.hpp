@@ -25,10 +25,11 @@ struct Total {
 
 struct Result {
   std::vector<Change> changes;
-  std::vector<Total> totals;                  // per compared numeric definition, sums over the table
-  std::vector<std::string> changedArticles;   // labels, in the new rule set's order (removed ones last)
-  std::size_t compared = 0;                   // values compared
-  std::vector<std::string> onlyOld, onlyNew;  // definitions in one rule set only
+  std::vector<Total> totals;                   // per compared numeric definition, sums over the table
+  std::vector<std::string> changedArticles;    // labels, in the new rule set's order (removed ones last)
+  std::vector<std::string> changedParameters;  // `parameter X: a -> b` (a scenario or a changed rule)
+  std::size_t compared = 0;                    // values compared
+  std::vector<std::string> onlyOld, onlyNew;   // definitions in one rule set only
 };
 
 // nullopt when an evaluation failed (reported into the evaluations' diagnostics).

@@ -159,6 +159,13 @@ void Evaluation::setParameter(int param, Value value) {
   s.complete = false;
 }
 
+std::vector<std::pair<int, Value>> Evaluation::overrides() const {
+  std::vector<std::pair<int, Value>> out;
+  for (std::size_t p = 0; p < state_->overrides.size(); ++p)
+    if (state_->overrides[p]) out.emplace_back(static_cast<int>(p), *state_->overrides[p]);
+  return out;
+}
+
 bool Evaluation::update() {
   State& s = *state_;
   if (failed_) return false;

@@ -95,6 +95,8 @@ class Evaluation {
   // Replaces a parameter's value (a scenario: `--zet`). The next value asked for is computed with
   // it; only the parameters and definitions it reaches are computed again.
   void setParameter(int param, Value value);
+  // The parameters set so, with their values, in parameter order.
+  std::vector<std::pair<int, Value>> overrides() const;
   // Computes everything that is not computed yet; false after an error that stops the evaluation
   // (the step limit). Called by the accessors below; a sweep calls it once per scenario.
   bool update();

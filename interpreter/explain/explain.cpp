@@ -95,6 +95,10 @@ class Builder {
         n.value = ev_.format(c->value);
         n.herkomst = ast::herkomstName(c->herkomst());
         n.rule = prm.article >= 0 ? articleText(prm.article) : fmt::format("grondslag: {}", prm.basis);
+        for (const auto& [param, value] : ev_.overrides())
+          if (param == in.index)
+            n.rule =
+                fmt::format("scenario (--zet {}={}), in plaats van {}", prm.name, ev_.format(value), n.rule);
         if (o_.lawText && prm.article >= 0)
           n.lawText = p_.articles[static_cast<std::size_t>(prm.article)].lawText;
         return n;
@@ -328,6 +332,11 @@ int defaultDefinition(const check::Program& p, int table) {
 std::optional<Node> explain(eval::Evaluation& ev, int definition, int row, const Options& options) {
   auto n = Builder(ev, options).definition(definition, row, 0);
   if (n) n->version = fmt::format("{}, {}", ev.program().header.title, ev.program().version);
+  std::vector<std::string> set;
+  for (const auto& [param, value] : ev.overrides())
+    set.push_back(fmt::format("{} = {}", ev.program().parameters[static_cast<std::size_t>(param)].name,
+                              ev.format(value)));
+  if (n && !set.empty()) n->version += fmt::format("; scenario: {}", fmt::join(set, ", "));
   return n;
 }
 

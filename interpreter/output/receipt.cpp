@@ -28,6 +28,7 @@ std::string renderReceipt(const Receipt& r) {
       {"regels", r.rules},
       {"data", r.dataDir.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.dataDir)},
       {"formaten", r.formats}};
+  if (!r.scenario.empty()) j["opdracht"]["zet"] = r.scenario;
   j["regeling"] = {{"titel", r.title},
                    {"citatie", r.citation},
                    {"geldig_vanaf", r.validFrom},
@@ -50,6 +51,8 @@ std::optional<Receipt> parseReceipt(const std::string& text, std::string& error)
     r.rules = j.at("opdracht").at("regels").get<std::string>();
     if (!j.at("opdracht").at("data").is_null()) r.dataDir = j.at("opdracht").at("data").get<std::string>();
     r.formats = j.at("opdracht").at("formaten").get<std::vector<std::string>>();
+    if (j.at("opdracht").contains("zet"))
+      r.scenario = j.at("opdracht").at("zet").get<std::vector<std::string>>();
     r.title = j.at("regeling").at("titel").get<std::string>();
     if (!j.at("peildatum").is_null()) r.peildatum = j.at("peildatum").get<std::string>();
     r.versie = j.at("versie").get<std::string>();

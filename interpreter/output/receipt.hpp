@@ -23,6 +23,7 @@ struct Receipt {
   std::string program, version;
   std::string rules, dataDir;
   std::vector<std::string> formats;
+  std::vector<std::string> scenario;  // `--zet` settings as given (NAAM=WAARDE)
   std::string title, citation, validFrom, validUntil;
   std::string peildatum;  // the date the version was chosen for
   std::string versie;     // the version used

@@ -49,6 +49,12 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
   out.citatie = p.header.citation;
   out.geldigVanaf = p.header.validFrom.str();
   out.versie = p.version;
+  // A run with parameters set to other values says so wherever its version is named.
+  std::vector<std::string> set;
+  for (const auto& [param, value] : ev.overrides())
+    set.push_back(
+        fmt::format("{} = {}", p.parameters[static_cast<std::size_t>(param)].name, ev.format(value)));
+  if (!set.empty()) out.versie += fmt::format("; scenario: {}", fmt::join(set, ", "));
 
   auto cell = [&](const check::OutputColumn& c, int table, int row) -> std::optional<Cell> {
     Cell c0;
