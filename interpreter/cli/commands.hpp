@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "api/verdeel.hpp"
+#include "output/receipt.hpp"
+#include "output/write.hpp"
 
 namespace verdeel::cli {
 
@@ -45,6 +47,19 @@ struct VerifyOptions {
   bool onlyPublished = false;
 };
 int commandVerify(const VerifyOptions& o);
+
+struct SweepCommand {
+  std::string rules, dataDir, outDir = "uitvoer";
+  std::vector<std::string> columns;  // `--kolommen`
+};
+int commandSweep(const SweepCommand& c);
+// The files of a sweep (the settings may hold ranges); nullopt with the exit code in `code` (usage
+// errors already printed).
+std::optional<std::vector<output::OutputFile>> sweepFiles(Engine& engine,
+                                                          const std::vector<std::string>& given,
+                                                          const std::vector<std::string>& columns, int& code);
+// The hashes of every rule and data file the engine read.
+std::vector<output::FileHash> inputHashes(const Engine& engine);
 
 struct DiffOptions {
   std::string oldRules, newRules, dataDir, format = "text";

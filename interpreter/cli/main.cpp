@@ -115,16 +115,31 @@ static int runCommandLine(int argc, char** argv) {
   diffCmd->add_option("--zet-nieuw", dOpt.newSettings,
                       "Set a parameter in NEW only: NAAM=WAARDE (what a scenario changes)");
 
+  SweepCommand sw;
+  auto* sweepCmd = app.add_subcommand(
+      "sweep", "Evaluate a rule set for every value of parameter ranges, in one process, with paradoxes");
+  addCommon(sweepCmd, peildatumText);
+  sweepCmd->add_option("RULES", sw.rules, "A .regels file or a folder of them")->required();
+  sweepCmd->add_option("--kolommen", sw.columns, "The values to follow per scenario (definitions, columns)")
+      ->delimiter(',')
+      ->required();
+  sweepCmd->add_option("--out", sw.outDir, "Folder for the sweep tables (default: uitvoer)");
+  sweepCmd->add_option("--data", sw.dataDir,
+                       "Read the data tables from this folder instead of the rule set's own");
+  sweepCmd->add_option("--max-scenarios", limits().scenarios, "Scenarios of one sweep (default 10000)")
+      ->check(CLI::PositiveNumber);
+
   auto* docs = app.add_subcommand("stdlib-docs", "Print docs/stdlib.md, generated from the builtin registry");
 
   // A first word that is no command (and no option) is a misspelt command.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::vector<std::string> commands = {"check", "run", "explain", "verify", "diff", "stdlib-docs"};
+    const std::vector<std::string> commands = {"check", "run",   "explain",    "verify",
+                                               "diff",  "sweep", "stdlib-docs"};
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       std::fprintf(stderr, "verdeel: error[usage]: unknown command `%s`\n", argv[1]);
       const std::string m = closestMatch(argv[1], commands);
       std::fprintf(stderr, "  = help: %s\n",
-                   m.empty() ? "the commands are check, run, explain, verify, diff and stdlib-docs"
+                   m.empty() ? "the commands are check, run, explain, verify, diff, sweep and stdlib-docs"
                              : fmt::format("did you mean `{}`?", m).c_str());
       return kExitUsage;
     }
@@ -162,6 +177,7 @@ static int runCommandLine(int argc, char** argv) {
   if (*explainCmd) return commandExplain(ex);
   if (*verifyCmd) return commandVerify(vo);
   if (*diffCmd) return commandDiff(dOpt);
+  if (*sweepCmd) return commandSweep(sw);
   if (*docs) {
     std::fputs(stdlib::renderDocs().c_str(), stdout);
     return kExitOk;

@@ -54,6 +54,8 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
   return files;
 }
 
+}  // namespace
+
 // The hashes of every rule and data file the engine read, from the files as they are on disk.
 std::vector<output::FileHash> inputHashes(const Engine& engine) {
   std::vector<output::FileHash> out;
@@ -64,8 +66,6 @@ std::vector<output::FileHash> inputHashes(const Engine& engine) {
   }
   return out;
 }
-
-}  // namespace
 
 int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
                const std::vector<std::string>& formats) {
@@ -103,11 +103,13 @@ int commandCheckReceipt(const std::string& path) {
   std::optional<Date> at;
   if (!receipt->peildatum.empty()) at = Date::parse(receipt->peildatum);
   if (!engine.loadRules(receipt->rules, at)) return finish(engine, kExitRuleErrors);
-  if (int code = applySettings(engine, receipt->scenario)) return code;
+  if (receipt->command != "sweep")
+    if (int code = applySettings(engine, receipt->scenario)) return code;
   if (!engine.loadData({receipt->dataDir})) return finish(engine, kExitDataErrors);
   int code = kExitOk;
-  auto files = outputs(engine, receipt->formats, code);
-  if (!files) return finish(engine, code);
+  auto files = receipt->command == "sweep" ? sweepFiles(engine, receipt->scenario, receipt->columns, code)
+                                           : outputs(engine, receipt->formats, code);
+  if (!files) return code == kExitUsage ? code : finish(engine, code);
   bool same = true;
   // Inputs: the files read now against those the receipt names.
   const auto now = inputHashes(engine);

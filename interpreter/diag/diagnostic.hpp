@@ -57,6 +57,8 @@ class Diagnostics {
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t dropped() const { return dropped_; }
   void setBasis(std::string basis) { basis_ = std::move(basis); }  // attached to new reports
+  // The diagnostic reported last (for a note on where it happened), or nullptr.
+  Diagnostic* last() { return items_.empty() ? nullptr : &items_.back(); }
 
  private:
   std::size_t limit_;

@@ -116,6 +116,9 @@ void Evaluation::setStepLimit(std::uint64_t limit) {
 std::uint64_t Evaluation::steps() const {
   return state_->steps;
 }
+void Evaluation::resetSteps() {
+  state_->steps = 0;
+}
 
 std::string Evaluation::entityName(int table, int row) const {
   return state_->entityName(table, row);

@@ -92,6 +92,8 @@ class Evaluation {
   // The evaluation-step limit (E0512), before the first value is asked for.
   void setStepLimit(std::uint64_t limit);
   std::uint64_t steps() const;
+  // Starts counting steps again (a sweep: the limit holds per scenario).
+  void resetSteps();
   // Replaces a parameter's value (a scenario: `--zet`). The next value asked for is computed with
   // it; only the parameters and definitions it reaches are computed again.
   void setParameter(int param, Value value);

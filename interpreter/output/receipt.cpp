@@ -29,6 +29,10 @@ std::string renderReceipt(const Receipt& r) {
       {"data", r.dataDir.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.dataDir)},
       {"formaten", r.formats}};
   if (!r.scenario.empty()) j["opdracht"]["zet"] = r.scenario;
+  if (r.command != "run") {
+    j["opdracht"]["soort"] = r.command;
+    j["opdracht"]["kolommen"] = r.columns;
+  }
   j["regeling"] = {{"titel", r.title},
                    {"citatie", r.citation},
                    {"geldig_vanaf", r.validFrom},
@@ -53,6 +57,10 @@ std::optional<Receipt> parseReceipt(const std::string& text, std::string& error)
     r.formats = j.at("opdracht").at("formaten").get<std::vector<std::string>>();
     if (j.at("opdracht").contains("zet"))
       r.scenario = j.at("opdracht").at("zet").get<std::vector<std::string>>();
+    if (j.at("opdracht").contains("soort")) {
+      r.command = j.at("opdracht").at("soort").get<std::string>();
+      r.columns = j.at("opdracht").at("kolommen").get<std::vector<std::string>>();
+    }
     r.title = j.at("regeling").at("titel").get<std::string>();
     if (!j.at("peildatum").is_null()) r.peildatum = j.at("peildatum").get<std::string>();
     r.versie = j.at("versie").get<std::string>();

@@ -23,7 +23,9 @@ struct Receipt {
   std::string program, version;
   std::string rules, dataDir;
   std::vector<std::string> formats;
-  std::vector<std::string> scenario;  // `--zet` settings as given (NAAM=WAARDE)
+  std::vector<std::string> scenario;  // `--zet` settings as given (NAAM=WAARDE, or a range for a sweep)
+  std::string command = "run";        // `run` or `sweep`
+  std::vector<std::string> columns;   // a sweep's `--kolommen`
   std::string title, citation, validFrom, validUntil;
   std::string peildatum;  // the date the version was chosen for
   std::string versie;     // the version used

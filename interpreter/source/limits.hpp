@@ -16,6 +16,7 @@ struct Limits {
   std::size_t tableRows = 1'000'000;                  // --max-rijen: rows per data table (E0411)
   std::size_t csvLineBytes = std::size_t{1} << 20;    // --max-regellengte: bytes per CSV line (E0412)
   std::size_t csvFieldBytes = std::size_t{64} << 10;  // --max-veldlengte: bytes per CSV field (E0413)
+  std::size_t scenarios = 10'000;                     // --max-scenarios: scenarios of one sweep
 };
 
 }  // namespace verdeel
