@@ -56,9 +56,41 @@ void Interpreter::missing(const check::CExpr& e, const Frame& f) {
        {{SourceSpan{}, "the column is `optioneel` and the cell is blank"}});
 }
 
-Value Interpreter::eval(const check::CExpr& e, Frame& f) {
+const Value& Interpreter::ref(const check::CExpr& e, Frame& f, Value& scratch) {
   if (++s_.steps > s_.stepLimit) throw StepLimit{e.span, f.article};
-  return std::visit([&](const auto& n) -> Value { return evalNode(e, n, f); }, e.node);
+  return std::visit(
+      [&](const auto& n) -> const Value& {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, check::Literal>) {
+          return n.value;
+        } else if constexpr (std::is_same_v<T, check::Field>) {
+          return field(n, f);
+        } else if constexpr (std::is_same_v<T, check::ParamRef>) {
+          return read(s_.parameters[static_cast<std::size_t>(n.index)],
+                      InputRef{InputRef::Kind::Parameter, -1, -1, n.index}, f);
+        } else if constexpr (std::is_same_v<T, check::ScalarRef>) {
+          return read(s_.definitions[static_cast<std::size_t>(n.definition)][0],
+                      InputRef{InputRef::Kind::Definition, -1, -1, n.definition}, f);
+        } else if constexpr (std::is_same_v<T, check::If>) {
+          return truth(*n.condition, f) ? ref(*n.thenValue, f, scratch) : ref(*n.elseValue, f, scratch);
+        } else {
+          scratch = evalNode(e, n, f);
+          return scratch;
+        }
+      },
+      e.node);
+}
+
+Value Interpreter::eval(const check::CExpr& e, Frame& f) {
+  Value scratch;
+  const Value& v = ref(e, f, scratch);
+  return &v == &scratch ? std::move(scratch) : v;
+}
+
+const mpq_class& Interpreter::num(const check::CExpr& e, Frame& f, Value& scratch) {
+  const Value& v = ref(e, f, scratch);
+  if (const auto* q = std::get_if<mpq_class>(&v)) return *q;
+  missing(e, f);
 }
 
 mpq_class Interpreter::number(const check::CExpr& e, Frame& f) {
@@ -68,8 +100,9 @@ mpq_class Interpreter::number(const check::CExpr& e, Frame& f) {
 }
 
 bool Interpreter::truth(const check::CExpr& e, Frame& f) {
-  Value v = eval(e, f);
-  if (auto* b = std::get_if<bool>(&v)) return *b;
+  Value scratch;
+  const Value& v = ref(e, f, scratch);
+  if (const auto* b = std::get_if<bool>(&v)) return *b;
   missing(e, f);
 }
 
@@ -80,68 +113,78 @@ const Value& Interpreter::read(const Computed& c, const InputRef& ref, Frame& f)
   return c.value;
 }
 
-Value Interpreter::evalNode(const check::CExpr&, const check::Literal& n, Frame&) {
-  return n.value;
+// A column or definition of an entity: of the rule's own entity or the aggregate's row without
+// computing an entity value first, else through the reference the entity expression gives.
+const Value& Interpreter::field(const check::Field& n, Frame& f) {
+  int row = -1;
+  if (const auto* of = std::get_if<check::EntityOf>(&n.entity->node)) {
+    row = of->scope == check::Scope::Subject ? f.subject : f.loop;
+  } else {
+    Value scratch;
+    const Value& ent = ref(*n.entity, f, scratch);
+    const auto* r = std::get_if<EntityRef>(&ent);
+    if (!r) missing(*n.entity, f);
+    row = r->row;
+  }
+  const auto at = static_cast<std::size_t>(row);
+  if (n.isDefinition)
+    return read(s_.definitions[static_cast<std::size_t>(n.index)][at],
+                InputRef{InputRef::Kind::Definition, n.table, row, n.index}, f);
+  merge(f.collector->provenance, s_.rowProvenance(n.table, row), s_.pool);
+  if (f.collector->inputs)
+    f.collector->inputs->push_back(InputRef{InputRef::Kind::Cell, n.table, row, n.index});
+  return d_.tables[static_cast<std::size_t>(n.table)].rows[at][static_cast<std::size_t>(n.index)];
 }
 
 Value Interpreter::evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f) {
   return EntityRef{e.type.table, n.scope == check::Scope::Subject ? f.subject : f.loop};
 }
 
-Value Interpreter::evalNode(const check::CExpr&, const check::Field& n, Frame& f) {
-  Value ent = eval(*n.entity, f);
-  const auto* ref = std::get_if<EntityRef>(&ent);
-  if (!ref) missing(*n.entity, f);
-  const auto row = static_cast<std::size_t>(ref->row);
-  if (n.isDefinition)
-    return read(s_.definitions[static_cast<std::size_t>(n.index)][row],
-                InputRef{InputRef::Kind::Definition, n.table, ref->row, n.index}, f);
-  merge(f.collector->provenance, s_.rowProvenance(n.table, ref->row), s_.pool);
-  if (f.collector->inputs)
-    f.collector->inputs->push_back(InputRef{InputRef::Kind::Cell, n.table, ref->row, n.index});
-  return d_.tables[static_cast<std::size_t>(n.table)].rows[row][static_cast<std::size_t>(n.index)];
-}
-
-Value Interpreter::evalNode(const check::CExpr&, const check::ParamRef& n, Frame& f) {
-  return read(s_.parameters[static_cast<std::size_t>(n.index)],
-              InputRef{InputRef::Kind::Parameter, -1, -1, n.index}, f);
-}
-
-Value Interpreter::evalNode(const check::CExpr&, const check::ScalarRef& n, Frame& f) {
-  return read(s_.definitions[static_cast<std::size_t>(n.definition)][0],
-              InputRef{InputRef::Kind::Definition, -1, -1, n.definition}, f);
-}
-
 Value Interpreter::evalNode(const check::CExpr&, const check::Unary& n, Frame& f) {
-  if (n.op == ast::UnOp::Neg) return mpq_class(-number(*n.operand, f));
+  Value scratch;
+  if (n.op == ast::UnOp::Neg) {
+    mpq_class r;
+    mpq_neg(r.get_mpq_t(), num(*n.operand, f, scratch).get_mpq_t());
+    return r;
+  }
   return !truth(*n.operand, f);
 }
 
 Value Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame& f) {
+  Value sa, sb;
   switch (n.op) {
     case ast::BinOp::And: return truth(*n.lhs, f) && truth(*n.rhs, f);
     case ast::BinOp::Or: return truth(*n.lhs, f) || truth(*n.rhs, f);
-    case ast::BinOp::Add: return mpq_class(number(*n.lhs, f) + number(*n.rhs, f));
-    case ast::BinOp::Sub: return mpq_class(number(*n.lhs, f) - number(*n.rhs, f));
-    case ast::BinOp::Mul: return mpq_class(number(*n.lhs, f) * number(*n.rhs, f));
+    case ast::BinOp::Add:
+    case ast::BinOp::Sub:
+    case ast::BinOp::Mul:
     case ast::BinOp::Div: {
-      mpq_class a = number(*n.lhs, f);
-      mpq_class b = number(*n.rhs, f);
-      if (b == 0)
+      const mpq_class& a = num(*n.lhs, f, sa);
+      const mpq_class& b = num(*n.rhs, f, sb);
+      mpq_class r;
+      if (n.op == ast::BinOp::Add)
+        mpq_add(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+      else if (n.op == ast::BinOp::Sub)
+        mpq_sub(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+      else if (n.op == ast::BinOp::Mul)
+        mpq_mul(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+      else if (sgn(b) == 0)
         fail(Code::E0501, e.span, fmt::format("division by zero{}", forWhom(f)), f,
              {{n.rhs->span, "this value is 0"}});
-      return mpq_class(a / b);
+      else
+        mpq_div(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+      return r;
     }
     default: break;
   }
-  Value a = eval(*n.lhs, f);
-  Value b = eval(*n.rhs, f);
+  const Value& a = ref(*n.lhs, f, sa);
+  const Value& b = ref(*n.rhs, f, sb);
   if (std::holds_alternative<Empty>(a)) missing(*n.lhs, f);
   if (std::holds_alternative<Empty>(b)) missing(*n.rhs, f);
   int c = 0;
-  if (auto* qa = std::get_if<mpq_class>(&a))
+  if (const auto* qa = std::get_if<mpq_class>(&a))
     c = cmp(*qa, std::get<mpq_class>(b));
-  else if (auto* da = std::get_if<Date>(&a))
+  else if (const auto* da = std::get_if<Date>(&a))
     c = *da < std::get<Date>(b) ? -1 : (*da == std::get<Date>(b) ? 0 : 1);
   else
     c = a == b ? 0 : 1;
@@ -156,12 +199,9 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame
 }
 
 Value Interpreter::evalNode(const check::CExpr&, const check::IsEmpty& n, Frame& f) {
-  const bool empty = std::holds_alternative<Empty>(eval(*n.operand, f));
+  Value scratch;
+  const bool empty = std::holds_alternative<Empty>(ref(*n.operand, f, scratch));
   return n.negated ? !empty : empty;
-}
-
-Value Interpreter::evalNode(const check::CExpr&, const check::If& n, Frame& f) {
-  return truth(*n.condition, f) ? eval(*n.thenValue, f) : eval(*n.elseValue, f);
 }
 
 // An aggregate over the rows of a table that meet its condition. With a key lookup only the rows the
@@ -215,7 +255,8 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
     merge(col.provenance, s_.rowProvenance(n.table, r), s_.pool);
     ++count;
     if (n.fn == ast::AggFn::Count) return;
-    Value v = eval(*n.value, inner);
+    Value scratch;
+    const Value& v = ref(*n.value, inner, scratch);
     if (n.fn == ast::AggFn::List) {
       if (!std::holds_alternative<Empty>(v)) list.push_back(s_.format(v));
       return;
@@ -226,13 +267,13 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
       return;
     }
     if (!best) {
-      best = std::move(v);
+      best = v;
       return;
     }
     const bool less = std::holds_alternative<mpq_class>(v)
                           ? std::get<mpq_class>(v) < std::get<mpq_class>(*best)
                           : std::get<Date>(v) < std::get<Date>(*best);
-    if ((n.fn == ast::AggFn::Min) == less && !(v == *best)) best = std::move(v);
+    if ((n.fn == ast::AggFn::Min) == less && !(v == *best)) best = v;
   };
   if (lookup)
     for (int r : candidates) visit(r);
@@ -254,7 +295,8 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
 }
 
 Value Interpreter::evalNode(const check::CExpr&, const check::Round& n, Frame& f) {
-  return stdlib::round(number(*n.value, f), rounding(n.mode), n.decimals);
+  Value scratch;
+  return stdlib::round(num(*n.value, f, scratch), rounding(n.mode), n.decimals);
 }
 
 }  // namespace verdeel::eval

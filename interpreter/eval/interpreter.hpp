@@ -30,6 +30,10 @@ class Interpreter {
   Value eval(const check::CExpr& e, Frame& f);
   mpq_class number(const check::CExpr& e, Frame& f);
   bool truth(const check::CExpr& e, Frame& f);
+  // The value of `e` without a copy: where it is stored when `e` reads it (a literal, a data cell, a
+  // computed value), else computed into `scratch`.
+  const Value& ref(const check::CExpr& e, Frame& f, Value& scratch);
+  const mpq_class& num(const check::CExpr& e, Frame& f, Value& scratch);
 
   // Records a diagnostic for the value being computed and throws Poisoned.
   [[noreturn]] void fail(Code code, const SourceSpan& span, std::string message, const Frame& f,
@@ -43,19 +47,15 @@ class Interpreter {
   const check::Program& p_;
   const data::Dataset& d_;
 
-  Value evalNode(const check::CExpr& e, const check::Literal& n, Frame& f);
   Value evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::Field& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::ParamRef& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::ScalarRef& n, Frame& f);
   Value evalNode(const check::CExpr& e, const check::Unary& n, Frame& f);
   Value evalNode(const check::CExpr& e, const check::Binary& n, Frame& f);
   Value evalNode(const check::CExpr& e, const check::IsEmpty& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::If& n, Frame& f);
   Value evalNode(const check::CExpr& e, const check::Aggregate& n, Frame& f);
   Value evalNode(const check::CExpr& e, const check::Round& n, Frame& f);
   // A computed value read by the expression: its provenance is merged, its error thrown.
   const Value& read(const Computed& c, const InputRef& ref, Frame& f);
+  const Value& field(const check::Field& n, Frame& f);
 };
 
 // Removes repeated inputs, keeping the first use of each.
