@@ -20,6 +20,7 @@ bool Engine::loadRules(const std::string& path, std::optional<Date> peildatum) {
 bool Engine::loadData(const data::LoadOptions& options) {
   evaluation_.reset();
   dataset_.reset();
+  dataFiles_.clear();
   for (const check::Table& t : program_->tables) dataFiles_.push_back(data::tablePath(t, options));
   data::LoadOptions withLimits = options;
   withLimits.limits = limits_;
@@ -105,6 +106,16 @@ bool Engine::runControles() {
 
 std::optional<output::Decisions> Engine::decisions() {
   return output::build(evaluation());
+}
+
+std::vector<std::pair<std::string, std::string>> Engine::inputDigests() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (program_)
+    for (std::uint32_t f : program_->files) out.emplace_back(sources_.path(f), sources_.digest(f));
+  if (dataset_)
+    for (const data::TableData& t : dataset_->tables)
+      if (t.file != 0) out.emplace_back(sources_.path(t.file), sources_.digest(t.file));
+  return out;
 }
 
 std::vector<std::string> Engine::inputFiles() const {

@@ -59,6 +59,9 @@ class Engine {
   std::string renderDiagnostics() const { return render(diags_, sources_); }
   // Every rule and data file read so far.
   std::vector<std::string> inputFiles() const;
+  // Every rule and data file of the loaded program and data, with the SHA-256 of the bytes that were
+  // read (not read again: what the receipt names is what was used).
+  std::vector<std::pair<std::string, std::string>> inputDigests() const;
 
  private:
   Limits limits_;

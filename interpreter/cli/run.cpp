@@ -56,14 +56,10 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
 
 }  // namespace
 
-// The hashes of every rule and data file the engine read, from the files as they are on disk.
+// The hashes of every rule and data file the engine read, of the bytes it read.
 std::vector<output::FileHash> inputHashes(const Engine& engine) {
   std::vector<output::FileHash> out;
-  for (const std::string& path : engine.inputFiles()) {
-    std::string error;
-    auto bytes = readFile(path, &error);
-    out.push_back({path, bytes ? sha256Hex(*bytes) : std::string("onleesbaar")});
-  }
+  for (auto& [path, digest] : engine.inputDigests()) out.push_back({path, digest});
   return out;
 }
 

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "source/sha256.hpp"
 #include "source/utf8.hpp"
+
+#include <deque>
 
 namespace verdeel::data {
 
@@ -21,14 +24,18 @@ char detectSeparator(std::string_view text) {
   return ',';
 }
 
-bool isBlank(const CsvRecord& r) {
-  return r.fields.size() == 1 && r.fields[0].text.empty() && r.fields[0].width == 0;
+// Code points in UTF-8 text (continuation bytes not counted).
+std::uint32_t codePoints(std::string_view t) {
+  std::uint32_t n = 0;
+  for (char c : t) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
 }
 
 }  // namespace
 
-bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText& out, Diagnostics& diags,
-             const Limits& limits) {
+bool forEachCsvRecord(std::string_view text, std::uint32_t file, char separator, char& separatorUsed,
+                      Diagnostics& diags, const Limits& limits,
+                      const std::function<bool(const CsvRecordView&)>& each) {
   if (std::size_t bad = utf8::firstInvalid(text); bad != std::string_view::npos) {
     std::uint32_t line = 1, col = 1;
     for (std::size_t i = 0; i < bad; ++i) {
@@ -45,63 +52,61 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
         "export the sheet as \"CSV UTF-8\"; older exports use Windows-1252, which verdeel does not guess";
     return false;
   }
-  out.separator = separator ? separator : detectSeparator(text);
-  const char sep = out.separator;
+  separatorUsed = separator ? separator : detectSeparator(text);
+  const char sep = separatorUsed;
   std::uint32_t line = 1, col = 1;
   std::size_t i = 0;
   const std::size_t n = text.size();
-  auto advance = [&](char c) {
-    if (c == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-      ++col;
-  };
-  auto tooLong = [&](const CsvRecord& rec, std::size_t start, const CsvField& f) {
-    if (f.text.size() > limits.csvFieldBytes) {
-      auto& d = diags.report(Code::E0413, SourceSpan{file, f.line, f.col, f.line, f.col + 1},
-                             fmt::format("this field is longer than {} bytes", limits.csvFieldBytes));
-      d.help = "a cell this long is almost certainly not data; raise the limit with `--max-veldlengte`";
-      return true;
-    }
-    if (i - start > limits.csvLineBytes) {
-      auto& d = diags.report(Code::E0412, SourceSpan{file, rec.line, 1, rec.line, 2},
-                             fmt::format("this line is longer than {} bytes", limits.csvLineBytes));
-      d.help = "check that the file is a CSV file; raise the limit with `--max-regellengte`";
-      return true;
-    }
-    return false;
+  CsvRecordView rec;
+  std::deque<std::string> unescaped;  // quoted fields with doubled quotes (a deque: views stay valid)
+  std::size_t records = 0;
+  auto endOfField = [&](std::size_t j) {
+    while (j < n && text[j] != sep && text[j] != '\n' && text[j] != '\r') ++j;
+    return j;
   };
   while (i < n) {
-    CsvRecord rec;
     rec.line = line;
+    rec.fields.clear();
+    unescaped.clear();
     const std::size_t start = i;
-    bool endOfRecord = false;
-    while (!endOfRecord) {
-      CsvField f;
+    while (true) {
+      CsvFieldView f;
       f.line = line;
       f.col = col;
-      std::uint32_t startCol = col;
+      const std::uint32_t startCol = col;
+      std::size_t bytes = 0;
       if (i < n && text[i] == '"') {
-        std::uint32_t qLine = line, qCol = col;
-        advance(text[i++]);
+        const std::uint32_t qLine = line, qCol = col;
+        ++i;
+        ++col;
+        const std::size_t from = i;
+        std::string* own = nullptr;
         bool closed = false;
         while (i < n) {
-          char c = text[i];
-          if (c == '"') {
-            if (i + 1 < n && text[i + 1] == '"') {
-              f.text += '"';
-              advance(text[i++]);
-              advance(text[i++]);
-              continue;
+          const std::size_t q = text.find('"', i);
+          const std::size_t to = q == std::string_view::npos ? n : q;
+          for (std::size_t k = i; k < to; ++k) {
+            if (text[k] == '\n') {
+              ++line;
+              col = 1;
+            } else if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) {
+              ++col;
             }
-            advance(text[i++]);
-            closed = true;
-            break;
           }
-          f.text += c;
-          advance(text[i++]);
-          if (tooLong(rec, start, f)) return false;
+          if (own) own->append(text.substr(i, to - i));
+          i = to;
+          if (i >= n) break;
+          if (i + 1 < n && text[i + 1] == '"') {  // a doubled quote: one quote in the text
+            if (!own) own = &unescaped.emplace_back(text.substr(from, i - from));
+            own->push_back('"');
+            i += 2;
+            col += 2;
+            continue;
+          }
+          ++i;
+          ++col;
+          closed = true;
+          break;
         }
         if (!closed) {
           auto& d = diags.report(Code::E0403, SourceSpan{file, qLine, qCol, qLine, qCol + 1},
@@ -110,44 +115,88 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
           return false;
         }
         // Text after the closing quote up to the separator is kept (lenient, as spreadsheets are).
-        while (i < n && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
-          f.text += text[i];
-          advance(text[i++]);
+        const std::size_t after = endOfField(i);
+        if (after > i || own) {
+          if (!own) own = &unescaped.emplace_back(text.substr(from, i - 1 - from));
+          own->append(text.substr(i, after - i));
+          col += codePoints(text.substr(i, after - i));
+          i = after;
+          f.text = *own;
+        } else {
+          f.text = text.substr(from, i - 1 - from);
         }
+        bytes = f.text.size();
       } else {
-        while (i < n && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
-          f.text += text[i];
-          advance(text[i++]);
-          if (tooLong(rec, start, f)) return false;
-        }
+        const std::size_t to = endOfField(i);
+        f.text = text.substr(i, to - i);
+        col += codePoints(f.text);
+        i = to;
+        bytes = f.text.size();
+      }
+      if (bytes > limits.csvFieldBytes) {
+        auto& d = diags.report(Code::E0413, SourceSpan{file, f.line, f.col, f.line, f.col + 1},
+                               fmt::format("this field is longer than {} bytes", limits.csvFieldBytes));
+        d.help = "a cell this long is almost certainly not data; raise the limit with `--max-veldlengte`";
+        return false;
+      }
+      if (i - start > limits.csvLineBytes) {
+        auto& d = diags.report(Code::E0412, SourceSpan{file, rec.line, 1, rec.line, 2},
+                               fmt::format("this line is longer than {} bytes", limits.csvLineBytes));
+        d.help = "check that the file is a CSV file; raise the limit with `--max-regellengte`";
+        return false;
       }
       f.width = col - startCol;
-      rec.fields.push_back(std::move(f));
+      rec.fields.push_back(f);
       if (i < n && text[i] == sep) {
-        advance(text[i++]);
+        ++i;
+        ++col;
         continue;
       }
       if (i < n && text[i] == '\r') ++i;
-      if (i < n && text[i] == '\n') advance(text[i++]);
-      endOfRecord = true;
+      if (i < n && text[i] == '\n') {
+        ++i;
+        ++line;
+        col = 1;
+      }
+      break;
     }
-    const std::uint32_t recordLine = rec.line;
-    if (!isBlank(rec)) out.records.push_back(std::move(rec));
-    if (out.records.size() > limits.tableRows + 1) {
-      auto& d = diags.report(Code::E0411, SourceSpan{file, recordLine, 1, recordLine, 2},
+    const bool blank = rec.fields.size() == 1 && rec.fields[0].text.empty() && rec.fields[0].width == 0;
+    if (blank) continue;
+    if (++records > limits.tableRows + 1) {
+      auto& d = diags.report(Code::E0411, SourceSpan{file, rec.line, 1, rec.line, 2},
                              fmt::format("the table has more than {} rows", limits.tableRows));
       d.help = "raise the limit with `--max-rijen` if the table is really this large";
       return false;
     }
+    if (!each(rec)) return false;
   }
   return true;
 }
 
+bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText& out, Diagnostics& diags,
+             const Limits& limits) {
+  return forEachCsvRecord(text, file, separator, out.separator, diags, limits, [&](const CsvRecordView& r) {
+    CsvRecord rec;
+    rec.line = r.line;
+    rec.fields.reserve(r.fields.size());
+    for (const CsvFieldView& f : r.fields)
+      rec.fields.push_back({std::string(f.text), f.line, f.col, f.width});
+    out.records.push_back(std::move(rec));
+    return true;
+  });
+}
+
+std::uint32_t registerCsvFile(const std::string& path, SourceManager& sources, std::string& readError) {
+  auto text = readFile(path, &readError);
+  if (!text) return 0;
+  std::string digest = sha256Hex(*text);
+  return sources.add(path, utf8::hasBom(*text) ? text->substr(3) : std::move(*text), std::move(digest));
+}
+
 bool readCsvFile(const std::string& path, char separator, const Limits& limits, SourceManager& sources,
                  Diagnostics& diags, CsvFile& out, std::string& readError) {
-  auto text = readFile(path, &readError);
-  if (!text) return false;
-  out.file = sources.add(path, utf8::hasBom(*text) ? text->substr(3) : std::move(*text));
+  out.file = registerCsvFile(path, sources, readError);
+  if (out.file == 0) return false;
   return readCsv(sources.text(out.file), out.file, separator, out.csv, diags, limits);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,14 +15,17 @@
 namespace verdeel::data {
 
 struct TableData {
-  std::uint32_t file = 0;  // source id of the CSV file
-  std::string path;        // the file that was read
-  std::vector<std::vector<Value>> rows;
+  std::uint32_t file = 0;                         // source id of the CSV file
+  std::string path;                               // the file that was read
+  std::size_t width = 0;                          // declared columns
+  std::vector<Value> cells;                       // row-major: row r, column c at r * width + c
   std::vector<std::uint32_t> lines;               // CSV line of each row
-  std::vector<std::vector<std::uint32_t>> cols;   // CSV column (code points) of each cell
   std::vector<ast::Herkomst> herkomst;            // per row
   std::unordered_map<std::string, int> keyIndex;  // key text -> row
-  std::size_t size() const { return rows.size(); }
+  std::size_t size() const { return lines.size(); }
+  const Value& cell(std::size_t row, std::size_t column) const { return cells[row * width + column]; }
+  Value& cell(std::size_t row, std::size_t column) { return cells[row * width + column]; }
+  std::span<const Value> row(std::size_t r) const { return {cells.data() + r * width, width}; }
 };
 
 struct Dataset {

@@ -15,9 +15,8 @@ namespace {
 using check::Kind;
 
 // Types one cell; returns false with `why` filled when the text does not fit the column type.
-bool typeCell(const check::Column& col, const std::string& raw, char decimalSep, Value& out,
-              std::string& why) {
-  std::string t = trimmed(raw);
+bool typeCell(const check::Column& col, std::string_view raw, char decimalSep, Value& out, std::string& why) {
+  const std::string_view t = trimmedView(raw);
   switch (col.type.kind) {
     case Kind::Integer: {
       mpq_class q;
@@ -38,7 +37,7 @@ bool typeCell(const check::Column& col, const std::string& raw, char decimalSep,
       out = q;
       return true;
     }
-    case Kind::Text: out = raw; return true;
+    case Kind::Text: out = std::string(raw); return true;
     case Kind::Bool:
       if (t == "ja" || t == "waar") {
         out = true;
@@ -73,7 +72,7 @@ bool typeCell(const check::Column& col, const std::string& raw, char decimalSep,
       why = "`echt`, `gereconstrueerd` or `fictief`";
       return false;
     case Kind::Entity:
-      out = t;  // the key text; resolved once all tables are loaded
+      out = std::string(t);  // the key text; resolved once all tables are loaded
       return true;
   }
   return false;
@@ -86,8 +85,8 @@ std::string keyText(const Value& v) {
   return {};
 }
 
-std::string shown(const std::string& s) {
-  if (utf8::length(s) <= 40) return s;
+std::string shown(std::string_view s) {
+  if (utf8::length(s) <= 40) return std::string(s);
   std::string out;
   std::size_t cps = 0;
   for (char c : s) {
@@ -109,14 +108,22 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
   Dataset ds;
   ds.tables.resize(program.tables.size());
   const std::size_t errorsBefore = diags.errorCount();
+  // The CSV column of each row's cell, kept for the key and the reference columns only: the
+  // diagnostics about a repeated key or an unknown reference point at it. [table][column][row]
+  std::vector<std::vector<std::vector<std::uint32_t>>> positions(program.tables.size());
   for (std::size_t ti = 0; ti < program.tables.size(); ++ti) {
     const check::Table& table = program.tables[ti];
     TableData& td = ds.tables[ti];
     td.path = tablePath(table, options);
+    td.width = table.columns.size();
+    auto& pos = positions[ti];
+    pos.resize(table.columns.size());
+    std::vector<bool> keepPosition(table.columns.size(), false);
+    for (std::size_t ci = 0; ci < table.columns.size(); ++ci)
+      keepPosition[ci] = static_cast<int>(ci) == table.key || table.columns[ci].type.kind == Kind::Entity;
     std::string error;
-    CsvFile read;
-    const bool split = readCsvFile(td.path, table.separator, options.limits, sources, diags, read, error);
-    if (!error.empty()) {
+    td.file = registerCsvFile(td.path, sources, error);
+    if (td.file == 0) {
       auto& d = diags.report(Code::E0401, table.pathSpan,
                              fmt::format("cannot read data file `{}`: {}", td.path, error));
       d.help = options.dataDir.empty() ? "the path is relative to the folder of the rule file; `--data DIR` "
@@ -124,58 +131,60 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
                                        : "with `--data DIR` every table is read from that folder";
       continue;
     }
-    td.file = read.file;
-    if (!split) continue;
-    const CsvText& csv = read.csv;
-    if (csv.records.empty()) {
-      auto& d = diags.report(Code::E0410, SourceSpan{td.file, 0, 0, 0, 0},
-                             "the data file is empty: it has no header line");
-      d.notes.push_back({table.span, fmt::format("table `{}` is declared here", table.name)});
-      continue;
-    }
-    const char decimalSep = table.decimal ? table.decimal : (csv.separator == ';' ? ',' : '.');
-    // Header: find each declared column.
-    const CsvRecord& header = csv.records.front();
+    // Room for every line at once (a table of a million rows is not copied as it grows).
+    const std::size_t expected = sources.lineCount(td.file);
+    td.cells.reserve(expected * td.width);
+    td.lines.reserve(expected);
+    td.herkomst.reserve(expected);
+    td.keyIndex.reserve(expected);
+    for (std::size_t ci = 0; ci < table.columns.size(); ++ci)
+      if (keepPosition[ci]) pos[ci].reserve(expected);
+    char separator = ',', decimalSep = '.';
+    bool sawHeader = false, headerOk = true;
+    std::size_t headerFields = 0;
     std::vector<int> where(table.columns.size(), -1);
-    std::vector<std::string> present;
-    for (const CsvField& f : header.fields) present.push_back(trimmed(f.text));
-    bool headerOk = true;
-    for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
-      const check::Column& col = table.columns[ci];
-      for (std::size_t k = 0; k < present.size(); ++k)
-        if (present[k] == col.csvHeader) where[ci] = static_cast<int>(k);
-      if (where[ci] >= 0) continue;
-      headerOk = false;
-      auto& d = diags.report(Code::E0405, SourceSpan{td.file, header.line, 1, header.line, 2},
-                             fmt::format("the header has no column `{}`", col.csvHeader));
-      d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
-      if (auto m = closestMatch(col.csvHeader, present); !m.empty())
-        d.help = fmt::format("the file has `{}`: did you mean that?", m);
-      else
-        d.help = fmt::format("the header has: {}", fmt::join(present, ", "));
-    }
-    if (!headerOk) continue;
-    for (std::size_t r = 1; r < csv.records.size(); ++r) {
-      const CsvRecord& rec = csv.records[r];
-      if (rec.fields.size() != header.fields.size()) {
-        auto& d = diags.report(Code::E0404, SourceSpan{td.file, rec.line, 1, rec.line, 2},
-                               fmt::format("this line has {} fields, the header has {}", rec.fields.size(),
-                                           header.fields.size()));
-        d.help = csv.separator == ','
+    std::vector<Value> row(table.columns.size());
+    std::vector<std::uint32_t> cols(table.columns.size());
+    auto header = [&](const CsvRecordView& rec) {
+      sawHeader = true;
+      headerFields = rec.fields.size();
+      decimalSep = table.decimal ? table.decimal : (separator == ';' ? ',' : '.');
+      std::vector<std::string> present;
+      for (const CsvFieldView& f : rec.fields) present.push_back(trimmed(f.text));
+      for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
+        const check::Column& col = table.columns[ci];
+        for (std::size_t k = 0; k < present.size(); ++k)
+          if (present[k] == col.csvHeader) where[ci] = static_cast<int>(k);
+        if (where[ci] >= 0) continue;
+        headerOk = false;
+        auto& d = diags.report(Code::E0405, SourceSpan{td.file, rec.line, 1, rec.line, 2},
+                               fmt::format("the header has no column `{}`", col.csvHeader));
+        d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
+        if (auto m = closestMatch(col.csvHeader, present); !m.empty())
+          d.help = fmt::format("the file has `{}`: did you mean that?", m);
+        else
+          d.help = fmt::format("the header has: {}", fmt::join(present, ", "));
+      }
+      return headerOk;
+    };
+    auto record = [&](const CsvRecordView& rec) {
+      if (rec.fields.size() != headerFields) {
+        auto& d = diags.report(
+            Code::E0404, SourceSpan{td.file, rec.line, 1, rec.line, 2},
+            fmt::format("this line has {} fields, the header has {}", rec.fields.size(), headerFields));
+        d.help = separator == ','
                      ? "a value containing a comma must be quoted, as in \"Nuenen, Gerwen en Nederwetten\""
                      : "a value containing a semicolon must be quoted";
-        continue;
+        return true;
       }
-      std::vector<Value> row(table.columns.size());
-      std::vector<std::uint32_t> cols(table.columns.size());
       bool rowOk = true;
       for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
         const check::Column& col = table.columns[ci];
-        const CsvField& f = rec.fields[static_cast<std::size_t>(where[ci])];
+        const CsvFieldView& f = rec.fields[static_cast<std::size_t>(where[ci])];
         cols[ci] = f.col;
-        SourceSpan at{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)};
-        const bool blank =
-            trimmed(f.text).empty() || (!table.missing.empty() && trimmed(f.text) == table.missing);
+        const SourceSpan at{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)};
+        const std::string_view bare = trimmedView(f.text);
+        const bool blank = bare.empty() || (!table.missing.empty() && bare == table.missing);
         if (blank && (col.type.kind != Kind::Text || !table.missing.empty())) {
           if (col.optional) {
             row[ci] = Empty{};
@@ -205,32 +214,44 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
           d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
         }
       }
-      if (!rowOk) continue;
+      if (!rowOk) return true;
       const std::string key =
           table.key >= 0 ? keyText(row[static_cast<std::size_t>(table.key)]) : std::string();
-      auto [it, inserted] = td.keyIndex.emplace(key, static_cast<int>(td.rows.size()));
+      auto [it, inserted] = td.keyIndex.emplace(key, static_cast<int>(td.size()));
       if (!inserted) {
-        const CsvField& f = rec.fields[static_cast<std::size_t>(where[static_cast<std::size_t>(table.key)])];
+        const CsvFieldView& f =
+            rec.fields[static_cast<std::size_t>(where[static_cast<std::size_t>(table.key)])];
         auto& d = diags.report(
             Code::E0408,
             SourceSpan{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
             fmt::format("key `{}` appears twice in this table", shown(key)));
-        std::size_t firstRow = static_cast<std::size_t>(it->second);
-        std::uint32_t fl = td.lines[firstRow];
-        std::uint32_t fc = td.cols[firstRow][static_cast<std::size_t>(table.key)];
+        const auto firstRow = static_cast<std::size_t>(it->second);
+        const std::uint32_t fl = td.lines[firstRow];
+        const std::uint32_t fc = pos[static_cast<std::size_t>(table.key)][firstRow];
         d.notes.push_back({SourceSpan{td.file, fl, fc, fl, fc + 1}, "first seen here"});
         d.help = "each row needs its own key; remove or correct one of the two";
-        continue;
+        return true;
       }
       ast::Herkomst h = table.herkomst;
-      if (table.herkomstColumn >= 0) {
-        const Value& v = row[static_cast<std::size_t>(table.herkomstColumn)];
-        if (const auto* hv = std::get_if<ast::Herkomst>(&v)) h = *hv;
+      if (table.herkomstColumn >= 0)
+        if (const auto* hv = std::get_if<ast::Herkomst>(&row[static_cast<std::size_t>(table.herkomstColumn)]))
+          h = *hv;
+      for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
+        td.cells.push_back(std::move(row[ci]));
+        if (keepPosition[ci]) pos[ci].push_back(cols[ci]);
       }
-      td.rows.push_back(std::move(row));
       td.lines.push_back(rec.line);
-      td.cols.push_back(std::move(cols));
       td.herkomst.push_back(h);
+      return true;
+    };
+    const bool split =
+        forEachCsvRecord(sources.text(td.file), td.file, table.separator, separator, diags, options.limits,
+                         [&](const CsvRecordView& rec) { return sawHeader ? record(rec) : header(rec); });
+    if (!split) continue;
+    if (!sawHeader) {
+      auto& d = diags.report(Code::E0410, SourceSpan{td.file, 0, 0, 0, 0},
+                             "the data file is empty: it has no header line");
+      d.notes.push_back({table.span, fmt::format("table `{}` is declared here", table.name)});
     }
   }
   if (diags.errorCount() > errorsBefore) return std::nullopt;
@@ -242,13 +263,13 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
       const check::Column& col = table.columns[ci];
       if (col.type.kind != Kind::Entity) continue;
       const auto target = static_cast<std::size_t>(col.type.table);
-      for (std::size_t r = 0; r < td.rows.size(); ++r) {
-        Value& v = td.rows[r][ci];
+      for (std::size_t r = 0; r < td.size(); ++r) {
+        Value& v = td.cell(r, ci);
         if (!std::holds_alternative<std::string>(v)) continue;
-        std::string key = std::get<std::string>(v);
+        const std::string key = std::get<std::string>(v);
         auto it = ds.tables[target].keyIndex.find(key);
         if (it == ds.tables[target].keyIndex.end()) {
-          std::uint32_t line = td.lines[r], c = td.cols[r][ci];
+          const std::uint32_t line = td.lines[r], c = positions[ti][ci][r];
           auto& d = diags.report(
               Code::E0409,
               SourceSpan{td.file, line, c, line,

@@ -119,7 +119,7 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
     bool numeric = dn.type.numeric();
     for (std::size_t row = 0; row < dataNew.size(); ++row) {
       const std::string key = table.key >= 0
-                                  ? after.format(dataNew.rows[row][static_cast<std::size_t>(table.key)])
+                                  ? after.format(dataNew.cell(row, static_cast<std::size_t>(table.key)))
                                   : std::to_string(row + 1);
       auto it = dataOld.keyIndex.find(key);
       if (it == dataOld.keyIndex.end()) continue;
@@ -136,7 +136,7 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
       c.table = table.name;
       c.key = key;
       c.name = table.nameColumn >= 0
-                   ? after.format(dataNew.rows[row][static_cast<std::size_t>(table.nameColumn)])
+                   ? after.format(dataNew.cell(row, static_cast<std::size_t>(table.nameColumn)))
                    : "";
       if (c.name == key) c.name.clear();
       c.definition = dn.name;

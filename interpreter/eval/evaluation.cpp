@@ -39,11 +39,11 @@ std::uint32_t State::addError(Diagnostic d) {
 const KeyIndex& State::columnIndex(int table, int column) {
   auto& slot = columnIndexes[{table, column}];
   if (!slot) {
-    const auto& rowsOf = data.tables[static_cast<std::size_t>(table)].rows;
+    const data::TableData& td = data.tables[static_cast<std::size_t>(table)];
     slot = std::make_unique<KeyIndex>(
         rows(table),
         [&](int r) -> const Value& {
-          return rowsOf[static_cast<std::size_t>(r)][static_cast<std::size_t>(column)];
+          return td.cell(static_cast<std::size_t>(r), static_cast<std::size_t>(column));
         },
         [](int) { return std::uint32_t{0}; });
   }
@@ -64,7 +64,7 @@ const KeyIndex& State::definitionIndex(int def) {
 
 std::string State::entityName(int table, int row) const {
   const check::Table& t = program.tables[static_cast<std::size_t>(table)];
-  const auto& cells = data.tables[static_cast<std::size_t>(table)].rows[static_cast<std::size_t>(row)];
+  const auto cells = data.tables[static_cast<std::size_t>(table)].row(static_cast<std::size_t>(row));
   std::string key =
       t.key >= 0 ? format(cells[static_cast<std::size_t>(t.key)]) : fmt::format("rij {}", row + 1);
   if (t.nameColumn >= 0 && t.nameColumn != t.key)
@@ -90,8 +90,8 @@ std::string State::format(const Value& v) const {
           return std::string(ast::herkomstName(x));
         else {
           const check::Table& t = program.tables[static_cast<std::size_t>(x.table)];
-          const auto& cells =
-              data.tables[static_cast<std::size_t>(x.table)].rows[static_cast<std::size_t>(x.row)];
+          const auto cells =
+              data.tables[static_cast<std::size_t>(x.table)].row(static_cast<std::size_t>(x.row));
           return t.key >= 0 ? format(cells[static_cast<std::size_t>(t.key)]) : std::to_string(x.row + 1);
         }
       },
@@ -238,11 +238,10 @@ const ApportionmentRecord* Evaluation::apportionment(int def, int row) {
   if (!d.apportion || d.subject < 0 || !definition(def, row)) return nullptr;
   int groupRow = -1;
   if (d.apportion->withinColumn >= 0)
-    groupRow =
-        std::get<EntityRef>(
-            data_.tables[static_cast<std::size_t>(d.subject)]
-                .rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(d.apportion->withinColumn)])
-            .row;
+    groupRow = std::get<EntityRef>(
+                   data_.tables[static_cast<std::size_t>(d.subject)].cell(
+                       static_cast<std::size_t>(row), static_cast<std::size_t>(d.apportion->withinColumn)))
+                   .row;
   const auto& groups = state_->groups[static_cast<std::size_t>(def)];
   auto it = groups.find(groupRow);
   return it == groups.end() ? nullptr : &it->second->record;

@@ -170,8 +170,8 @@ void apportionGroup(State& s, int def, int groupRow, const std::vector<int>& mem
         if (c != 0) return a.tieBreak[k].descending ? c > 0 : c < 0;
       }
       if (t.key >= 0)
-        return s.format(table.rows[static_cast<std::size_t>(rec.rows[x])][static_cast<std::size_t>(t.key)]) <
-               s.format(table.rows[static_cast<std::size_t>(rec.rows[y])][static_cast<std::size_t>(t.key)]);
+        return s.format(table.cell(static_cast<std::size_t>(rec.rows[x]), static_cast<std::size_t>(t.key))) <
+               s.format(table.cell(static_cast<std::size_t>(rec.rows[y]), static_cast<std::size_t>(t.key)));
       return rec.rows[x] < rec.rows[y];
     });
     rec.input.tieRank.resize(rec.rows.size());
@@ -221,7 +221,7 @@ void computeApportionment(State& s, int def) {
   const check::Table& t = s.program.tables[static_cast<std::size_t>(d.subject)];
   for (int r = 0; r < s.rows(d.subject); ++r) {
     if (std::holds_alternative<EntityRef>(
-            table.rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(a.withinColumn)]))
+            table.cell(static_cast<std::size_t>(r), static_cast<std::size_t>(a.withinColumn))))
       continue;
     Computed& c = s.definitions[static_cast<std::size_t>(def)][static_cast<std::size_t>(r)];
     c = Computed{};
@@ -250,10 +250,10 @@ void apportionmentInputs(State& s, int def, int row, Derivation& derivation) {
   if (takesPart) {
     int groupRow = -1;
     if (a.withinColumn >= 0)
-      groupRow = std::get<EntityRef>(
-                     s.data.tables[static_cast<std::size_t>(d.subject)]
-                         .rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(a.withinColumn)])
-                     .row;
+      groupRow =
+          std::get<EntityRef>(s.data.tables[static_cast<std::size_t>(d.subject)].cell(
+                                  static_cast<std::size_t>(row), static_cast<std::size_t>(a.withinColumn)))
+              .row;
     (void)groupTotal(s, d, groupRow, col);
   }
   dedupe(derivation.inputs);

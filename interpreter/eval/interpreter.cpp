@@ -133,7 +133,7 @@ const Value& Interpreter::field(const check::Field& n, Frame& f) {
   merge(f.collector->provenance, s_.rowProvenance(n.table, row), s_.pool);
   if (f.collector->inputs)
     f.collector->inputs->push_back(InputRef{InputRef::Kind::Cell, n.table, row, n.index});
-  return d_.tables[static_cast<std::size_t>(n.table)].rows[at][static_cast<std::size_t>(n.index)];
+  return d_.tables[static_cast<std::size_t>(n.table)].cell(at, static_cast<std::size_t>(n.index));
 }
 
 Value Interpreter::evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f) {

@@ -109,7 +109,7 @@ class Builder {
         Node n;
         n.what = fmt::format("{} van {}", t.columns[static_cast<std::size_t>(in.index)].name,
                              ev_.entityName(in.table, in.row));
-        n.value = ev_.format(td.rows[static_cast<std::size_t>(in.row)][static_cast<std::size_t>(in.index)]);
+        n.value = ev_.format(td.cell(static_cast<std::size_t>(in.row), static_cast<std::size_t>(in.index)));
         if (n.value.empty()) n.value = "(leeg)";
         n.herkomst = ast::herkomstName(td.herkomst[static_cast<std::size_t>(in.row)]);
         n.rule =
@@ -270,7 +270,7 @@ std::optional<Entity> findEntity(const eval::Evaluation& ev, const std::string& 
     if (only >= 0 && static_cast<int>(t) != only) continue;
     const check::Table& tab = p.tables[t];
     for (std::size_t r = 0; r < d.tables[t].size(); ++r) {
-      const auto& cells = d.tables[t].rows[r];
+      const auto cells = d.tables[t].row(r);
       std::vector<std::string> ids;
       if (tab.key >= 0) ids.push_back(ev.format(cells[static_cast<std::size_t>(tab.key)]));
       if (tab.nameColumn >= 0) ids.push_back(ev.format(cells[static_cast<std::size_t>(tab.nameColumn)]));

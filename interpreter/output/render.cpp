@@ -7,7 +7,13 @@
 namespace verdeel::output {
 
 void appendCsvField(std::string& out, std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+  bool plain = true;
+  for (char c : s)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      plain = false;
+      break;
+    }
+  if (plain) {
     out += s;
     return;
   }
@@ -27,7 +33,7 @@ std::string csvField(const std::string& s) {
 
 namespace {
 
-std::string mdCell(const std::string& s) {
+std::string mdCell(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (c == '|')
@@ -40,7 +46,7 @@ std::string mdCell(const std::string& s) {
   return out;
 }
 
-nlohmann::ordered_json jsonValue(const std::string& text, CellKind kind) {
+nlohmann::ordered_json jsonValue(std::string_view text, CellKind kind) {
   if (text.empty()) return nullptr;
   if (kind == CellKind::Bool) return text == "waar";
   if (kind == CellKind::Integer || kind == CellKind::Number) {
@@ -55,15 +61,21 @@ nlohmann::ordered_json jsonValue(const std::string& text, CellKind kind) {
 
 std::string renderCsv(const DecisionTable& t) {
   std::string out;
-  auto line = [&](const std::vector<std::string>& cells) {
+  auto line = [&](const auto& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) out += ',';
       appendCsvField(out, cells[i]);
     }
     out += '\n';
   };
+  // The size first, so that the text is made in one allocation (a large table is tens of MB).
+  std::size_t size = 0;
+  for (const auto& c : t.columns) size += c.size() + 3;
+  for (const auto row : t.rows)
+    for (std::size_t i = 0; i < row.size(); ++i) size += row[i].size() + 1;
+  out.reserve(size + size / 16);
   line(t.columns);
-  for (const auto& row : t.rows) line(row);
+  for (const auto row : t.rows) line(row);
   return out;
 }
 
@@ -74,7 +86,7 @@ std::string renderJson(const DecisionTable& t, const Decisions& d) {
       {"titel", d.regeling}, {"citatie", d.citatie}, {"geldig_vanaf", d.geldigVanaf}, {"versie", d.versie}};
   j["kolommen"] = t.columns;
   auto rows = nlohmann::ordered_json::array();
-  for (const auto& row : t.rows) {
+  for (const auto row : t.rows) {
     nlohmann::ordered_json r = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < row.size(); ++i) r[t.columns[i]] = jsonValue(row[i], t.kinds[i]);
     rows.push_back(std::move(r));
@@ -92,9 +104,9 @@ std::string renderMarkdown(const DecisionTable& t, const Decisions& d) {
   for (std::size_t i = 0; i < t.columns.size(); ++i)
     out += (t.kinds[i] == CellKind::Integer || t.kinds[i] == CellKind::Number) ? " ---: |" : " --- |";
   out += "\n";
-  for (const auto& row : t.rows) {
+  for (const auto row : t.rows) {
     out += "|";
-    for (const auto& c : row) out += " " + mdCell(c) + " |";
+    for (std::size_t i = 0; i < row.size(); ++i) out += " " + mdCell(row[i]) + " |";
     out += "\n";
   }
   return out;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 
 namespace verdeel::output {
@@ -74,7 +75,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       return c0;
     }
     const data::TableData& td = ds.tables[static_cast<std::size_t>(table)];
-    c0.text = ev.format(td.rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(c.index)]);
+    c0.text = ev.format(td.cell(static_cast<std::size_t>(row), static_cast<std::size_t>(c.index)));
     c0.provenance = ev.cellProvenance(table, row);
     return c0;
   };
@@ -115,34 +116,40 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       proto.kinds.push_back(CellKind::Text);
     }
     // One row per entity (or one row in all), keyed for sorting, with its group.
+    // The cells go straight into one text buffer, in entity order; the rows are sorted afterwards.
     struct Row {
-      std::string group;  // the split value as text (sorts the groups)
+      std::string group;  // the split value as text (sorts the groups); empty when not split
       std::string label;  // how the group is shown: the split value, or the name it refers to
-      std::string key;
-      std::vector<std::string> cells;
     };
-    std::vector<Row> rows;
+    std::vector<Row> rows;          // only for a split output
+    std::vector<std::string> keys;  // the entity's key, per row
+    TextRows cellsOf;
     const int n = o.subject < 0 ? 1 : static_cast<int>(ds.tables[static_cast<std::size_t>(o.subject)].size());
+    keys.reserve(static_cast<std::size_t>(n));
+    if (o.splitBy) rows.reserve(static_cast<std::size_t>(n));
+    cellsOf.reserve(static_cast<std::size_t>(n));
+    std::vector<std::string> cells;
     for (int r = 0; r < n; ++r) {
       int row = o.subject < 0 ? -1 : r;
       Row entry;
-      entry.cells.reserve(o.columns.size() + 3);
+      std::string key;
+      cells.clear();
       eval::Provenance rowProvenance;
       for (const auto& c : o.columns) {
         auto v = cell(c, o.subject, row);
         if (!v) return std::nullopt;
-        entry.cells.push_back(std::move(v->text));
+        cells.push_back(std::move(v->text));
         ev.merge(rowProvenance, v->provenance);
       }
-      entry.cells.push_back(basis(rowProvenance.articles));
-      entry.cells.emplace_back(ast::herkomstName(rowProvenance.herkomst));
-      entry.cells.push_back(sources(rowProvenance.tables));
+      cells.push_back(basis(rowProvenance.articles));
+      cells.emplace_back(ast::herkomstName(rowProvenance.herkomst));
+      cells.push_back(sources(rowProvenance.tables));
+      cellsOf.push_back(cells);
       if (o.subject >= 0) {
         const check::Table& t = p.tables[static_cast<std::size_t>(o.subject)];
-        entry.key = t.key >= 0
-                        ? ev.format(ds.tables[static_cast<std::size_t>(o.subject)]
-                                        .rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(t.key)])
-                        : "";
+        key = t.key >= 0 ? ev.format(ds.tables[static_cast<std::size_t>(o.subject)].cell(
+                               static_cast<std::size_t>(r), static_cast<std::size_t>(t.key)))
+                         : "";
         if (o.splitBy) {
           auto g = cell(*o.splitBy, o.subject, row);
           if (!g) return std::nullopt;
@@ -153,29 +160,40 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
           if (o.splitBy->isDefinition) {
             raw = &ev.definition(o.splitBy->index, row)->value;
           } else if (!o.splitBy->isParameter) {
-            raw = &ds.tables[static_cast<std::size_t>(o.subject)]
-                       .rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(o.splitBy->index)];
+            raw = &ds.tables[static_cast<std::size_t>(o.subject)].cell(
+                static_cast<std::size_t>(r), static_cast<std::size_t>(o.splitBy->index));
           }
           if (raw && std::holds_alternative<EntityRef>(*raw)) {
             const EntityRef& e = std::get<EntityRef>(*raw);
             const check::Table& target = p.tables[static_cast<std::size_t>(e.table)];
             if (target.nameColumn >= 0)
-              entry.label = ev.format(
-                  ds.tables[static_cast<std::size_t>(e.table)]
-                      .rows[static_cast<std::size_t>(e.row)][static_cast<std::size_t>(target.nameColumn)]);
+              entry.label = ev.format(ds.tables[static_cast<std::size_t>(e.table)].cell(
+                  static_cast<std::size_t>(e.row), static_cast<std::size_t>(target.nameColumn)));
           }
         }
       }
-      rows.push_back(std::move(entry));
+      keys.push_back(std::move(key));
+      if (o.splitBy) rows.push_back(std::move(entry));
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-      return std::tie(a.group, a.key) < std::tie(b.group, b.key);
-    });
+    // Sorted by group and key; the rows stay where they are, only their order is sorted.
+    std::vector<std::size_t> order(keys.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto before = [&](std::size_t a, std::size_t b) {
+      if (o.splitBy && rows[a].group != rows[b].group) return rows[a].group < rows[b].group;
+      return keys[a] < keys[b];
+    };
+    const bool sorted = std::is_sorted(order.begin(), order.end(), before);
+    if (!sorted) std::stable_sort(order.begin(), order.end(), before);
     if (!o.splitBy) {
       DecisionTable t = proto;
       t.file = slug(o.name);
       t.title = o.name;
-      for (auto& r : rows) t.rows.push_back(std::move(r.cells));
+      if (sorted) {
+        t.rows = std::move(cellsOf);
+      } else {
+        t.rows.reserve(order.size());
+        for (std::size_t i : order) t.rows.push_back(cellsOf[i]);
+      }
       out.tables.push_back(std::move(t));
       continue;
     }
@@ -183,7 +201,8 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     std::map<std::string, DecisionTable> groups;
     std::map<std::string, std::string> labels;
     std::set<std::string> usedFiles;
-    for (auto& r : rows) {
+    for (std::size_t i : order) {
+      Row& r = rows[i];
       auto [it, fresh] = groups.try_emplace(r.group, proto);
       if (fresh) {
         // Two groups with the same name (two gemeenten "Groningen" in different tables) keep
@@ -197,7 +216,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
         it->second.title = fmt::format("{} ({})", o.name, r.label);
         labels[r.group] = r.label;
       }
-      it->second.rows.push_back(r.cells);
+      it->second.rows.push_back(cellsOf[i]);
     }
     DecisionTable summary;
     summary.file = slug(o.name) + "-samenvatting";
@@ -218,7 +237,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     std::size_t totalCount = 0;
     ast::Herkomst totalH = ast::Herkomst::Echt;
     const std::size_t herkomstCol = o.columns.size() + 1;
-    auto rank = [](const std::string& h) {
+    auto rank = [](std::string_view h) {
       return h == "fictief"           ? ast::Herkomst::Fictief
              : h == "gereconstrueerd" ? ast::Herkomst::Gereconstrueerd
                                       : ast::Herkomst::Echt;
@@ -228,14 +247,14 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       ast::Herkomst h = ast::Herkomst::Echt;
       for (std::size_t k = 0; k < numeric.size(); ++k) {
         mpq_class sum = 0;
-        for (const auto& r : table.rows) {
+        for (const auto r : table.rows) {
           mpq_class q;
           if (!r[numeric[k]].empty() && parseFormatted(r[numeric[k]], q)) sum += q;
         }
         total[k] += sum;
         row.push_back(formatNumber(sum));
       }
-      for (const auto& r : table.rows) h = std::max(h, rank(r[herkomstCol]));
+      for (const auto r : table.rows) h = std::max(h, rank(r[herkomstCol]));
       totalH = std::max(totalH, h);
       row.emplace_back(ast::herkomstName(h));
       totalCount += table.rows.size();

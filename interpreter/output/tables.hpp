@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "eval/evaluation.hpp"
+#include "output/text_rows.hpp"
 
 namespace verdeel::output {
 
@@ -20,7 +21,7 @@ struct DecisionTable {
   std::string title;  // `verdeling (Overijssel)`
   std::vector<std::string> columns;
   std::vector<CellKind> kinds;
-  std::vector<std::vector<std::string>> rows;
+  TextRows rows;
 };
 
 struct Decisions {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "parse/parse.hpp"
+#include "source/sha256.hpp"
 #include "source/utf8.hpp"
 
 namespace verdeel::parse {
@@ -40,9 +41,10 @@ std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnos
 
 std::uint32_t registerRuleText(const std::string& name, std::string text, SourceManager& sources,
                                Diagnostics& diags) {
+  std::string digest = sha256Hex(text);
   std::string body = utf8::hasBom(text) ? text.substr(3) : std::move(text);
   std::size_t bad = utf8::firstInvalid(body);
-  std::uint32_t id = sources.add(name, body);
+  std::uint32_t id = sources.add(name, body, std::move(digest));
   if (bad != std::string::npos) {
     std::uint32_t line =
         1 + static_cast<std::uint32_t>(std::count(body.begin(), body.begin() + static_cast<long>(bad), '\n'));

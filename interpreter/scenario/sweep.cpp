@@ -115,9 +115,8 @@ std::optional<SweepResult> sweep(eval::Evaluation& ev, const SweepOptions& o, Di
   const bool hasName =
       entityTable && entityTable->nameColumn >= 0 && entityTable->nameColumn != entityTable->key;
   auto cell = [&](int r, int column) {
-    return ev.format(ev.data()
-                         .tables[static_cast<std::size_t>(table)]
-                         .rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(column)]);
+    return ev.format(ev.data().tables[static_cast<std::size_t>(table)].cell(
+        static_cast<std::size_t>(r), static_cast<std::size_t>(column)));
   };
   auto keyOf = [&](int r) {
     return entityTable->key >= 0 ? cell(r, entityTable->key) : std::to_string(r + 1);
@@ -214,8 +213,8 @@ std::optional<SweepResult> sweep(eval::Evaluation& ev, const SweepOptions& o, Di
           if (!comp) return failAt();
           v = &comp->value;
         } else {
-          v = &ev.data().tables[static_cast<std::size_t>(table)].rows[static_cast<std::size_t>(r)]
-                                                                     [static_cast<std::size_t>(ch.index)];
+          v = &ev.data().tables[static_cast<std::size_t>(table)].cell(static_cast<std::size_t>(r),
+                                                                      static_cast<std::size_t>(ch.index));
         }
         cells.push_back(ev.format(*v));
         if (!ch.numeric) continue;

@@ -8,11 +8,10 @@
 
 namespace verdeel {
 
-std::uint32_t SourceManager::add(std::string path, std::string text) {
-  File f{std::move(path), std::move(text), {0}};
-  for (std::size_t i = 0; i < f.text.size(); ++i) {
-    if (f.text[i] == '\n') f.lineStarts.push_back(i + 1);
-  }
+std::uint32_t SourceManager::add(std::string path, std::string text, std::string digest) {
+  File f{std::move(path), std::move(text), {0}, std::move(digest)};
+  for (std::size_t i = f.text.find('\n'); i != std::string::npos; i = f.text.find('\n', i + 1))
+    f.lineStarts.push_back(i + 1);
   files_.push_back(std::move(f));
   return static_cast<std::uint32_t>(files_.size());
 }
@@ -53,6 +52,14 @@ std::optional<std::string> readFile(const std::string& path, std::string* error)
     return std::nullopt;
   }
   return ss.str();
+}
+
+const std::string& SourceManager::digest(std::uint32_t id) const {
+  return files_.at(id - 1).digest;
+}
+
+std::size_t SourceManager::lineCount(std::uint32_t id) const {
+  return files_.at(id - 1).lineStarts.size();
 }
 
 }  // namespace verdeel

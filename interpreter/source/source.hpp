@@ -22,18 +22,22 @@ struct SourceSpan {
 
 class SourceManager {
  public:
-  // Registers a file's text (already read) and returns its id (>= 1).
-  std::uint32_t add(std::string path, std::string text);
+  // Registers a file's text (already read) and returns its id (>= 1). `digest` is the SHA-256 of the
+  // bytes as they were read (before a byte-order mark was removed), for receipts.
+  std::uint32_t add(std::string path, std::string text, std::string digest = {});
   const std::string& path(std::uint32_t id) const;
   const std::string& text(std::uint32_t id) const;
   // The text of a 1-based line without its line ending; empty when out of range.
   std::string_view line(std::uint32_t id, std::uint32_t line) const;
+  std::size_t lineCount(std::uint32_t id) const;
+  const std::string& digest(std::uint32_t id) const;
 
  private:
   struct File {
     std::string path;
     std::string text;
     std::vector<std::size_t> lineStarts;
+    std::string digest;
   };
   std::vector<File> files_;
 };

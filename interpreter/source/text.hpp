@@ -9,6 +9,8 @@ namespace verdeel {
 
 // Without leading and trailing spaces and tabs.
 std::string trimmed(std::string_view s);
+// The same, as a view into `s`.
+std::string_view trimmedView(std::string_view s);
 // ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
 std::string asciiLower(std::string_view s);
 

@@ -1,9 +1,18 @@
 #include "value/value.hpp"
 
+#include <charconv>
+
 namespace verdeel {
 
 std::string formatNumber(const mpq_class& q) {
-  if (q.get_den() == 1) return q.get_num().get_str();
+  if (q.get_den() == 1) {
+    if (q.get_num().fits_slong_p()) {
+      char buf[24];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, q.get_num().get_si());
+      return std::string(buf, end);
+    }
+    return q.get_num().get_str();
+  }
   // A finite decimal exists when the denominator has no prime factors other than 2 and 5.
   mpz_class den = q.get_den();
   int twos = 0, fives = 0;
@@ -31,6 +40,15 @@ std::string formatNumber(const mpq_class& q) {
 
 bool parseNumber(std::string_view t, char decimalSep, mpq_class& out) {
   if (t.empty()) return false;
+  // A whole number of up to 18 digits (nearly every cell): straight into a machine integer.
+  if (t.size() <= 18) {
+    long v = 0;
+    auto [end, ec] = std::from_chars(t.data() + (t[0] == '+' ? 1 : 0), t.data() + t.size(), v);
+    if (ec == std::errc() && end == t.data() + t.size() && t[0] != '+' && (t[0] != '-' || t.size() > 1)) {
+      out = v;
+      return true;
+    }
+  }
   std::size_t i = 0;
   bool negative = false;
   if (t[0] == '-' || t[0] == '+') {
