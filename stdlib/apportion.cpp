@@ -40,118 +40,25 @@ namespace {
 
 __extension__ typedef __int128 i128;  // GCC and Clang; exact, no floating point
 
-// The problem in whole numbers (GMP): scaled weights, bounds, the total.
+// The problem in whole numbers (GMP): the weights (scaled to whole numbers when one is a fraction),
+// the bounds, the total; read from the input where it is already whole, so that a million entities
+// are not copied.
 struct Problem {
   const ApportionInput& in;
   std::size_t n;
-  std::vector<mpz_class> w;  // scaled weights
-  mpz_class scaleUnit;       // the factor the weights were multiplied by
-  std::vector<mpz_class> lo;
-  std::vector<std::optional<mpz_class>> hi;
+  std::vector<mpz_class> scaled;  // the weights times scaleUnit, when a weight is a fraction
+  mpz_class scaleUnit;            // the factor the weights were multiplied by
   bool bounded = false;
+  std::size_t free = 0;  // the entities not held at a bound (under the scale found)
+  const mpz_class& w(std::size_t i) const { return scaled.empty() ? in.weights[i].get_num() : scaled[i]; }
+  const mpz_class& lo(std::size_t i) const {
+    static const mpz_class zero = 0;
+    return in.minimum.empty() || !in.minimum[i] || sgn(*in.minimum[i]) < 0 ? zero : *in.minimum[i];
+  }
+  const mpz_class* hi(std::size_t i) const {
+    return in.maximum.empty() || !in.maximum[i] ? nullptr : &*in.maximum[i];
+  }
 };
-
-// ---------------------------------------------------------------- the scale factor under bounds
-
-// The smallest scale with sum(clamp(scale * w_i, lo_i, hi_i)) == total; nullopt when no scale reaches
-// the total (the maxima, or zero weights, leave too little room).
-std::optional<mpq_class> boundedScale(const Problem& p) {
-  struct Event {
-    mpq_class at;
-    std::size_t entity;
-    bool start;  // the entity starts rising at `at` (leaves its minimum), or stops (reaches its maximum)
-  };
-  std::vector<Event> events;
-  mpq_class value = 0;  // S(current)
-  mpz_class slope = 0;
-  for (std::size_t i = 0; i < p.n; ++i) {
-    value += p.lo[i];
-    if (p.w[i] == 0) continue;
-    if (p.lo[i] == 0)
-      slope += p.w[i];
-    else
-      events.push_back({mpq_class(p.lo[i], p.w[i]), i, true});
-    if (p.hi[i]) events.push_back({mpq_class(*p.hi[i], p.w[i]), i, false});
-  }
-  for (auto& e : events) e.at.canonicalize();
-  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-    if (a.at != b.at) return a.at < b.at;
-    return a.entity < b.entity;
-  });
-  const mpq_class total(p.in.total);
-  if (value >= total) return value == total ? std::optional<mpq_class>(mpq_class(0)) : std::nullopt;
-  mpq_class at = 0;
-  for (const Event& e : events) {
-    if (slope > 0) {
-      mpq_class reach = value + mpq_class(slope) * (e.at - at);
-      if (reach >= total) {
-        mpq_class s = at + (total - value) / mpq_class(slope);
-        s.canonicalize();
-        return s;
-      }
-      value = reach;
-    }
-    at = e.at;
-    if (e.start)
-      slope += p.w[e.entity];
-    else
-      slope -= p.w[e.entity];
-  }
-  if (slope > 0) {
-    mpq_class s = at + (total - value) / mpq_class(slope);
-    s.canonicalize();
-    return s;
-  }
-  return std::nullopt;
-}
-
-// The narrative of redistribution under bounds: what each round of "give everyone scale * weight,
-// hold those past a bound at the bound, share the rest again" did. Explanation only; the result
-// uses the exact scale from boundedScale().
-std::vector<BoundRound> boundRounds(const Problem& p) {
-  std::vector<BoundRound> rounds;
-  std::vector<Bound> status(p.n, Bound::None);
-  for (int round = 0; round < 100; ++round) {
-    mpz_class rest = p.in.total;
-    mpz_class free = 0;
-    for (std::size_t i = 0; i < p.n; ++i) {
-      if (p.w[i] == 0)
-        rest -= p.lo[i];
-      else if (status[i] == Bound::Minimum)
-        rest -= p.lo[i];
-      else if (status[i] == Bound::Maximum)
-        rest -= *p.hi[i];
-      else
-        free += p.w[i];
-    }
-    if (free == 0) break;
-    mpq_class scale(rest, free);
-    scale.canonicalize();
-    BoundRound r;
-    r.scale = scale * p.scaleUnit;
-    for (std::size_t i = 0; i < p.n; ++i) {
-      if (p.w[i] == 0) continue;
-      mpq_class q = scale * p.w[i];
-      if (status[i] == Bound::None) {
-        if (p.hi[i] && q > *p.hi[i])
-          r.toMaximum.push_back(i);
-        else if (q < p.lo[i])
-          r.toMinimum.push_back(i);
-      } else if ((status[i] == Bound::Maximum && q < *p.hi[i]) ||
-                 (status[i] == Bound::Minimum && q > p.lo[i])) {
-        r.released.push_back(i);
-      }
-    }
-    const bool stable = r.toMaximum.empty() && r.toMinimum.empty() && r.released.empty();
-    for (std::size_t i : r.toMaximum) status[i] = Bound::Maximum;
-    for (std::size_t i : r.toMinimum) status[i] = Bound::Minimum;
-    for (std::size_t i : r.released) status[i] = Bound::None;
-    rounds.push_back(std::move(r));
-    if (stable) break;
-  }
-  return rounds;
-}
-
 // ---------------------------------------------------------------- integers of two kinds
 
 template <class Int>
@@ -161,11 +68,12 @@ mpz_class fromMpz<mpz_class>(const mpz_class& z) {
   return z;
 }
 template <>
-i128 fromMpz<i128>(const mpz_class& z) {  // 0 <= z < 2^126
-  mpz_class high, low;
-  mpz_fdiv_q_2exp(high.get_mpz_t(), z.get_mpz_t(), 64);
-  mpz_fdiv_r_2exp(low.get_mpz_t(), z.get_mpz_t(), 64);
-  return (static_cast<i128>(high.get_ui()) << 64) | static_cast<i128>(low.get_ui());
+i128 fromMpz<i128>(const mpz_class& z) {  // 0 <= z < 2^126: read the two lowest limbs
+  static_assert(sizeof(mp_limb_t) == 8, "64-bit limbs");
+  const std::size_t size = mpz_size(z.get_mpz_t());
+  const auto low = size > 0 ? mpz_getlimbn(z.get_mpz_t(), 0) : 0;
+  const auto high = size > 1 ? mpz_getlimbn(z.get_mpz_t(), 1) : 0;
+  return (static_cast<i128>(high) << 64) | static_cast<i128>(low);
 }
 mpz_class toMpz(const mpz_class& z) {
   return z;
@@ -182,6 +90,146 @@ std::size_t bits(const mpz_class& z) {
   return z == 0 ? 0 : mpz_sizeinbase(z.get_mpz_t(), 2);
 }
 
+// ---------------------------------------------------------------- the scale factor under bounds
+
+// The smallest scale s with S(s) = sum clamp(s * w_i, lo_i, hi_i) == total; nullopt when no scale
+// reaches the total (the maxima, or zero weights, leave too little room). S is continuous,
+// non-decreasing and piecewise linear: S(s) = fixed + slope * s, with `fixed` the bounds of the
+// entities held at one and `slope` the weights of the free ones. The breakpoints lo_i / w_i (an
+// entity leaves its minimum) and hi_i / w_i (it reaches its maximum) are sorted, and the sweep over
+// them compares, by cross-multiplication, in whole numbers; only the scale itself is a fraction.
+// Expected linear time (selection, not a sort), in machine integers when the numbers allow it.
+// The scale (total - fixed) / slope at the solution, unreduced, and how many entities are free there.
+struct BoundedScale {
+  mpz_class num, den;
+  std::size_t free = 0;
+};
+
+template <class Int>
+std::optional<BoundedScale> boundedScaleIn(const Problem& p) {
+  struct Event {
+    Int num, den;  // the breakpoint num / den
+    std::size_t entity;
+    bool start;  // leaves its minimum here (else reaches its maximum)
+  };
+  std::vector<Event> events;
+  Int fixed = 0, slope = 0;
+  std::size_t free = 0;
+  for (std::size_t i = 0; i < p.n; ++i) {
+    const Int lo = fromMpz<Int>(p.lo(i));
+    fixed += lo;
+    if (p.w(i) == 0) continue;
+    const Int w = fromMpz<Int>(p.w(i));
+    if (lo == 0) {
+      slope += w;
+      ++free;
+    } else
+      events.push_back({lo, w, i, true});
+    if (p.hi(i)) events.push_back({fromMpz<Int>(*p.hi(i)), w, i, false});
+  }
+  const Int total = fromMpz<Int>(p.in.total);
+  if (fixed >= total)
+    return fixed == total ? std::optional<BoundedScale>(BoundedScale{0, 1, 0}) : std::nullopt;
+  // The solution lies between two breakpoints. Select instead of sort: take the median breakpoint of
+  // the events still in question, see whether S reaches the total there, and keep the half that
+  // holds the solution (expected linear time). `fixed`, `slope`, `free` describe S just above every
+  // breakpoint left of the range.
+  auto less = [](const Event& a, const Event& b) { return a.num * b.den < b.num * a.den; };
+  auto apply = [](const Event& e, Int& f, Int& sl, std::size_t& fr) {
+    if (e.start) {
+      f -= e.num;
+      sl += e.den;
+      ++fr;
+    } else {
+      f += e.num;
+      sl -= e.den;
+      --fr;
+    }
+  };
+  auto first = events.begin(), last = events.end();
+  while (first != last) {
+    const auto mid = first + (last - first) / 2;
+    std::nth_element(first, mid, last, less);
+    const Event pivot = *mid;
+    // S at the pivot: every event before it applied (those equal to it change nothing there).
+    Int f = fixed, sl = slope;
+    std::size_t fr = free;
+    for (auto it = first; it != mid; ++it) apply(*it, f, sl, fr);
+    if (f * pivot.den + sl * pivot.num >= total * pivot.den) {
+      last = mid;  // reached by the pivot: the solution is at or left of it
+    } else {
+      // Not yet: the solution is right of the pivot; everything up to and with it is passed.
+      auto equal = std::partition(mid + 1, last, [&](const Event& e) { return !less(pivot, e); });
+      for (auto it = mid; it != equal; ++it) apply(*it, f, sl, fr);
+      fixed = f;
+      slope = sl;
+      free = fr;
+      first = equal;
+    }
+  }
+  if (slope > 0) return BoundedScale{toMpz(Int(total - fixed)), toMpz(slope), free};
+  return std::nullopt;
+}
+
+// The narrative of redistribution under bounds: what each round of "give everyone scale * weight,
+// hold those past a bound at the bound, share the rest again" did. Explanation only; the result
+// uses the exact scale from boundedScale().
+std::vector<BoundRound> boundRounds(const Problem& p) {
+  std::vector<BoundRound> rounds;
+  std::vector<Bound> status(p.n, Bound::None);
+  for (int round = 0; round < 100; ++round) {
+    mpz_class rest = p.in.total;
+    mpz_class free = 0;
+    for (std::size_t i = 0; i < p.n; ++i) {
+      if (p.w(i) == 0)
+        rest -= p.lo(i);
+      else if (status[i] == Bound::Minimum)
+        rest -= p.lo(i);
+      else if (status[i] == Bound::Maximum)
+        rest -= *p.hi(i);
+      else
+        free += p.w(i);
+    }
+    if (free == 0) break;
+    mpq_class scale(rest, free);
+    scale.canonicalize();
+    BoundRound r;
+    r.scale = scale * p.scaleUnit;
+    for (std::size_t i = 0; i < p.n; ++i) {
+      if (p.w(i) == 0) continue;
+      mpq_class q = scale * p.w(i);
+      if (status[i] == Bound::None) {
+        if (p.hi(i) && q > *p.hi(i))
+          r.toMaximum.push_back(i);
+        else if (q < p.lo(i))
+          r.toMinimum.push_back(i);
+      } else if ((status[i] == Bound::Maximum && q < *p.hi(i)) ||
+                 (status[i] == Bound::Minimum && q > p.lo(i))) {
+        r.released.push_back(i);
+      }
+    }
+    const bool stable = r.toMaximum.empty() && r.toMinimum.empty() && r.released.empty();
+    for (std::size_t i : r.toMaximum) status[i] = Bound::Maximum;
+    for (std::size_t i : r.toMinimum) status[i] = Bound::Minimum;
+    for (std::size_t i : r.released) status[i] = Bound::None;
+    rounds.push_back(std::move(r));
+    if (stable) break;
+  }
+  return rounds;
+}
+
+std::optional<BoundedScale> boundedScale(const Problem& p) {
+  // Machine integers when every product of the sweep stays below 2^120.
+  std::size_t b = bits(p.in.total);
+  for (std::size_t i = 0; i < p.n; ++i) {
+    b = std::max({b, bits(p.w(i)), bits(p.lo(i))});
+    if (p.hi(i)) b = std::max(b, bits(*p.hi(i)));
+  }
+  const std::size_t sums = bits(mpz_class(static_cast<unsigned long>(p.n))) + 1;
+  if (2 * (b + sums) + 2 <= 120) return boundedScaleIn<i128>(p);
+  return boundedScaleIn<mpz_class>(p);
+}
+
 // ---------------------------------------------------------------- the methods, for one integer type
 
 template <class Int>
@@ -192,6 +240,7 @@ struct Core {
   std::vector<char> hasHi;
   Int total, num, den;
   bool bounded;
+  std::size_t free;
   ApportionOutcome& out;
 
   Core(const Problem& p, const mpz_class& numZ, const mpz_class& denZ, ApportionOutcome& o)
@@ -201,16 +250,17 @@ struct Core {
         num(fromMpz<Int>(numZ)),
         den(fromMpz<Int>(denZ)),
         bounded(p.bounded),
+        free(p.free),
         out(o) {
     w.reserve(n);
     lo.reserve(n);
     hi.assign(n, Int(0));
     hasHi.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
-      w.push_back(fromMpz<Int>(p.w[i]));
-      lo.push_back(fromMpz<Int>(p.lo[i]));
-      if (p.hi[i]) {
-        hi[i] = fromMpz<Int>(*p.hi[i]);
+      w.push_back(fromMpz<Int>(p.w(i)));
+      lo.push_back(fromMpz<Int>(p.lo(i)));
+      if (p.hi(i)) {
+        hi[i] = fromMpz<Int>(*p.hi(i));
         hasHi[i] = 1;
       }
     }
@@ -337,8 +387,8 @@ struct Core {
     // afterwards. D'Hondt rounds down and Adams up: their estimate starts from a total shifted by half
     // a seat per entity (the usual starting divisor).
     Int estNum = num;
-    if (!bounded && (m == Method::DHondt || m == Method::Adams)) {
-      const Int half = Int(static_cast<unsigned long>(n / 2));
+    if (m == Method::DHondt || m == Method::Adams) {
+      const Int half = Int(static_cast<unsigned long>(free / 2));
       estNum = m == Method::DHondt ? Int(num + half) : (num > half ? Int(num - half) : Int(0));
     }
     Int sum = 0;
@@ -460,9 +510,9 @@ struct Core {
 bool fitsMachineIntegers(const Problem& p, const mpz_class& num, const mpz_class& den) {
   std::size_t bw = 0, bb = 0;
   for (std::size_t i = 0; i < p.n; ++i) {
-    bw = std::max(bw, bits(p.w[i]));
-    bb = std::max(bb, bits(p.lo[i]));
-    if (p.hi[i]) bb = std::max(bb, bits(*p.hi[i]));
+    bw = std::max(bw, bits(p.w(i)));
+    bb = std::max(bb, bits(p.lo(i)));
+    if (p.hi(i)) bb = std::max(bb, bits(*p.hi(i)));
   }
   const std::size_t bn = bits(num + p.n), bd = bits(den);
   const std::size_t bq = std::max({bn + bw, bb + bd, bd}) + 1;  // a clamped quota numerator
@@ -471,17 +521,15 @@ bool fitsMachineIntegers(const Problem& p, const mpz_class& num, const mpz_class
   return 2 * std::max(bq, bw + bs) + 4 <= 120;
 }
 
-}  // namespace
-
-ApportionOutcome apportion(const ApportionInput& in) {
-  ApportionOutcome out;
-  Problem p{in, in.weights.size(), {}, 1, {}, {}, false};
+// The problem in whole numbers: the weights scaled by the least common multiple of their
+// denominators, the bounds; nullopt with the error in `out` when the input cannot be apportioned.
+std::optional<Problem> prepare(const ApportionInput& in, ApportionOutcome& out) {
+  Problem p{in, in.weights.size(), {}, 1};
   if (in.total < 0) {
     out.error = ApportionError::NegativeTotal;
     out.detail = fmt::format("the total to distribute is negative ({})", in.total.get_str());
-    return out;
+    return std::nullopt;
   }
-  // Scale the weights to whole numbers.
   for (std::size_t i = 0; i < p.n; ++i) {
     if (in.weights[i] < 0) out.entities.push_back(i);
     if (in.weights[i].get_den() != 1)
@@ -490,40 +538,50 @@ ApportionOutcome apportion(const ApportionInput& in) {
   if (!out.entities.empty()) {
     out.error = ApportionError::NegativeWeight;
     out.detail = "a weight is negative";
-    return out;
+    return std::nullopt;
   }
-  p.w.resize(p.n);
-  mpz_class W = 0;
-  for (std::size_t i = 0; i < p.n; ++i) {
-    p.w[i] = in.weights[i].get_den() == 1 && p.scaleUnit == 1
-                 ? in.weights[i].get_num()
-                 : mpz_class(in.weights[i].get_num() * (p.scaleUnit / in.weights[i].get_den()));
-    W += p.w[i];
+  if (p.scaleUnit != 1) {
+    p.scaled.resize(p.n);
+    for (std::size_t i = 0; i < p.n; ++i)
+      p.scaled[i] = in.weights[i].get_num() * (p.scaleUnit / in.weights[i].get_den());
   }
-  p.lo.assign(p.n, 0);
-  p.hi.assign(p.n, std::nullopt);
-  for (std::size_t i = 0; i < p.n; ++i) {
-    if (!in.minimum.empty() && in.minimum[i]) {
-      p.lo[i] = *in.minimum[i] < 0 ? mpz_class(0) : *in.minimum[i];
-      p.bounded = true;
-    }
-    if (!in.maximum.empty() && in.maximum[i]) {
-      p.hi[i] = *in.maximum[i];
-      p.bounded = true;
-    }
-    if (p.hi[i] && *p.hi[i] < p.lo[i]) out.entities.push_back(i);
-  }
+  p.bounded =
+      std::any_of(in.minimum.begin(), in.minimum.end(), [](const auto& m) { return m.has_value(); }) ||
+      std::any_of(in.maximum.begin(), in.maximum.end(), [](const auto& m) { return m.has_value(); });
+  for (std::size_t i = 0; i < p.n && p.bounded; ++i)
+    if (p.hi(i) && *p.hi(i) < p.lo(i)) out.entities.push_back(i);
   if (!out.entities.empty()) {
     out.error = ApportionError::Infeasible;
     out.detail = "a maximum is below the minimum";
-    return out;
+    return std::nullopt;
   }
+  return p;
+}
+
+}  // namespace
+
+std::vector<BoundRound> boundRounds(const ApportionInput& in) {
+  ApportionOutcome ignored;
+  auto p = prepare(in, ignored);
+  if (!p || !p->bounded) return {};
+  return boundRounds(*p);
+}
+
+ApportionOutcome apportion(const ApportionInput& in) {
+  ApportionOutcome out;
+  auto prepared = prepare(in, out);
+  if (!prepared) return out;
+  Problem& p = *prepared;
+  p.free = p.n;
+  mpz_class W = 0;
+  for (std::size_t i = 0; i < p.n; ++i) W += p.w(i);
   // The scale: total / sum of weights, or under bounds the one that makes the held quotas add up.
   mpz_class num = in.total, den = W;
   if (p.bounded) {
     auto scale = boundedScale(p);
     if (!scale) {
-      const mpz_class lo = std::accumulate(p.lo.begin(), p.lo.end(), mpz_class(0));
+      mpz_class lo = 0;
+      for (std::size_t i = 0; i < p.n; ++i) lo += p.lo(i);
       const bool tooMuch = lo > in.total;
       out.error = tooMuch ? ApportionError::Infeasible : ApportionError::NoWeight;
       out.detail =
@@ -532,9 +590,9 @@ ApportionOutcome apportion(const ApportionInput& in) {
                   : fmt::format("the weights and maxima leave no room for all {} units", in.total.get_str());
       return out;
     }
-    num = scale->get_num();
-    den = scale->get_den();
-    out.result.rounds = boundRounds(p);
+    num = scale->num;
+    den = scale->den;
+    p.free = scale->free;
   } else if (W == 0) {
     if (in.total != 0) {
       out.error = ApportionError::NoWeight;

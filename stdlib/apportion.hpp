@@ -68,7 +68,6 @@ struct BoundRound {
 struct ApportionResult {
   std::vector<mpz_class> seats;
   std::vector<EntityOutcome> entities;
-  std::vector<BoundRound> rounds;  // empty without bounds
   mpq_class scale;  // quota = scale * weight for a free entity (total / sum of weights unbounded)
   // Largest remainder: the sum of the whole parts and the units left for the remainders.
   mpz_class floorSum, unitsByRemainder;
@@ -99,6 +98,11 @@ Priority seatPriority(const ApportionInput& in, std::size_t i, const mpz_class& 
 // The priority with which it won its last seat, and the one its next seat would have had.
 std::optional<Priority> lastPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i);
 std::optional<Priority> nextPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i);
+
+// Under bounds, the rounds of "give everyone scale * weight, hold those past a bound at the bound,
+// share the rest again" that lead to the scale the result uses (which is found directly, exactly).
+// Empty without bounds. Computed on demand: O(rounds * n).
+std::vector<BoundRound> boundRounds(const ApportionInput& in);
 
 // Text of a priority for explanations: `1234/5`, or `oneindig`.
 std::string formatPriority(const Priority& p);

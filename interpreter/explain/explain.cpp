@@ -167,8 +167,8 @@ class Builder {
     if (e.bound == stdlib::Bound::Maximum)
       n.notes.emplace_back("gehouden op het maximum; het meerdere ging naar de anderen");
     if (e.bound == stdlib::Bound::Minimum) n.notes.emplace_back("verhoogd tot het minimum");
-    if (!r.rounds.empty())
-      n.notes.push_back(fmt::format("grenzen: {} ronde(n) van herverdeling", r.rounds.size()));
+    if (const auto rounds = stdlib::boundRounds(in); !rounds.empty())
+      n.notes.push_back(fmt::format("grenzen: {} ronde(n) van herverdeling", rounds.size()));
     const std::string seats = r.seats[i].get_str();
     if (in.method == stdlib::Method::LargestRemainder) {
       n.notes.push_back(fmt::format("heel deel {}, overschot {}", stdlib::quotaFloor(in, r, i).get_str(),
