@@ -33,13 +33,19 @@ SetId SetPool::unite(SetId a, SetId b) {
   if (a == 0) return b;
   if (a > b) std::swap(a, b);
   const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-  if (auto it = unions_.find(key); it != unions_.end()) return it->second;
+  Recent& slot = recent_[(key * 0x9E3779B97F4A7C15ULL) >> 56];
+  if (slot.key == key) return slot.set;
+  if (auto it = unions_.find(key); it != unions_.end()) {
+    slot = {key, it->second};
+    return it->second;
+  }
   std::vector<int> merged;
   merged.reserve(sets_[a].size() + sets_[b].size());
   std::set_union(sets_[a].begin(), sets_[a].end(), sets_[b].begin(), sets_[b].end(),
                  std::back_inserter(merged));
   const SetId id = intern(std::move(merged));
   unions_.emplace(key, id);
+  slot = {key, id};
   return id;
 }
 

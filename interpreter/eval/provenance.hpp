@@ -9,6 +9,7 @@
 // public view is Evaluation::articles() and ::tables().
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <unordered_map>
@@ -36,6 +37,12 @@ class SetPool {
   std::deque<std::vector<int>> sets_;  // a deque: members() stays valid as sets are added
   std::unordered_map<std::vector<int>, SetId, Hash> ids_;
   std::unordered_map<std::uint64_t, SetId> unions_;  // (smaller id, larger id) -> union
+  // The last unions asked for, by a hash of the pair: nearly every union repeats one just made.
+  struct Recent {
+    std::uint64_t key = ~std::uint64_t{0};
+    SetId set = 0;
+  };
+  std::array<Recent, 256> recent_{};
 };
 
 struct Provenance {

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "stdlib/apportion.hpp"
+#include "value/memory.hpp"
 
 using namespace verdeel::stdlib;
 
@@ -78,4 +79,12 @@ VERDEEL_APPORTION_BOUNDED_BENCH(SainteLagueMinimumOne, Method::SainteLague);
 VERDEEL_APPORTION_BOUNDED_BENCH(HuntingtonHillMinimumOne, Method::HuntingtonHill);
 VERDEEL_APPORTION_BOUNDED_BENCH(AdamsMinimumOne, Method::Adams);
 
-BENCHMARK_MAIN();
+// The program's own memory for numbers (value/memory.hpp), as `verdeel` uses it.
+int main(int argc, char** argv) {
+  verdeel::installNumberMemory();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
