@@ -9,7 +9,8 @@
 namespace verdeel::cli {
 
 int commandExplain(const ExplainOptions& o) {
-  Engine engine(limits());
+  const EngineAtExit owner = newEngine();
+  Engine& engine = *owner;
   if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (int code = applySettings(engine, settings())) return code;
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);

@@ -13,7 +13,8 @@
 namespace verdeel::cli {
 
 int commandCheck(const std::string& rules, const std::string& dataDir) {
-  Engine engine(limits());
+  const EngineAtExit owner = newEngine();
+  Engine& engine = *owner;
   if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
   return finish(engine, kExitOk);
@@ -65,7 +66,8 @@ std::vector<output::FileHash> inputHashes(const Engine& engine) {
 
 int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
                const std::vector<std::string>& formats) {
-  Engine engine(limits());
+  const EngineAtExit owner = newEngine();
+  Engine& engine = *owner;
   if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (int code = applySettings(engine, settings())) return code;
   if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
@@ -95,7 +97,8 @@ int commandCheckReceipt(const std::string& path) {
   if (!text) return usage(fmt::format("cannot read receipt `{}`: {}", path, error));
   auto receipt = output::parseReceipt(*text, error);
   if (!receipt) return usage(fmt::format("`{}` is not a receipt of verdeel: {}", path, error));
-  Engine engine(limits());
+  const EngineAtExit owner = newEngine();
+  Engine& engine = *owner;
   std::optional<Date> at;
   if (!receipt->peildatum.empty()) at = Date::parse(receipt->peildatum);
   if (!engine.loadRules(receipt->rules, at)) return finish(engine, kExitRuleErrors);

@@ -91,7 +91,8 @@ std::optional<std::vector<output::OutputFile>> sweepFiles(Engine& engine,
 }
 
 int commandSweep(const SweepCommand& c) {
-  Engine engine(limits());
+  const EngineAtExit owner = newEngine();
+  Engine& engine = *owner;
   if (!engine.loadRules(c.rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (!engine.loadData({c.dataDir})) return finish(engine, kExitDataErrors);
   int code = kExitOk;

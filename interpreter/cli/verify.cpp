@@ -20,7 +20,8 @@ int commandVerify(const VerifyOptions& o) {
                    "for example `--kolom taak=besluit_totaal`");
     opts.map[m.substr(0, eq)] = m.substr(eq + 1);
   }
-  Engine engine(limits());
+  const EngineAtExit owner = newEngine();
+  Engine& engine = *owner;
   if (!engine.loadRules(o.rules, peildatum())) return finish(engine, kExitRuleErrors);
   if (int code = applySettings(engine, settings())) return code;
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);

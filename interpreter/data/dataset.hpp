@@ -6,22 +6,28 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "data/key_rows.hpp"
 #include "value/value.hpp"
 
 namespace verdeel::data {
 
 struct TableData {
-  std::uint32_t file = 0;                         // source id of the CSV file
-  std::string path;                               // the file that was read
-  std::size_t width = 0;                          // declared columns
-  std::vector<Value> cells;                       // row-major: row r, column c at r * width + c
-  std::vector<std::uint32_t> lines;               // CSV line of each row
-  std::vector<ast::Herkomst> herkomst;            // per row
-  std::unordered_map<std::string, int> keyIndex;  // key text -> row
+  std::uint32_t file = 0;               // source id of the CSV file
+  std::string path;                     // the file that was read
+  std::size_t width = 0;                // declared columns
+  std::vector<Value> cells;             // row-major: row r, column c at r * width + c
+  std::vector<std::uint32_t> lines;     // CSV line of each row
+  std::vector<ast::Herkomst> herkomst;  // per row
+  int keyColumn = -1;                   // the `sleutel`, or -1
+  KeyRows keys;                         // rows by key text
+  // The key of a row as text (trimmed; a number written exactly), in `scratch` when it must be made.
+  std::string_view keyText(std::size_t row, std::string& scratch) const;
+  // The row with this key, or -1; every key (for suggestions).
+  int rowOf(std::string_view key) const;
+  std::vector<std::string> allKeys() const;
   std::size_t size() const { return lines.size(); }
   const Value& cell(std::size_t row, std::size_t column) const { return cells[row * width + column]; }
   Value& cell(std::size_t row, std::size_t column) { return cells[row * width + column]; }

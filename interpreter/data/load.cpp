@@ -136,7 +136,8 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     td.cells.reserve(expected * td.width);
     td.lines.reserve(expected);
     td.herkomst.reserve(expected);
-    td.keyIndex.reserve(expected);
+    td.keyColumn = table.key;
+    td.keys.reserve(expected);
     for (std::size_t ci = 0; ci < table.columns.size(); ++ci)
       if (keepPosition[ci]) pos[ci].reserve(expected);
     char separator = ',', decimalSep = '.';
@@ -217,15 +218,17 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
       if (!rowOk) return true;
       const std::string key =
           table.key >= 0 ? keyText(row[static_cast<std::size_t>(table.key)]) : std::string();
-      auto [it, inserted] = td.keyIndex.emplace(key, static_cast<int>(td.size()));
-      if (!inserted) {
+      const int existing = td.keys.insert(key, static_cast<int>(td.size()), [&](int r, std::string& scratch) {
+        return td.keyText(static_cast<std::size_t>(r), scratch);
+      });
+      if (existing >= 0) {
         const CsvFieldView& f =
             rec.fields[static_cast<std::size_t>(where[static_cast<std::size_t>(table.key)])];
         auto& d = diags.report(
             Code::E0408,
             SourceSpan{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
             fmt::format("key `{}` appears twice in this table", shown(key)));
-        const auto firstRow = static_cast<std::size_t>(it->second);
+        const auto firstRow = static_cast<std::size_t>(existing);
         const std::uint32_t fl = td.lines[firstRow];
         const std::uint32_t fc = pos[static_cast<std::size_t>(table.key)][firstRow];
         d.notes.push_back({SourceSpan{td.file, fl, fc, fl, fc + 1}, "first seen here"});
@@ -267,8 +270,8 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         Value& v = td.cell(r, ci);
         if (!std::holds_alternative<std::string>(v)) continue;
         const std::string key = std::get<std::string>(v);
-        auto it = ds.tables[target].keyIndex.find(key);
-        if (it == ds.tables[target].keyIndex.end()) {
+        const int found = ds.tables[target].rowOf(key);
+        if (found < 0) {
           const std::uint32_t line = td.lines[r], c = positions[ti][ci][r];
           auto& d = diags.report(
               Code::E0409,
@@ -278,13 +281,12 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
                           ds.tables[target].path));
           d.notes.push_back({col.span, fmt::format("column `{}` refers to table `{}`", col.name,
                                                    program.tables[target].name)});
-          std::vector<std::string> keys;
-          for (const auto& [k, row] : ds.tables[target].keyIndex) keys.push_back(k);
+          std::vector<std::string> keys = ds.tables[target].allKeys();
           std::sort(keys.begin(), keys.end());
           if (auto m = closestMatch(key, keys); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
           continue;
         }
-        v = EntityRef{col.type.table, it->second};
+        v = EntityRef{col.type.table, found};
       }
     }
   }

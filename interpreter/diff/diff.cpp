@@ -121,10 +121,10 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
       const std::string key = table.key >= 0
                                   ? after.format(dataNew.cell(row, static_cast<std::size_t>(table.key)))
                                   : std::to_string(row + 1);
-      auto it = dataOld.keyIndex.find(key);
-      if (it == dataOld.keyIndex.end()) continue;
+      const int oldRow = dataOld.rowOf(key);
+      if (oldRow < 0) continue;
       const eval::Computed* vn = after.definition(cd.newDef, static_cast<int>(row));
-      const eval::Computed* vo = before.definition(cd.oldDef, it->second);
+      const eval::Computed* vo = before.definition(cd.oldDef, oldRow);
       if (!vn || !vo) return std::nullopt;
       ++r.compared;
       const auto* qn = std::get_if<mpq_class>(&vn->value);

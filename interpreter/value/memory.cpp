@@ -7,13 +7,7 @@
 #include <cstring>
 #include <new>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define VERDEEL_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VERDEEL_ASAN 1
-#endif
-#endif
+#include "source/sanitized.hpp"
 
 namespace verdeel {
 
@@ -99,7 +93,6 @@ void* reallocate(void* p, std::size_t oldSize, std::size_t newSize) {
   return q;
 }
 
-#if defined(VERDEEL_ASAN)
 // Under AddressSanitizer every block comes from malloc, so that it can see each one; a failure is
 // still the message and exit code 70.
 void* checkedAllocate(std::size_t size) {
@@ -115,16 +108,14 @@ void* checkedReallocate(void* p, std::size_t, std::size_t newSize) {
 void checkedRelease(void* p, std::size_t) {
   std::free(p);
 }
-#endif
 
 }  // namespace
 
 void installNumberMemory() {
-#if defined(VERDEEL_ASAN)
-  mp_set_memory_functions(checkedAllocate, checkedReallocate, checkedRelease);
-#else
-  mp_set_memory_functions(allocate, reallocate, release);
-#endif
+  if constexpr (kSanitized)
+    mp_set_memory_functions(checkedAllocate, checkedReallocate, checkedRelease);
+  else
+    mp_set_memory_functions(allocate, reallocate, release);
 }
 
 }  // namespace verdeel
