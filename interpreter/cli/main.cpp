@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
 #include <pthread.h>
 
 #include <algorithm>
@@ -210,6 +211,9 @@ struct Call {
 // checking and evaluating recurse once per nesting level, and `--max-diepte` (at most 100,000)
 // must never reach the end of the stack.
 int main(int argc, char** argv) {
+  // One malloc arena: the work runs on its own thread, whose arena would otherwise grow a page at a
+  // time (an mprotect call each), and there is no other thread to contend with.
+  mallopt(M_ARENA_MAX, 1);
   verdeel::installNumberMemory();
   Call call{argc, argv, verdeel::kExitInternal};
   pthread_attr_t attr;

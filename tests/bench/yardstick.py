@@ -4,10 +4,12 @@
 Runs `verdeel run RULES --out DIR --format csv` and `ref2024.py RULES DIR` (../shared/bench, the
 computation of rules/2024 in plain Python with fractions.Fraction) alternately, N times each, and
 reports the median CPU time (user + system, from wait4) and peak memory (max RSS) of each and
-their ratio. The Python side is measured twice: through `python3` as found on PATH (what a user who
-types `python3 ref2024.py` gets; on a machine with pyenv that is a shell shim around the
-interpreter) and through the interpreter binary itself (the shim's cost left out). Compares the
-outputs cell by cell with compare.py as well: a faster run that computes something else is no win.
+their ratio. The Python side is measured through `python3` as found on PATH (what a user who types
+`python3 ref2024.py` gets; on a machine with pyenv that is a shell shim around the interpreter),
+through the interpreter binary behind it (the shim's cost left out), and through Debian's own
+/usr/bin/python3 when that is another interpreter. Run it with /usr/bin/python3 so that PATH is the
+caller's (a pyenv shim puts its interpreter first on PATH for its children). Compares the outputs
+cell by cell with compare.py as well: a faster run that computes something else is no win.
 
 usage: yardstick.py --verdeel BUILD/interpreter/verdeel [--bench ../shared/bench] [--rules rules/2024]
                     [--runs 21] [--data DIR]
@@ -62,12 +64,15 @@ def main():
         data_v = ["--data", args.data] if args.data else []
         data_r = ["--data", args.data] if args.data else []
         verdeel = [args.verdeel, "run", args.rules, "--out", vout, "--format", "csv"] + data_v
-        shim = ["python3", ref, args.rules, rout] + data_r
-        bare = [python, ref, args.rules, rout] + data_r
-        samples = {"verdeel": [], "python3 (PATH)": [], "python3 (interpreter)": []}
+        commands = [("verdeel", verdeel, vout), ("python3 (PATH)", ["python3", ref, args.rules, rout] + data_r),
+                    ("python3 (interpreter)", [python, ref, args.rules, rout] + data_r)]
+        commands = [(c[0], c[1], c[2] if len(c) > 2 else rout) for c in commands]
+        debian = "/usr/bin/python3"
+        if os.path.exists(debian) and os.path.realpath(debian) != python:
+            commands.append(("python3 (Debian)", [debian, ref, args.rules, rout] + data_r, rout))
+        samples = {name: [] for name, _, _ in commands}
         for i in range(args.runs):
-            for name, cmd, out in (("verdeel", verdeel, vout), ("python3 (PATH)", shim, rout),
-                                   ("python3 (interpreter)", bare, rout)):
+            for name, cmd, out in commands:
                 shutil.rmtree(out, ignore_errors=True)
                 samples[name].append(measure(cmd))
         same = subprocess.run([sys.executable, compare, vout, rout], capture_output=True, text=True)
@@ -77,7 +82,9 @@ def main():
                for k, v in samples.items()}
         for name, (cpu, rss) in med.items():
             print(f"{name:24} CPU {cpu * 1000:8.1f} ms   peak memory {rss / 1024:6.1f} MB")
-        for name in ("python3 (PATH)", "python3 (interpreter)"):
+        for name in med:
+            if name == "verdeel":
+                continue
             print(f"ratio verdeel / {name:22} CPU {med['verdeel'][0] / med[name][0]:.3f}   "
                   f"memory {med['verdeel'][1] / med[name][1]:.3f}")
         print(f"outputs: {last}")
