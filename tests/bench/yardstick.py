@@ -11,9 +11,15 @@ through the interpreter binary behind it (the shim's cost left out), and through
 caller's (a pyenv shim puts its interpreter first on PATH for its children). Compares the outputs
 cell by cell with compare.py as well: a faster run that computes something else is no win.
 
+With --sweep FROM TO STEP (give --data with the formula variant of make_variants.py, so that the
+national total reaches every gemeente) it compares `verdeel sweep` over capaciteitsraming with
+`ref2024.py --sweep` instead: CPU per run, and indicatief_totaal and besluit_totaal of every gemeente
+in every scenario, value by value.
+
 usage: yardstick.py --verdeel BUILD/interpreter/verdeel [--bench ../shared/bench] [--rules rules/2024]
-                    [--runs 21] [--data DIR]
+                    [--runs 21] [--data DIR] [--sweep FROM TO STEP]
 """
+import csv
 import argparse
 import os
 import shutil
@@ -52,7 +58,10 @@ def main():
     ap.add_argument("--rules", default=os.path.join(os.path.dirname(__file__), "../../rules/2024"))
     ap.add_argument("--data", help="the data folder for both (as verdeel's --data)")
     ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--sweep", nargs=3, type=int, metavar=("FROM", "TO", "STEP"))
     args = ap.parse_args()
+    if args.sweep:
+        return sweep(args)
     ref = os.path.join(args.bench, "ref2024.py")
     compare = os.path.join(args.bench, "compare.py")
     if not os.path.exists(ref):
@@ -89,6 +98,47 @@ def main():
                   f"memory {med['verdeel'][1] / med[name][1]:.3f}")
         print(f"outputs: {last}")
         return 0 if same.returncode == 0 else 1
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def sweep(args):
+    ref = os.path.join(args.bench, "ref2024.py")
+    python = real_interpreter()
+    first, last, step = args.sweep
+    scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-sweep-")
+    try:
+        vout, rout = os.path.join(scratch, "v"), os.path.join(scratch, "r")
+        data = ["--data", args.data] if args.data else []
+        verdeel = [args.verdeel, "sweep", args.rules, "--out", vout, "--zet",
+                   f"capaciteitsraming={first}..{last}/{step}", "--kolommen", "indicatief_totaal,besluit_totaal"] + data
+        reference = [python, ref, args.rules, rout, "--sweep", str(first), str(last), str(step)] + data
+        cpu = {"verdeel sweep": [], "ref2024.py --sweep": []}
+        for _ in range(args.runs):
+            for name, cmd, out in (("verdeel sweep", verdeel, vout), ("ref2024.py --sweep", reference, rout)):
+                shutil.rmtree(out, ignore_errors=True)
+                cpu[name].append(measure(cmd)[0])
+        scenarios = (last - first) // step + 1
+        mine = {}
+        with open(os.path.join(vout, "sweep.csv"), encoding="utf-8") as f:
+            rows = csv.reader(f)
+            next(rows)
+            for r in rows:
+                mine[(r[0], r[1])] = (r[3], r[4])
+        theirs = {}
+        with open(os.path.join(rout, "sweep.csv"), encoding="utf-8") as f:
+            for r in csv.reader(f):
+                if r[1].startswith("verdeelbesluit-") and r[1] != "verdeelbesluit-samenvatting.csv":
+                    theirs[(r[0], r[2])] = (r[4], r[-1])
+        differ = [k for k in mine if theirs.get(k) != mine[k]]
+        print(f"rules: {args.rules}; data: {args.data}; {scenarios} scenarios; runs: {args.runs} each, alternating")
+        for name, values in cpu.items():
+            c = statistics.median(values)
+            print(f"{name:20} CPU {c:7.3f} s   {scenarios / c:8.1f} scenarios/s")
+        print(f"ratio verdeel / python: {statistics.median(cpu['verdeel sweep']) / statistics.median(cpu['ref2024.py --sweep']):.3f}")
+        print(f"values compared: {2 * len(mine)}; differences: {len(differ)}; "
+              f"(scenario, gemeente) pairs only in one: {len(set(mine) ^ set(theirs))}")
+        return 0 if not differ and set(mine) == set(theirs) else 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
