@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (build-fuzz/) and runs each for SECONDS (default 60),
-# seeded from the golden cases: fuzz_rules (rule files), fuzz_csv (data files), fuzz_pipeline (a
-# rule file and its data). Stops with an error at the first crash, hang (-timeout) or leak, leaving
+# seeded from the golden cases and from the corpora kept in the repository (tests/fuzz/corpus/):
+# fuzz_rules (rule files), fuzz_csv (data files), fuzz_pipeline (a rule file and its data),
+# fuzz_receipt (receipts). Stops with an error at the first crash, hang (-timeout) or leak, leaving
 # the input in build-fuzz/findings/. The executions per target go to build-fuzz/fuzz-summary.txt.
+# With VERDEEL_FUZZ_KEEP=1 the kept corpora are replaced afterwards by the minimised union of what
+# they held and what this run found (libFuzzer -merge=1): commit that to keep the coverage.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rules csv pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(rules csv pipeline receipt)
 build="$root/build-fuzz"
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVERDEEL_FUZZ=ON \
   -DVERDEEL_TESTS=OFF >/dev/null
@@ -18,7 +21,7 @@ cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]/#/fuzz_}"
 # Seed corpora from the golden cases (and the shipped rule sets).
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/rules" "$seeds/csv" "$seeds/pipeline" "$build/findings" "$build/corpus"
+mkdir -p "$seeds/rules" "$seeds/csv" "$seeds/pipeline" "$seeds/receipt" "$build/findings" "$build/corpus"
 i=0
 while IFS= read -r -d '' f; do cp "$f" "$seeds/rules/$((i++)).regels"; done \
   < <(find "$root/tests/golden" "$root/rules" -type f -name '*.regels' -size -64k -print0 | sort -z)
@@ -32,13 +35,17 @@ while IFS= read -r -d '' f; do
   { cat "$f"; printf '\0'; [ -n "$data" ] && cat "$data"; } > "$seeds/pipeline/$((i++))"
 done < <(find "$root/tests/golden" -maxdepth 3 -type f -name 'r.regels' -size -16k -print0 | sort -z)
 
+i=0
+while IFS= read -r -d '' f; do cp "$f" "$seeds/receipt/$((i++)).json"; done \
+  < <(find "$root/tests/golden" -type f -name 'ontvangstbewijs.json' -size -64k -print0 | sort -z)
+
 summary="$build/fuzz-summary.txt"
 : > "$summary"
 for t in "${targets[@]}"; do
-  mkdir -p "$build/corpus/$t"
+  mkdir -p "$build/corpus/$t" "$root/tests/fuzz/corpus/$t"
   log="$build/fuzz-$t.log"
   echo "fuzz_$t: ${seconds}s"
-  if ! (cd "$build/findings" && ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/fuzz_$t" "$build/corpus/$t" "$seeds/$t" \
+  if ! (cd "$build/findings" && ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/fuzz_$t" "$build/corpus/$t" "$root/tests/fuzz/corpus/$t" "$seeds/$t" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 >"$log" 2>&1); then
     tail -40 "$log"
     echo "fuzz_$t found a problem: see $build/findings and $log" >&2
@@ -46,4 +53,13 @@ for t in "${targets[@]}"; do
   fi
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   echo "fuzz_$t: $runs executions in ${seconds}s, no finding" | tee -a "$summary"
+  if [ "${VERDEEL_FUZZ_KEEP:-}" = 1 ]; then
+    kept="$root/tests/fuzz/corpus/$t"
+    merged="$build/merged-$t"
+    rm -rf "$merged" && mkdir -p "$merged"
+    (cd "$build/findings" && "$build/tests/fuzz/fuzz_$t" -merge=1 -max_len=65536 "$merged" "$kept" "$build/corpus/$t" \
+      >"$build/merge-$t.log" 2>&1)
+    rm -rf "$kept" && mv "$merged" "$kept"
+    echo "fuzz_$t: kept corpus now $(find "$kept" -type f | wc -l) inputs"
+  fi
 done

@@ -49,6 +49,7 @@ eval::Evaluation& Engine::evaluation() {
   if (!evaluation_) {
     evaluation_ = std::make_unique<eval::Evaluation>(*program_, *dataset_, diags_);
     evaluation_->setStepLimit(limits_.evaluationSteps);
+    evaluation_->setDigitLimit(limits_.digits);
     for (const auto& [param, value] : scenario_) evaluation_->setParameter(param, value);
   }
   return *evaluation_;

@@ -94,6 +94,7 @@ void Checker::tables() {
     Table out;
     out.name = t.name.name;
     out.declared = t.path;
+    out.root = t.baseDir;
     out.path = (fs::path(t.baseDir) / t.path).lexically_normal().string();
     out.pathSpan = t.pathSpan;
     // A rule set reads its data from its own folder: no absolute paths, no way out with `..`. Data
@@ -301,12 +302,14 @@ void Checker::outputs() {
       if (prev.name == o.name) {
         auto& d = diags_.report(Code::E0202, o.span, fmt::format("output `{}` is declared twice", o.name));
         d.notes.push_back({prev.span, "first declared here"});
-      } else if (asciiLower(prev.name) == asciiLower(o.name)) {
-        auto& d = diags_.report(
-            Code::E0211, o.span,
-            fmt::format("outputs `{}` and `{}` would be written to the same file", prev.name, o.name));
+      } else if (fileNameOf(prev.name) == fileNameOf(o.name)) {
+        auto& d = diags_.report(Code::E0211, o.span,
+                                fmt::format("outputs `{}` and `{}` would be written to the same file `{}`",
+                                            prev.name, o.name, fileNameOf(o.name)));
         d.notes.push_back({prev.span, "the other output is declared here"});
-        d.help = "file names do not tell upper and lower case apart everywhere; rename one of the two";
+        d.help =
+            "a file name keeps letters and digits only, in lower case, and file systems do not all tell "
+            "upper and lower case apart; rename one of the two";
       }
     }
     if (o.subject) {
@@ -361,6 +364,30 @@ void Checker::outputs() {
     if (out.splitBy && out.splitBy->isDefinition) used_.insert(out.splitBy->index);
     p_.outputs.push_back(std::move(out));
   }
+  reservedOutputNames();
+}
+
+// The files a run writes besides the declared outputs: the receipt, the claims report, and the
+// summary of each split output. An output whose file would have such a name is refused here, before
+// any data is read, rather than when the set is written.
+void Checker::reservedOutputNames() {
+  const bool claims =
+      std::any_of(p_.controles.begin(), p_.controles.end(), [](const Controle& c) { return c.claim; });
+  for (const Output& o : p_.outputs) {
+    const std::string file = fileNameOf(o.name);
+    std::string taken;
+    if (file == "ontvangstbewijs") taken = "the receipt (`ontvangstbewijs.json`) every run writes";
+    if (file == "beweringen" && claims) taken = "the report of the claims (`bewering`) of this rule set";
+    for (const Output& split : p_.outputs)
+      if (split.splitBy && &split != &o && file == fileNameOf(split.name) + "-samenvatting")
+        taken =
+            fmt::format("the summary of output `{}`, which is split per {}", split.name, split.splitBy->name);
+    if (taken.empty()) continue;
+    auto& d =
+        diags_.report(Code::E0211, o.span,
+                      fmt::format("output `{}` would be written as `{}`: that is {}", o.name, file, taken));
+    d.help = "give the output another name";
+  }
 }
 
 std::optional<Program> Checker::run() {
@@ -380,6 +407,7 @@ std::optional<Program> Checker::run() {
   dependencies();
   if (diags_.hasErrors()) return std::nullopt;
   unused();
+  lookalikes();
   return std::move(p_);
 }
 

@@ -45,6 +45,7 @@ class Checker {
   void declareName(const ast::Ident& id, bool isDefinition, int index);
   void exceptions();
   void outputs();
+  void reservedOutputNames();
   std::optional<Type> resolveType(const ast::TypeRef& t);
   void unknownTable(const ast::Ident& id);
 
@@ -63,6 +64,8 @@ class Checker {
   // deps.cpp
   void dependencies();
   void unused();
+  // W0202: names that mix scripts or look like another name (check/lookalike.cpp).
+  void lookalikes();
 };
 
 }  // namespace verdeel::check

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 
 #include "check/checker.hpp"
 
@@ -13,30 +12,42 @@ namespace verdeel::check {
 namespace {
 
 // Finds one cycle reachable in `graph`; returns its nodes in order (first == start), or empty.
-// Visits nodes in index order so the reported cycle is deterministic.
+// Visits nodes in index order so the reported cycle is deterministic. Depth first with an explicit
+// work stack: a chain of a million definitions does not recurse on the C++ stack.
 std::vector<int> findCycle(const std::vector<std::set<int>>& graph, std::vector<int>& order) {
   const std::size_t n = graph.size();
-  std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
-  std::vector<int> stack;
-  std::vector<int> cycle;
-  std::function<bool(int)> visit = [&](int v) {
-    state[static_cast<std::size_t>(v)] = 1;
-    stack.push_back(v);
-    for (int w : graph[static_cast<std::size_t>(v)]) {
-      if (state[static_cast<std::size_t>(w)] == 1) {
-        auto it = std::find(stack.begin(), stack.end(), w);
-        cycle.assign(it, stack.end());
-        return true;
-      }
-      if (state[static_cast<std::size_t>(w)] == 0 && visit(w)) return true;
-    }
-    stack.pop_back();
-    state[static_cast<std::size_t>(v)] = 2;
-    order.push_back(v);
-    return false;
+  std::vector<int> state(n, 0);  // 0 new, 1 on the path, 2 done
+  struct Step {
+    int node;
+    std::set<int>::const_iterator next;
   };
-  for (std::size_t v = 0; v < n; ++v)
-    if (state[v] == 0 && visit(static_cast<int>(v))) return cycle;
+  std::vector<Step> path;
+  for (std::size_t start = 0; start < n; ++start) {
+    if (state[start] != 0) continue;
+    state[start] = 1;
+    path.push_back({static_cast<int>(start), graph[start].begin()});
+    while (!path.empty()) {
+      Step& top = path.back();
+      const auto v = static_cast<std::size_t>(top.node);
+      if (top.next == graph[v].end()) {
+        state[v] = 2;
+        order.push_back(top.node);
+        path.pop_back();
+        continue;
+      }
+      const int w = *top.next++;
+      if (state[static_cast<std::size_t>(w)] == 1) {
+        auto it = std::find_if(path.begin(), path.end(), [&](const Step& s) { return s.node == w; });
+        std::vector<int> cycle;
+        for (; it != path.end(); ++it) cycle.push_back(it->node);
+        return cycle;
+      }
+      if (state[static_cast<std::size_t>(w)] == 0) {
+        state[static_cast<std::size_t>(w)] = 1;
+        path.push_back({w, graph[static_cast<std::size_t>(w)].begin()});
+      }
+    }
+  }
   return {};
 }
 

@@ -36,6 +36,7 @@ struct Table {
   std::string name;
   std::string path;      // resolved against the rule file's folder
   std::string declared;  // as written in the rule file
+  std::string root;      // the rule file's folder: the data must really lie under it (see data/load)
   SourceSpan pathSpan;
   int key = -1;             // column index
   int nameColumn = -1;      // a column called `naam`, used to show entities; -1 if none

@@ -8,6 +8,7 @@
 
 #include "api/verdeel.hpp"
 #include "output/receipt.hpp"
+#include "output/render.hpp"
 #include "output/write.hpp"
 #include "source/sanitized.hpp"
 
@@ -19,6 +20,8 @@ std::optional<Date>& peildatum();
 Limits& limits();
 // The `--zet NAAM=WAARDE` settings of this command line.
 std::vector<std::string>& settings();
+// `--csv-letterlijk`: CSV cells exactly as they are, not guarded against formulas (output/render.hpp).
+output::CsvCells& csvCells();
 // Applies settings() to an engine whose rules are loaded; 0, or the usage exit code after the
 // message (a name that is no parameter, a value that does not fit).
 int applySettings(Engine& engine, const std::vector<std::string>& given);

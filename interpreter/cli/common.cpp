@@ -26,6 +26,11 @@ std::vector<std::string>& settings() {
   return s;
 }
 
+output::CsvCells& csvCells() {
+  static output::CsvCells cells = output::CsvCells::Guarded;
+  return cells;
+}
+
 int applySettings(Engine& engine, const std::vector<std::string>& given) {
   std::string error, help;
   if (engine.setScenario(given, error, help)) return 0;

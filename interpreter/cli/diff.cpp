@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "cli/process.hpp"
 #include "diff/diff.hpp"
 
 namespace verdeel::cli {
@@ -16,12 +17,6 @@ namespace verdeel::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string shellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 // Scratch folders for rule sets taken from git, removed when the command ends.
 struct Scratch {
@@ -42,25 +37,36 @@ std::optional<std::string> resolve(const std::string& spec, Scratch& scratch, st
     return std::nullopt;
   }
   const std::string rev = spec.substr(0, colon), path = spec.substr(colon + 1);
+  // The revision is checked by git as a revision and nothing else (`--end-of-options`: a text that
+  // starts with `-` is not an option), and only the commit it names is passed on.
+  std::string commit;
+  if (runProgram({"git", "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"},
+                 &commit) != 0) {
+    error = fmt::format("`{}`: `{}` is no revision in the git repository here", spec, rev);
+    return std::nullopt;
+  }
+  while (!commit.empty() && (commit.back() == '\n' || commit.back() == '\r')) commit.pop_back();
+  if (commit.size() < 40 || commit.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    error = fmt::format("`{}`: git did not name a commit for `{}`", spec, rev);
+    return std::nullopt;
+  }
   std::string templ = (fs::temp_directory_path() / "verdeel-diff-XXXXXX").string();
   if (!::mkdtemp(templ.data())) {
     error = "cannot make a scratch folder";
     return std::nullopt;
   }
   scratch.dirs.emplace_back(templ);
-  const std::string cmd =
-      fmt::format("git archive --format=tar {} -- {} 2>/dev/null | tar -x -C {} 2>/dev/null", shellQuote(rev),
-                  shellQuote(path), shellQuote(templ));
   // git archive writes paths relative to the repository root.
   std::string prefix;
-  if (std::FILE* p = ::popen("git rev-parse --show-prefix 2>/dev/null", "r")) {
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p)) prefix += buf;
-    ::pclose(p);
-  }
+  (void)runProgram({"git", "rev-parse", "--show-prefix"}, &prefix);
   while (!prefix.empty() && (prefix.back() == '\n' || prefix.back() == '\r')) prefix.pop_back();
-  const fs::path extracted = fs::path(templ) / prefix / path;
-  if (std::system(cmd.c_str()) != 0 || !fs::exists(extracted, ec)) {
+  const fs::path archive = fs::path(templ) / "regels.tar", tree = fs::path(templ) / "boom";
+  fs::create_directory(tree, ec);
+  const fs::path extracted = tree / prefix / path;
+  if (runProgram({"git", "--literal-pathspecs", "archive", "--format=tar", "--output=" + archive.string(),
+                  commit, "--", path}) != 0 ||
+      runProgram({"tar", "-x", "-f", archive.string(), "-C", tree.string()}) != 0 ||
+      !fs::exists(extracted, ec)) {
     error = fmt::format("`{}`: git has no `{}` at revision `{}`", spec, path, rev);
     return std::nullopt;
   }
@@ -111,7 +117,7 @@ int commandDiff(const DiffOptions& o) {
     std::fputs(before.renderDiagnostics().c_str(), stderr);
     return finish(after, 2);
   }
-  const std::string text = o.format == "csv"  ? diff::renderCsv(*result)
+  const std::string text = o.format == "csv"  ? diff::renderCsv(*result, csvCells())
                            : o.format == "md" ? diff::renderMarkdown(*result, o.oldRules, o.newRules)
                                               : diff::renderText(*result, o.oldRules, o.newRules);
   std::fputs(text.c_str(), stdout);

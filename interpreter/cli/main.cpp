@@ -8,6 +8,7 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -20,6 +21,47 @@ namespace {
 using namespace verdeel;
 using namespace verdeel::cli;
 
+// A limit is a whole number from 1 to `most`, written in digits only: `-1` is not read as the
+// largest number, and a number past `most` is not cut off silently (exit 64 for both).
+CLI::Validator limitRange(std::uint64_t most) {
+  return CLI::Validator(
+      [most](const std::string& text) -> std::string {
+        if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+          return fmt::format("`{}` is not a whole number from 1 to {}", text, most);
+        std::uint64_t v = 0;
+        for (char c : text) {
+          const auto digit = static_cast<std::uint64_t>(c - '0');
+          if (v > (most - digit) / 10)
+            return fmt::format("`{}` is more than the largest allowed, {}", text, most);
+          v = v * 10 + digit;
+        }
+        if (v == 0) return "a limit of 0 leaves nothing to do; give at least 1";
+        return {};
+      },
+      fmt::format("1..{}", most));
+}
+
+template <typename T>
+void addLimit(CLI::Option_group* g, const char* name, T& field, const char* help, std::uint64_t most) {
+  g->add_option(name, field, help)->check(limitRange(most));
+}
+
+// A folder named on the command line: never the empty text (which would mean "here" to some calls
+// and "nothing" to others).
+const CLI::Validator kFolderName(
+    [](const std::string& text) -> std::string {
+      return text.empty() ? std::string("the folder name is empty; name a folder") : std::string();
+    },
+    "FOLDER");
+
+// `--csv-letterlijk`, for the commands that write CSV.
+void addCsvLiteral(CLI::App* cmd) {
+  cmd->add_flag_callback(
+      "--csv-letterlijk", [] { csvCells() = output::CsvCells::Literal; },
+      "Write CSV cells exactly, without the ' that keeps a spreadsheet from reading text as a formula "
+      "(for programs that read the CSV)");
+}
+
 // The options every command that reads rules has: `--peildatum` and the limits (docs/reliability.md).
 void addCommon(CLI::App* cmd, std::string& peildatumText) {
   cmd->add_option("--peildatum", peildatumText,
@@ -30,15 +72,18 @@ void addCommon(CLI::App* cmd, std::string& peildatumText) {
       ->allow_extra_args(false);
   Limits& l = limits();
   auto* g = cmd->add_option_group("limits", "Limits (docs/reliability.md)");
-  g->add_option("--max-regelbestand", l.ruleFileBytes, "Bytes per rule file (default 10 MiB)");
-  g->add_option("--max-diepte", l.nesting, "Nesting of one rule (default 1000, at most 100000)")
-      ->check(CLI::Range(1, 100000));
-  g->add_option("--max-meldingen", l.diagnostics, "Diagnostics shown (default 100)")
-      ->check(CLI::PositiveNumber);
-  g->add_option("--max-stappen", l.evaluationSteps, "Evaluation steps (default 500000000)");
-  g->add_option("--max-rijen", l.tableRows, "Rows per data table (default 1000000)");
-  g->add_option("--max-regellengte", l.csvLineBytes, "Bytes per line of a data file (default 1 MiB)");
-  g->add_option("--max-veldlengte", l.csvFieldBytes, "Bytes per field of a data file (default 64 KiB)");
+  constexpr std::uint64_t kTiB = std::uint64_t{1} << 40;
+  constexpr std::uint64_t kInt = (std::uint64_t{1} << 31) - 2;  // rows and widths are counted in int
+  addLimit(g, "--max-regelbestand", l.ruleFileBytes, "Bytes per rule file (default 10 MiB)", kTiB);
+  addLimit(g, "--max-diepte", l.nesting, "Nesting of one rule (default 1000, at most 100000)", 100000);
+  addLimit(g, "--max-meldingen", l.diagnostics, "Diagnostics and notes shown (default 100)", kInt);
+  addLimit(g, "--max-stappen", l.evaluationSteps, "Evaluation steps (default 500000000)",
+           std::uint64_t{1} << 62);
+  addLimit(g, "--max-rijen", l.tableRows, "Rows per data table (default 1000000)", kInt);
+  addLimit(g, "--max-regellengte", l.csvLineBytes, "Bytes per line of a data file (default 1 MiB)", kInt);
+  addLimit(g, "--max-veldlengte", l.csvFieldBytes, "Bytes per field of a data file (default 64 KiB)", kInt);
+  addLimit(g, "--max-gegevensbestand", l.dataFileBytes, "Bytes per data file (default 1 GiB)", kTiB);
+  addLimit(g, "--max-cijfers", l.digits, "Digits of one number in a calculation (default 100000)", kInt);
 }
 
 }  // namespace
@@ -54,7 +99,8 @@ static int runCommandLine(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Check a rule set and its data; prints diagnostics only");
   addCommon(check, peildatumText);
   check->add_option("RULES", rules, "A .regels file or a folder of them")->required();
-  check->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own");
+  check->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own")
+      ->check(kFolderName);
 
   auto* run = app.add_subcommand("run", "Evaluate a rule set and write its decision tables");
   addCommon(run, peildatumText);
@@ -64,12 +110,14 @@ static int runCommandLine(int argc, char** argv) {
          "--check-receipt", receiptFile,
          "Recompute the run an ontvangstbewijs.json describes and say whether its outputs are reproduced")
       ->excludes(rulesOpt);
-  run->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own");
-  run->add_option("--out", outDir, "Folder for the decision tables (default: uitvoer)");
+  run->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own")
+      ->check(kFolderName);
+  run->add_option("--out", outDir, "Folder for the decision tables (default: uitvoer)")->check(kFolderName);
   run->add_option("--format", formats,
                   "Output format(s): csv, json, md (default csv; repeat or separate with commas)")
       ->delimiter(',')
       ->check(CLI::IsMember({"csv", "json", "md"}));
+  addCsvLiteral(run);
 
   ExplainOptions ex;
   auto* explainCmd = app.add_subcommand("explain", "Explain how one number was computed, step by step");
@@ -82,8 +130,10 @@ static int runCommandLine(int argc, char** argv) {
   explainCmd->add_option(
       "DEFINITION", ex.definition,
       "The value to explain (default: the last computed column of the entity's first output)");
-  explainCmd->add_option("--data", ex.dataDir,
-                         "Read the data tables from this folder instead of the rule set's own");
+  explainCmd
+      ->add_option("--data", ex.dataDir,
+                   "Read the data tables from this folder instead of the rule set's own")
+      ->check(kFolderName);
   explainCmd->add_option("--depth", ex.depth, "Levels of inputs to show (default: all, down to the data)")
       ->check(CLI::Range(0, 100));
   explainCmd->add_flag("--wettekst", ex.lawText, "Show the text of each article");
@@ -97,8 +147,10 @@ static int runCommandLine(int argc, char** argv) {
   verifyCmd->add_option("--published", vo.published, "Published table(s), CSV; repeat or give several")
       ->required()
       ->expected(1, -1);
-  verifyCmd->add_option("--data", vo.dataDir,
-                        "Read the data tables from this folder instead of the rule set's own");
+  verifyCmd
+      ->add_option("--data", vo.dataDir,
+                   "Read the data tables from this folder instead of the rule set's own")
+      ->check(kFolderName);
   verifyCmd->add_option("--sleutel", vo.entityColumn,
                         "Column naming the entity (default `code`, else `naam`)");
   verifyCmd->add_option("--kolom", vo.mappings,
@@ -111,8 +163,10 @@ static int runCommandLine(int argc, char** argv) {
   addCommon(diffCmd, peildatumText);
   diffCmd->add_option("OLD", dOpt.oldRules, "The rule set before: a path, or REV:PATH from git")->required();
   diffCmd->add_option("NEW", dOpt.newRules, "The rule set after: a path, or REV:PATH from git")->required();
-  diffCmd->add_option("--data", dOpt.dataDir, "Read the data of both from this folder instead of their own");
+  diffCmd->add_option("--data", dOpt.dataDir, "Read the data of both from this folder instead of their own")
+      ->check(kFolderName);
   diffCmd->add_option("--format", dOpt.format, "text (default), csv or md");
+  addCsvLiteral(diffCmd);
   diffCmd->add_option("--zet-nieuw", dOpt.newSettings,
                       "Set a parameter in NEW only: NAAM=WAARDE (what a scenario changes)");
 
@@ -124,11 +178,15 @@ static int runCommandLine(int argc, char** argv) {
   sweepCmd->add_option("--kolommen", sw.columns, "The values to follow per scenario (definitions, columns)")
       ->delimiter(',')
       ->required();
-  sweepCmd->add_option("--out", sw.outDir, "Folder for the sweep tables (default: uitvoer)");
-  sweepCmd->add_option("--data", sw.dataDir,
-                       "Read the data tables from this folder instead of the rule set's own");
+  addCsvLiteral(sweepCmd);
+  sweepCmd->add_option("--out", sw.outDir, "Folder for the sweep tables (default: uitvoer)")
+      ->check(kFolderName);
+  sweepCmd
+      ->add_option("--data", sw.dataDir,
+                   "Read the data tables from this folder instead of the rule set's own")
+      ->check(kFolderName);
   sweepCmd->add_option("--max-scenarios", limits().scenarios, "Scenarios of one sweep (default 10000)")
-      ->check(CLI::PositiveNumber);
+      ->check(limitRange(1'000'000'000));
 
   auto* docs = app.add_subcommand("stdlib-docs", "Print docs/stdlib.md, generated from the builtin registry");
 
@@ -159,6 +217,11 @@ static int runCommandLine(int argc, char** argv) {
     return kExitUsage;
   }
   if (formats.empty()) formats = {"csv"};
+  for (std::size_t i = 0; i < formats.size(); ++i)
+    if (std::find(formats.begin(), formats.begin() + static_cast<long>(i), formats[i]) !=
+        formats.begin() + static_cast<long>(i))
+      return usage(fmt::format("--format: `{}` is given twice", formats[i]),
+                   "name each format once, for example `--format csv,md`");
   if (!peildatumText.empty()) {
     peildatum() = Date::parse(peildatumText);
     if (!peildatum()) {
@@ -215,6 +278,9 @@ int main(int argc, char** argv) {
   // time (an mprotect call each), and there is no other thread to contend with.
   mallopt(M_ARENA_MAX, 1);
   verdeel::installNumberMemory();
+  // A file-size limit (`ulimit -f`) makes a write fail with EFBIG, reported as E0602 with that
+  // reason, instead of killing the process without a word.
+  std::signal(SIGXFSZ, SIG_IGN);
   Call call{argc, argv, verdeel::kExitInternal};
   pthread_attr_t attr;
   pthread_t thread;

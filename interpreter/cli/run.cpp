@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <limits>
 
 #include "cli/commands.hpp"
 #include "output/receipt.hpp"
@@ -50,7 +52,7 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
                                               : output::Format::Csv;
     for (const auto& table : decisions->tables)
       files.push_back({fmt::format("{}.{}", table.file, output::extension(format)),
-                       output::render(format, table, *decisions)});
+                       output::render(format, table, *decisions, csvCells())});
   }
   return files;
 }
@@ -81,6 +83,7 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
   receipt.dataDir = dataDir;
   receipt.formats = formats;
   receipt.scenario = settings();
+  receipt.csvLiteral = csvCells() == output::CsvCells::Literal;
   output::describe(receipt, engine.program());
   receipt.inputs = inputHashes(engine);
   for (const auto& f : *files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
@@ -92,66 +95,92 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
 }
 
 int commandCheckReceipt(const std::string& path) {
-  std::string error;
-  auto text = readFile(path, &error);
-  if (!text) return usage(fmt::format("cannot read receipt `{}`: {}", path, error));
-  auto receipt = output::parseReceipt(*text, error);
-  if (!receipt) return usage(fmt::format("`{}` is not a receipt of verdeel: {}", path, error));
   const EngineAtExit owner = newEngine();
   Engine& engine = *owner;
+  std::string error;
+  auto text = readFile(path, &error, limits().receiptBytes);
+  if (!text) return usage(fmt::format("cannot read receipt `{}`: {}", path, error));
+  const std::uint32_t file = engine.sources().add(path, *text);
+  auto receipt = output::parseReceipt(*text, file, engine.diagnostics());
+  if (!receipt) return finish(engine, kExitDataErrors);
   std::optional<Date> at;
   if (!receipt->peildatum.empty()) at = Date::parse(receipt->peildatum);
   if (!engine.loadRules(receipt->rules, at)) return finish(engine, kExitRuleErrors);
   if (receipt->command != "sweep")
     if (int code = applySettings(engine, receipt->scenario)) return code;
   if (!engine.loadData({receipt->dataDir})) return finish(engine, kExitDataErrors);
+  csvCells() = receipt->csvLiteral ? output::CsvCells::Literal : output::CsvCells::Guarded;
   int code = kExitOk;
   auto files = receipt->command == "sweep" ? sweepFiles(engine, receipt->scenario, receipt->columns, code)
                                            : outputs(engine, receipt->formats, code);
   if (!files) return code == kExitUsage ? code : finish(engine, code);
   bool same = true;
+  auto differs = [&](std::string message, std::string help = {}) {
+    engine.diagnostics().report(Code::E0511, {}, std::move(message)).help = std::move(help);
+    same = false;
+  };
   // Inputs: the files read now against those the receipt names.
   const auto now = inputHashes(engine);
   for (const auto& was : receipt->inputs) {
     auto it =
         std::find_if(now.begin(), now.end(), [&](const output::FileHash& h) { return h.file == was.file; });
-    if (it == now.end()) {
-      engine.diagnostics().report(Code::E0511, {},
-                                  fmt::format("input `{}` of the receipt was not read this time", was.file));
-      same = false;
-    } else if (it->sha256 != was.sha256) {
-      engine.diagnostics().report(Code::E0511, {},
-                                  fmt::format("input `{}` has changed since the receipt", was.file));
-      same = false;
-    }
+    if (it == now.end())
+      differs(fmt::format("input `{}` of the receipt was not read this time", was.file));
+    else if (it->sha256 != was.sha256)
+      differs(fmt::format("input `{}` has changed since the receipt", was.file));
   }
   for (const auto& h : now)
     if (std::none_of(receipt->inputs.begin(), receipt->inputs.end(),
-                     [&](const output::FileHash& w) { return w.file == h.file; })) {
-      engine.diagnostics().report(Code::E0511, {},
-                                  fmt::format("input `{}` is read now but not named in the receipt", h.file));
-      same = false;
-    }
-  // Outputs: recomputed in memory against the receipt's hashes.
-  std::size_t reproduced = 0;
+                     [&](const output::FileHash& w) { return w.file == h.file; }))
+      differs(fmt::format("input `{}` is read now but not named in the receipt", h.file));
+  // Outputs on disk, in the receipt's folder: each as the receipt says, and nothing else beside them.
+  namespace fs = std::filesystem;
+  const fs::path folder = fs::path(path).parent_path();
+  std::size_t onDisk = 0, reproduced = 0;
+  for (const auto& was : receipt->outputs) {
+    std::string readError;
+    const auto bytes = readFile((folder / was.file).string(), &readError);
+    if (!bytes)
+      differs(
+          fmt::format("output `{}` of the receipt is not in `{}`: {}", was.file, folder.string(), readError),
+          "the output set is not complete: run the command again");
+    else if (sha256Hex(*bytes) != was.sha256)
+      differs(fmt::format("output `{}` in `{}` is not what the run wrote: it was changed afterwards",
+                          was.file, folder.string()),
+              "restore the file, or run the command again");
+    else
+      ++onDisk;
+  }
+  std::error_code ec;
+  std::vector<std::string> extra;
+  for (const auto& e : fs::directory_iterator(folder.empty() ? fs::path(".") : folder, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name == fs::path(path).filename().string()) continue;
+    if (std::none_of(receipt->outputs.begin(), receipt->outputs.end(),
+                     [&](const output::FileHash& w) { return w.file == name; }))
+      extra.push_back(name);
+  }
+  std::sort(extra.begin(), extra.end());
+  for (const auto& name : extra)
+    differs(fmt::format("`{}` in `{}` is not named in the receipt", name, folder.string()),
+            "a file of another run or added by hand: the folder is not one run's output set");
+  // Outputs recomputed, against the receipt's hashes.
   for (const auto& was : receipt->outputs) {
     auto it = std::find_if(files->begin(), files->end(),
                            [&](const output::OutputFile& f) { return f.name == was.file; });
-    if (it == files->end()) {
-      engine.diagnostics().report(
-          Code::E0511, {}, fmt::format("output `{}` of the receipt is not produced any more", was.file));
-      same = false;
-    } else if (sha256Hex(it->content) != was.sha256) {
-      auto& d = engine.diagnostics().report(
-          Code::E0511, {}, fmt::format("output `{}` is not reproduced: it comes out different", was.file));
-      d.help = "compare the two runs with `verdeel diff`, or explain the numbers with `verdeel explain`";
-      same = false;
-    } else {
+    if (it == files->end())
+      differs(fmt::format("output `{}` of the receipt is not produced any more", was.file));
+    else if (sha256Hex(it->content) != was.sha256)
+      differs(fmt::format("output `{}` is not reproduced: it comes out different", was.file),
+              "compare the two runs with `verdeel diff`, or explain the numbers with `verdeel explain`");
+    else
       ++reproduced;
-    }
   }
-  std::printf("%zu van %zu uitvoerbestanden gelijk aan het ontvangstbewijs%s\n", reproduced,
-              receipt->outputs.size(), same ? "; de uitvoer is gereproduceerd" : "");
+  const std::size_t named = receipt->outputs.size();
+  std::printf("op schijf: %zu van %zu uitvoerbestanden gelijk aan het ontvangstbewijs\n", onDisk, named);
+  std::printf("opnieuw berekend: %zu van %zu uitvoerbestanden gelijk aan het ontvangstbewijs\n", reproduced,
+              named);
+  if (same) std::printf("de uitvoer is gereproduceerd\n");
   return finish(engine, same ? kExitOk : kExitControleFailed);
 }
 

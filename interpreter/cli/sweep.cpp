@@ -41,6 +41,7 @@ std::optional<std::vector<output::OutputFile>> sweepFiles(Engine& engine,
                                                           int& code) {
   scenario::SweepOptions o;
   o.columns = columns;
+  o.csvCells = csvCells();
   std::size_t scenarios = 1;
   bool anyRange = false;
   for (const std::string& text : given) {
@@ -86,7 +87,7 @@ std::optional<std::vector<output::OutputFile>> sweepFiles(Engine& engine,
   std::vector<output::OutputFile> files;
   files.push_back({"sweep.csv", std::move(result->table)});
   for (const output::DecisionTable* t : {&result->summary, &result->paradoxTable, &result->controles})
-    files.push_back({t->file + ".csv", output::renderCsv(*t)});
+    files.push_back({t->file + ".csv", output::renderCsv(*t, csvCells())});
   return files;
 }
 
@@ -106,6 +107,7 @@ int commandSweep(const SweepCommand& c) {
   receipt.formats = {"csv"};
   receipt.scenario = settings();
   receipt.command = "sweep";
+  receipt.csvLiteral = csvCells() == output::CsvCells::Literal;
   receipt.columns = c.columns;
   output::describe(receipt, engine.program());
   receipt.inputs = inputHashes(engine);

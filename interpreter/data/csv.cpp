@@ -37,19 +37,22 @@ bool forEachCsvRecord(std::string_view text, std::uint32_t file, char separator,
                       Diagnostics& diags, const Limits& limits,
                       const std::function<bool(const CsvRecordView&)>& each) {
   if (std::size_t bad = utf8::firstInvalid(text); bad != std::string_view::npos) {
-    std::uint32_t line = 1, col = 1;
-    for (std::size_t i = 0; i < bad; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-        ++col;
-    }
+    const auto [line, col] = utf8::positionOf(text, bad);
     auto& d =
         diags.report(Code::E0402, SourceSpan{file, line, col, line, col + 1},
                      fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(text[bad])));
     d.help =
         "export the sheet as \"CSV UTF-8\"; older exports use Windows-1252, which verdeel does not guess";
+    return false;
+  }
+  if (std::size_t odd = utf8::firstNulOrBom(text); odd != std::string_view::npos) {
+    const auto [line, col] = utf8::positionOf(text, odd);
+    auto& d = diags.report(Code::E0418, SourceSpan{file, line, col, line, col + 1},
+                           text[odd] == '\0' ? "a NUL byte in the data file"
+                                             : "a byte-order mark (U+FEFF) inside the data file");
+    d.help =
+        "an invisible character that does not belong in a cell (often left by pasting files together); "
+        "remove it and export the sheet again";
     return false;
   }
   separatorUsed = separator ? separator : detectSeparator(text);
@@ -152,8 +155,8 @@ bool forEachCsvRecord(std::string_view text, std::uint32_t file, char separator,
         ++col;
         continue;
       }
-      if (i < n && text[i] == '\r') ++i;
-      if (i < n && text[i] == '\n') {
+      if (i < n && (text[i] == '\r' || text[i] == '\n')) {  // CRLF, LF, or a CR alone
+        if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
         ++i;
         ++line;
         col = 1;
@@ -186,16 +189,20 @@ bool readCsv(std::string_view text, std::uint32_t file, char separator, CsvText&
   });
 }
 
-std::uint32_t registerCsvFile(const std::string& path, SourceManager& sources, std::string& readError) {
-  auto text = readFile(path, &readError);
+std::uint32_t registerCsvFile(const std::string& path, SourceManager& sources, std::string& readError,
+                              std::size_t maxBytes, bool* tooLarge) {
+  auto text = readFile(path, &readError, maxBytes, tooLarge);
   if (!text) return 0;
   std::string digest = sha256Hex(*text);
-  return sources.add(path, utf8::hasBom(*text) ? text->substr(3) : std::move(*text), std::move(digest));
+  std::string body = utf8::hasBom(*text) ? text->substr(3) : std::move(*text);
+  // Old Mac line endings (a carriage return alone) count as line breaks, so positions are right.
+  utf8::lineFeedsForLoneReturns(body);
+  return sources.add(path, std::move(body), std::move(digest));
 }
 
 bool readCsvFile(const std::string& path, char separator, const Limits& limits, SourceManager& sources,
                  Diagnostics& diags, CsvFile& out, std::string& readError) {
-  out.file = registerCsvFile(path, sources, readError);
+  out.file = registerCsvFile(path, sources, readError, limits.dataFileBytes);
   if (out.file == 0) return false;
   return readCsv(sources.text(out.file), out.file, separator, out.csv, diags, limits);
 }

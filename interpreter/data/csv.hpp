@@ -69,7 +69,8 @@ struct CsvFile {
 // Reads a whole CSV file (a byte-order mark removed) and registers it in `sources`: its source id,
 // or 0 with `readError` set when it cannot be read (nothing reported: the caller knows what the file
 // is for).
-std::uint32_t registerCsvFile(const std::string& path, SourceManager& sources, std::string& readError);
+std::uint32_t registerCsvFile(const std::string& path, SourceManager& sources, std::string& readError,
+                              std::size_t maxBytes, bool* tooLarge = nullptr);
 
 // Reads a whole CSV file (a byte-order mark removed), registers it in `sources` and splits it. When
 // the file cannot be read, returns false with `readError` set and reports nothing (the caller knows

@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "data/csv.hpp"
+#include "data/key_case.hpp"
+#include "source/confine.hpp"
 #include "source/text.hpp"
 #include "source/utf8.hpp"
 
@@ -121,8 +123,31 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     std::vector<bool> keepPosition(table.columns.size(), false);
     for (std::size_t ci = 0; ci < table.columns.size(); ++ci)
       keepPosition[ci] = static_cast<int>(ci) == table.key || table.columns[ci].type.kind == Kind::Entity;
+    // Where the file really is, before a byte of it is read: a link in the rule set may lead to
+    // any file on the machine, and a data error would show its first line.
+    const std::string& root = options.dataDir.empty() ? table.root : options.dataDir;
+    if (auto real = leadsOutside(td.path, root)) {
+      auto& d = diags.report(
+          Code::E0417, table.pathSpan,
+          fmt::format("data file `{}` leads through a symbolic link to `{}`, outside {} `{}`", td.path, *real,
+                      options.dataDir.empty() ? "the rule set's folder" : "the `--data` folder",
+                      root.empty() ? "." : root));
+      d.help = options.dataDir.empty()
+                   ? "a rule set reads only data under its own folder; name a folder elsewhere with "
+                     "`--data DIR`, or copy the file into the rule set"
+                   : "with `--data DIR` the tables are read from under that folder only";
+      continue;
+    }
     std::string error;
-    td.file = registerCsvFile(td.path, sources, error);
+    bool tooLarge = false;
+    td.file = registerCsvFile(td.path, sources, error, options.limits.dataFileBytes, &tooLarge);
+    if (tooLarge) {
+      auto& d = diags.report(Code::E0416, table.pathSpan,
+                             fmt::format("data file `{}` is larger than the limit of {} bytes", td.path,
+                                         options.limits.dataFileBytes));
+      d.help = "raise the limit with `--max-gegevensbestand` if the file is really this large";
+      continue;
+    }
     if (td.file == 0) {
       auto& d = diags.report(Code::E0401, table.pathSpan,
                              fmt::format("cannot read data file `{}`: {}", td.path, error));
@@ -152,6 +177,24 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
       decimalSep = table.decimal ? table.decimal : (separator == ';' ? ',' : '.');
       std::vector<std::string> present;
       for (const CsvFieldView& f : rec.fields) present.push_back(trimmed(f.text));
+      // A name twice in the header: which one is meant cannot be known, whether declared or not.
+      for (std::size_t k = 0; k < present.size(); ++k)
+        for (std::size_t j = 0; j < k; ++j) {
+          if (present[j] != present[k]) continue;
+          headerOk = false;
+          const CsvFieldView& a = rec.fields[j];
+          const CsvFieldView& b = rec.fields[k];
+          auto& d = diags.report(
+              Code::E0414,
+              SourceSpan{td.file, b.line, b.col, b.line, b.col + std::max<std::uint32_t>(1, b.width)},
+              fmt::format("the header has column `{}` twice (fields {} and {})", shown(present[k]), j + 1,
+                          k + 1));
+          d.notes.push_back(
+              {SourceSpan{td.file, a.line, a.col, a.line, a.col + std::max<std::uint32_t>(1, a.width)},
+               "the first one is here"});
+          d.help = "give each column its own name; verdeel does not guess which of the two is meant";
+          break;
+        }
       for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
         const check::Column& col = table.columns[ci];
         for (std::size_t k = 0; k < present.size(); ++k)
@@ -256,6 +299,7 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
                              "the data file is empty: it has no header line");
       d.notes.push_back({table.span, fmt::format("table `{}` is declared here", table.name)});
     }
+    if (table.key >= 0) warnKeysDifferingInCase(table, td, pos[static_cast<std::size_t>(table.key)], diags);
   }
   if (diags.errorCount() > errorsBefore) return std::nullopt;
   // References: key text -> (table, row).

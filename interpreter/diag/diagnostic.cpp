@@ -76,31 +76,104 @@ void appendSnippet(std::string& out, const SourceSpan& s, const SourceManager& s
   out += fmt::format(" {} | {}{}\n", pad, std::string(start, ' '), std::string(end - start, '^'));
 }
 
+// A message as shown: control characters as `·`, and a quoted text (between backticks) of more
+// than 200 characters cut to its first 160 and `…`.
+std::string shownMessage(std::string_view m) {
+  constexpr std::size_t kLong = 200, kKept = 160;
+  std::string out;
+  out.reserve(m.size());
+  bool quoted = false;
+  std::size_t quotedChars = 0;
+  std::size_t i = 0;
+  while (i < m.size()) {
+    const auto c = static_cast<unsigned char>(m[i]);
+    if (c == '`') {
+      if (!quoted) {
+        // Find how long this quote is, in characters.
+        const std::size_t close = m.find('`', i + 1);
+        const std::size_t inner = close == std::string_view::npos ? m.size() - i - 1 : close - i - 1;
+        quotedChars = utf8::length(m.substr(i + 1, inner)) > kLong ? kKept : std::string_view::npos;
+      }
+      quoted = !quoted;
+      out += '`';
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
+    len = std::min(len, m.size() - i);
+    if (quoted && quotedChars != std::string_view::npos) {
+      if (quotedChars == 0) {  // past what is kept: skip to the closing backtick
+        const std::size_t close = m.find('`', i);
+        out += "\u2026";
+        i = close == std::string_view::npos ? m.size() : close;
+        quotedChars = std::string_view::npos;
+        continue;
+      }
+      --quotedChars;
+    }
+    if (c < 0x20 || c == 0x7F)
+      out += "\u00B7";
+    else
+      out.append(m.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+void renderInto(std::string& out, const Diagnostic& d, const SourceManager& sources, std::size_t notes) {
+  const CodeInfo& info = codeInfo(d.code);
+  out +=
+      fmt::format("{}: {}[{}]: {}\n", location(d.span, sources),
+                  info.severity == Severity::Error ? "error" : "warning", info.name, shownMessage(d.message));
+  appendSnippet(out, d.span, sources);
+  for (std::size_t k = 0; k < notes && k < d.notes.size(); ++k) {
+    const Note& n = d.notes[k];
+    if (n.span.valid()) {
+      out += fmt::format("{}: note: {}\n", location(n.span, sources), shownMessage(n.message));
+      appendSnippet(out, n.span, sources);
+    } else {
+      out += fmt::format("  = note: {}\n", shownMessage(n.message));
+    }
+  }
+  if (!d.help.empty()) out += fmt::format("  = help: {}\n", shownMessage(d.help));
+  if (!d.basis.empty()) out += fmt::format("  = basis: {}\n", shownMessage(d.basis));
+}
+
 }  // namespace
 
 std::string render(const Diagnostic& d, const SourceManager& sources) {
-  const CodeInfo& info = codeInfo(d.code);
-  std::string out = fmt::format("{}: {}[{}]: {}\n", location(d.span, sources),
-                                info.severity == Severity::Error ? "error" : "warning", info.name, d.message);
-  appendSnippet(out, d.span, sources);
-  for (const Note& n : d.notes) {
-    if (n.span.valid()) {
-      out += fmt::format("{}: note: {}\n", location(n.span, sources), n.message);
-      appendSnippet(out, n.span, sources);
-    } else {
-      out += fmt::format("  = note: {}\n", n.message);
-    }
-  }
-  if (!d.help.empty()) out += fmt::format("  = help: {}\n", d.help);
-  if (!d.basis.empty()) out += fmt::format("  = basis: {}\n", d.basis);
+  std::string out;
+  renderInto(out, d, sources, d.notes.size());
   return out;
 }
 
 std::string render(const Diagnostics& diags, const SourceManager& sources) {
   std::string out;
-  for (const Diagnostic& d : diags.all()) out += render(d, sources);
-  if (diags.dropped() > 0)
-    out += fmt::format("verdeel: note: {} more diagnostics not shown (limit reached)\n", diags.dropped());
+  // Notes count toward the limit as diagnostics do: a diagnostic with a thousand notes does not
+  // print a thousand lines.
+  std::size_t budget = diags.limit(), droppedNotes = 0, droppedDiagnostics = diags.dropped();
+  for (const Diagnostic& d : diags.all()) {
+    if (budget == 0) {
+      ++droppedDiagnostics;
+      continue;
+    }
+    --budget;
+    const std::size_t notes = std::min(budget, d.notes.size());
+    budget -= notes;
+    droppedNotes += d.notes.size() - notes;
+    renderInto(out, d, sources, notes);
+  }
+  if (droppedDiagnostics > 0 || droppedNotes > 0)
+    out += fmt::format(
+        "verdeel: note: {} more diagnostics and {} more notes not shown (limit reached; "
+        "`--max-meldingen` shows more)\n",
+        droppedDiagnostics, droppedNotes);
   return out;
 }
 

@@ -56,6 +56,8 @@ class Diagnostics {
   std::size_t errorCount() const { return errors_; }
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t dropped() const { return dropped_; }
+  // How many diagnostics and notes are shown at most (`--max-meldingen`).
+  std::size_t limit() const { return limit_; }
   void setBasis(std::string basis) { basis_ = std::move(basis); }  // attached to new reports
   // The diagnostic reported last (for a note on where it happened), or nullptr.
   Diagnostic* last() { return items_.empty() ? nullptr : &items_.back(); }
@@ -70,7 +72,10 @@ class Diagnostics {
 };
 
 // Renders all diagnostics: `file:line:col: error[E0203]: message`, the source line with a caret
-// underline, then `= note:`, `= help:` and `= basis:` lines. Deterministic, no colour.
+// underline, then `= note:`, `= help:` and `= basis:` lines. Deterministic, no colour. Diagnostics
+// and their notes together are shown up to the limit, the rest counted. Text quoted in a message
+// (between backticks) is cut short past 200 characters, and control characters in it are shown as
+// `·`: an input never fills the screen or steers the terminal.
 std::string render(const Diagnostics& diags, const SourceManager& sources);
 std::string render(const Diagnostic& d, const SourceManager& sources);
 

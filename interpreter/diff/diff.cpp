@@ -195,16 +195,17 @@ std::string renderText(const Result& r, const std::string& oldName, const std::s
   return out;
 }
 
-std::string renderCsv(const Result& r) {
+std::string renderCsv(const Result& r, output::CsvCells cells) {
   std::string out = "tabel,sleutel,naam,definitie,voor,na,verschil,oorzaak\n";
   for (const Change& c : r.changes)
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", output::csvField(c.table), output::csvField(c.key),
-                       output::csvField(c.name), output::csvField(c.definition), output::csvField(c.before),
-                       output::csvField(c.after), output::csvField(c.delta),
-                       output::csvField(fmt::format("{}", fmt::join(c.causes, "; "))));
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", output::csvField(c.table, cells),
+                       output::csvField(c.key, cells), output::csvField(c.name, cells),
+                       output::csvField(c.definition, cells), output::csvField(c.before, cells),
+                       output::csvField(c.after, cells), output::csvField(c.delta, cells),
+                       output::csvField(fmt::format("{}", fmt::join(c.causes, "; ")), cells));
   for (const Total& t : r.totals)
-    out += fmt::format("{},totaal,,{},{},{},{},\n", output::csvField(t.table), output::csvField(t.definition),
-                       t.before, t.after, t.delta);
+    out += fmt::format("{},totaal,,{},{},{},{},\n", output::csvField(t.table, cells),
+                       output::csvField(t.definition, cells), t.before, t.after, t.delta);
   return out;
 }
 
@@ -217,8 +218,11 @@ std::string renderMarkdown(const Result& r, const std::string& oldName, const st
   out += "| tabel | sleutel | naam | definitie | voor | na | verschil | oorzaak |\n";
   out += "| --- | --- | --- | --- | ---: | ---: | ---: | --- |\n";
   for (const Change& c : r.changes)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", c.table, c.key, c.name, c.definition,
-                       c.before, c.after, c.delta, fmt::join(c.causes, "; "));
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", output::markdownCell(c.table),
+                       output::markdownCell(c.key), output::markdownCell(c.name),
+                       output::markdownCell(c.definition), output::markdownCell(c.before),
+                       output::markdownCell(c.after), output::markdownCell(c.delta),
+                       output::markdownCell(fmt::format("{}", fmt::join(c.causes, "; "))));
   out += "\n| totaal | voor | na | verschil |\n| --- | ---: | ---: | ---: |\n";
   for (const Total& t : r.totals)
     out += fmt::format("| som van {} over {} | {} | {} | {} |\n", t.definition, t.table, t.before, t.after,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "eval/evaluation.hpp"
+#include "output/render.hpp"
 
 namespace verdeel::diff {
 
@@ -36,7 +37,8 @@ struct Result {
 std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after);
 
 std::string renderText(const Result& r, const std::string& oldName, const std::string& newName);
-std::string renderCsv(const Result& r);
+// CSV with text cells guarded against formulas unless `cells` is Literal (output/render.hpp).
+std::string renderCsv(const Result& r, output::CsvCells cells);
 std::string renderMarkdown(const Result& r, const std::string& oldName, const std::string& newName);
 
 }  // namespace verdeel::diff

@@ -113,6 +113,9 @@ Evaluation::~Evaluation() = default;
 void Evaluation::setStepLimit(std::uint64_t limit) {
   state_->stepLimit = limit;
 }
+void Evaluation::setDigitLimit(std::size_t digits) {
+  state_->digitLimit = digits;
+}
 std::uint64_t Evaluation::steps() const {
   return state_->steps;
 }

@@ -91,6 +91,8 @@ class Evaluation {
 
   // The evaluation-step limit (E0512), before the first value is asked for.
   void setStepLimit(std::uint64_t limit);
+  // The limit on the digits of one number (E0513), before the first value is asked for.
+  void setDigitLimit(std::size_t digits);
   std::uint64_t steps() const;
   // Starts counting steps again (a sweep: the limit holds per scenario).
   void resetSteps();

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 
 #include "eval/interpreter.hpp"
 
@@ -152,6 +153,22 @@ void apportionGroup(State& s, int def, int groupRow, const std::vector<int>& mem
       rec.rows.push_back(members[k]);
       keys.push_back(std::move(rowKeys));
       merge(whole, col.provenance, s.pool);
+    }
+    // The method works with the weights' common denominator, whose digits are at most those of
+    // the distinct denominators together: bounded like every other number (E0513).
+    std::set<mpz_class> denominators;
+    std::size_t digits = mpz_sizeinbase(rec.input.total.get_mpz_t(), 10);
+    for (const mpq_class& w : rec.input.weights)
+      if (w.get_den() != 1 && denominators.insert(w.get_den()).second)
+        digits += mpz_sizeinbase(w.get_den_mpz_t(), 10);
+    if (digits > s.digitLimit) {
+      Interpreter in(s);
+      Frame f{groupRow >= 0 ? d.apportion->withinTable : -1, groupRow, -1, nullptr, d.article};
+      in.fail(Code::E0513, d.span,
+              fmt::format("the weights of `{}`{} have {} different denominators; the exact calculation "
+                          "would need numbers of more than {} digits",
+                          d.name, in.forWhom(f), denominators.size(), s.digitLimit),
+              f, {}, "round the weights first (`afgerond(..., 6 decimalen)`), or raise `--max-cijfers`");
     }
   } catch (const Poisoned& p) {
     failAll(p.error);

@@ -56,6 +56,22 @@ void Interpreter::missing(const check::CExpr& e, const Frame& f) {
        {{SourceSpan{}, "the column is `optioneel` and the cell is blank"}});
 }
 
+namespace {
+// The decimal digits of numerator and denominator (at most one too many; cheap: from the bit length).
+std::size_t digits(const mpq_class& q) {
+  return mpz_sizeinbase(q.get_num_mpz_t(), 10) + mpz_sizeinbase(q.get_den_mpz_t(), 10);
+}
+}  // namespace
+
+void Interpreter::bounded(const mpq_class& q, const check::CExpr& e, const Frame& f) {
+  if (digits(q) <= s_.digitLimit) return;
+  fail(Code::E0513, e.span, fmt::format("this number has more than {} digits{}", s_.digitLimit, forWhom(f)),
+       f, {},
+       "a calculation that grows this much (a number multiplied by itself again and again, or many "
+       "fractions added) is almost certainly a mistake in the rules; raise the limit with `--max-cijfers` "
+       "if it is really meant");
+}
+
 const Value& Interpreter::ref(const check::CExpr& e, Frame& f, Value& scratch) {
   if (++s_.steps > s_.stepLimit) throw StepLimit{e.span, f.article};
   return std::visit(
@@ -84,7 +100,8 @@ const Value& Interpreter::ref(const check::CExpr& e, Frame& f, Value& scratch) {
 Value Interpreter::eval(const check::CExpr& e, Frame& f) {
   Value scratch;
   const Value& v = ref(e, f, scratch);
-  return &v == &scratch ? std::move(scratch) : v;
+  if (&v == &scratch) return scratch;
+  return v;
 }
 
 const mpq_class& Interpreter::num(const check::CExpr& e, Frame& f, Value& scratch) {
@@ -173,6 +190,7 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame
              {{n.rhs->span, "this value is 0"}});
       else
         mpq_div(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+      bounded(r, e, f);
       return r;
     }
     default: break;
@@ -264,6 +282,7 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
     if (std::holds_alternative<Empty>(v)) missing(*n.value, inner);
     if (n.fn == ast::AggFn::Sum) {
       sum += std::get<mpq_class>(v);
+      bounded(sum, e, f);
       return;
     }
     if (!best) {

@@ -39,6 +39,8 @@ class Interpreter {
   [[noreturn]] void fail(Code code, const SourceSpan& span, std::string message, const Frame& f,
                          std::vector<Note> notes = {}, std::string help = {});
   [[noreturn]] void missing(const check::CExpr& e, const Frame& f);
+  // Fails with E0513 when `q` has more digits than the limit: no calculation grows without bound.
+  void bounded(const mpq_class& q, const check::CExpr& e, const Frame& f);
   // " for gemeente GM0193 (Zwolle)", or nothing for a single value.
   std::string forWhom(const Frame& f) const;
 

@@ -70,6 +70,7 @@ struct State {
 
   std::uint64_t steps = 0;
   std::uint64_t stepLimit = 500'000'000;
+  std::size_t digitLimit = 100'000;  // digits of one number, numerator and denominator (E0513)
 
   // The provenance of one row of a table, and of a table as a whole (an aggregate over no rows).
   Provenance rowProvenance(int table, int row) const {

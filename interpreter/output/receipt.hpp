@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "check/program.hpp"
+#include "diag/diagnostic.hpp"
 #include "output/write.hpp"
 
 namespace verdeel::output {
@@ -26,6 +27,7 @@ struct Receipt {
   std::vector<std::string> scenario;  // `--zet` settings as given (NAAM=WAARDE, or a range for a sweep)
   std::string command = "run";        // `run` or `sweep`
   std::vector<std::string> columns;   // a sweep's `--kolommen`
+  bool csvLiteral = false;            // `--csv-letterlijk`: CSV cells not guarded against formulas
   std::string title, citation, validFrom, validUntil;
   std::string peildatum;  // the date the version was chosen for
   std::string versie;     // the version used
@@ -35,8 +37,9 @@ struct Receipt {
 inline constexpr const char* kReceiptFile = "ontvangstbewijs.json";
 
 std::string renderReceipt(const Receipt& r);
-// nullopt with `error` set when the text is not a receipt.
-std::optional<Receipt> parseReceipt(const std::string& text, std::string& error);
+// The receipt in `text` (registered as source `file`); nullopt after reporting E0415 at the place
+// where it is not a receipt (invalid JSON, a missing field, a date that is none).
+std::optional<Receipt> parseReceipt(const std::string& text, std::uint32_t file, Diagnostics& diags);
 // Fills the regulation fields from a checked program.
 void describe(Receipt& r, const check::Program& p);
 

@@ -6,7 +6,31 @@
 
 namespace verdeel::output {
 
-void appendCsvField(std::string& out, std::string_view s) {
+bool looksLikeFormula(std::string_view s) {
+  if (s.empty()) return false;
+  const char c = s.front();
+  if (c == '\t' || c == '\r' || c == '=' || c == '@') return true;
+  if (c != '-' && c != '+') return false;
+  // A number as verdeel writes it (`-12`, `-0.25`, `-1/3`, a difference `+4`) is not a formula.
+  std::size_t i = 1, digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (digits == 0) return true;
+  if (i < s.size() && (s[i] == '.' || s[i] == '/')) {
+    ++i;
+    std::size_t more = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++more;
+    if (more == 0) return true;
+  }
+  return i != s.size();
+}
+
+void appendCsvField(std::string& out, std::string_view s, CsvCells cells) {
+  if (cells == CsvCells::Guarded && looksLikeFormula(s)) {
+    std::string guarded = "'";
+    guarded += s;
+    appendCsvField(out, guarded, CsvCells::Literal);
+    return;
+  }
   bool plain = true;
   for (char c : s)
     if (c == ',' || c == '"' || c == '\r' || c == '\n') {
@@ -25,26 +49,31 @@ void appendCsvField(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string csvField(const std::string& s) {
+std::string csvField(std::string_view s, CsvCells cells) {
   std::string out;
-  appendCsvField(out, s);
+  appendCsvField(out, s, cells);
+  return out;
+}
+
+std::string markdownCell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n':
+      case '\r': out += ' '; break;
+      case '<': out += "&lt;"; break;
+      case '&': out += "&amp;"; break;
+      case '[': out += "\\["; break;
+      case ']': out += "\\]"; break;
+      case '`': out += "\\`"; break;
+      default: out += c;
+    }
+  }
   return out;
 }
 
 namespace {
-
-std::string mdCell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
-}
 
 nlohmann::ordered_json jsonValue(std::string_view text, CellKind kind) {
   if (text.empty()) return nullptr;
@@ -59,12 +88,12 @@ nlohmann::ordered_json jsonValue(std::string_view text, CellKind kind) {
 
 }  // namespace
 
-std::string renderCsv(const DecisionTable& t) {
+std::string renderCsv(const DecisionTable& t, CsvCells mode) {
   std::string out;
   auto line = [&](const auto& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) out += ',';
-      appendCsvField(out, cells[i]);
+      appendCsvField(out, cells[i], mode);
     }
     out += '\n';
   };
@@ -96,17 +125,18 @@ std::string renderJson(const DecisionTable& t, const Decisions& d) {
 }
 
 std::string renderMarkdown(const DecisionTable& t, const Decisions& d) {
-  std::string out = fmt::format("# {}\n\n{} ({}), geldig vanaf {}; versie: {}.\n\n", t.title, d.regeling,
-                                d.citatie, d.geldigVanaf, d.versie);
+  std::string out =
+      fmt::format("# {}\n\n{} ({}), geldig vanaf {}; versie: {}.\n\n", markdownCell(t.title),
+                  markdownCell(d.regeling), markdownCell(d.citatie), d.geldigVanaf, markdownCell(d.versie));
   out += "|";
-  for (const auto& c : t.columns) out += " " + mdCell(c) + " |";
+  for (const auto& c : t.columns) out += " " + markdownCell(c) + " |";
   out += "\n|";
   for (std::size_t i = 0; i < t.columns.size(); ++i)
     out += (t.kinds[i] == CellKind::Integer || t.kinds[i] == CellKind::Number) ? " ---: |" : " --- |";
   out += "\n";
   for (const auto row : t.rows) {
     out += "|";
-    for (std::size_t i = 0; i < row.size(); ++i) out += " " + mdCell(row[i]) + " |";
+    for (std::size_t i = 0; i < row.size(); ++i) out += " " + markdownCell(row[i]) + " |";
     out += "\n";
   }
   return out;
@@ -121,9 +151,9 @@ const char* extension(Format f) {
   return "txt";
 }
 
-std::string render(Format f, const DecisionTable& t, const Decisions& d) {
+std::string render(Format f, const DecisionTable& t, const Decisions& d, CsvCells cells) {
   switch (f) {
-    case Format::Csv: return renderCsv(t);
+    case Format::Csv: return renderCsv(t, cells);
     case Format::Json: return renderJson(t, d);
     case Format::Markdown: return renderMarkdown(t, d);
   }

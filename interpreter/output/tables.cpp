@@ -7,6 +7,8 @@
 #include <numeric>
 #include <set>
 
+#include "source/text.hpp"
+
 namespace verdeel::output {
 
 namespace {
@@ -26,21 +28,6 @@ struct Cell {
 };
 
 }  // namespace
-
-std::string slug(const std::string& name) {
-  std::string out;
-  for (char c : name) {
-    auto u = static_cast<unsigned char>(c);
-    if (u >= 'A' && u <= 'Z')
-      out += static_cast<char>(u - 'A' + 'a');
-    else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || c == '-' || c == '_')
-      out += c;
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "leeg" : out;
-}
 
 std::optional<Decisions> build(eval::Evaluation& ev) {
   const check::Program& p = ev.program();
@@ -186,7 +173,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     if (!sorted) std::stable_sort(order.begin(), order.end(), before);
     if (!o.splitBy) {
       DecisionTable t = proto;
-      t.file = slug(o.name);
+      t.file = fileNameOf(o.name);
       t.title = o.name;
       if (sorted) {
         t.rows = std::move(cellsOf);
@@ -207,9 +194,9 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       if (fresh) {
         // Two groups with the same name (two gemeenten "Groningen" in different tables) keep
         // their own files: the second gets its key as well.
-        std::string file = slug(o.name) + "-" + slug(r.label);
+        std::string file = fileNameOf(o.name) + "-" + fileNameOf(r.label);
         if (!usedFiles.insert(file).second) {
-          file += "-" + slug(r.group);
+          file += "-" + fileNameOf(r.group);
           usedFiles.insert(file);
         }
         it->second.file = file;
@@ -219,7 +206,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       it->second.rows.push_back(cellsOf[i]);
     }
     DecisionTable summary;
-    summary.file = slug(o.name) + "-samenvatting";
+    summary.file = fileNameOf(o.name) + "-samenvatting";
     summary.title = fmt::format("{}: samenvatting per {}", o.name, o.splitBy->name);
     summary.columns = {o.splitBy->name, "aantal"};
     summary.kinds = {CellKind::Text, CellKind::Integer};
@@ -258,13 +245,13 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       totalH = std::max(totalH, h);
       row.emplace_back(ast::herkomstName(h));
       totalCount += table.rows.size();
-      summary.rows.push_back(std::move(row));
+      summary.rows.push_back(row);
       out.tables.push_back(std::move(table));
     }
     std::vector<std::string> last{"totaal", std::to_string(totalCount)};
     for (const auto& t : total) last.push_back(formatNumber(t));
     last.emplace_back(ast::herkomstName(totalH));
-    summary.rows.push_back(std::move(last));
+    summary.rows.push_back(last);
     out.tables.push_back(std::move(summary));
   }
   // The claims report: every bewering with its outcome and the provenance it rests on.

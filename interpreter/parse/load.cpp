@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "parse/parse.hpp"
+#include "source/confine.hpp"
 #include "source/sha256.hpp"
 #include "source/utf8.hpp"
 
@@ -17,19 +18,31 @@ namespace {
 // Registers a file and checks its encoding; returns 0 when it cannot be used.
 std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnostics& diags,
                            const Limits& limits) {
-  std::error_code ec;
-  const auto size = fs::file_size(file, ec);
-  if (!ec && size > limits.ruleFileBytes) {
+  // A link is followed, but only to a rule file: `a.regels -> /etc/shadow` is not read (a syntax
+  // error would show its first line).
+  const std::string real = realLocation(file.string());
+  if (fs::path(real).extension() != ".regels") {
+    std::error_code ec;
+    auto& d = diags.report(
+        Code::E0105, {},
+        fs::is_symlink(file, ec)
+            ? fmt::format("`{}` leads to `{}`, which is not a rule file", file.string(), real)
+            : fmt::format("`{}` is not a rule file: its name does not end in `.regels`", file.string()));
+    d.help = "a rule file's name ends in `.regels`, also where a symbolic link leads";
+    return 0;
+  }
+  std::string error;
+  bool tooLarge = false;
+  auto text = readFile(file.string(), &error, limits.ruleFileBytes, &tooLarge);
+  if (tooLarge) {
     auto& d = diags.report(Code::E0108, {},
-                           fmt::format("rule file `{}` has {} bytes, more than the limit of {}",
-                                       file.string(), size, limits.ruleFileBytes));
+                           fmt::format("rule file `{}` is larger than the limit of {} bytes", file.string(),
+                                       limits.ruleFileBytes));
     d.help =
         "a rule file this large is almost certainly not a rule file; raise the limit with "
         "`--max-regelbestand`";
     return 0;
   }
-  std::string error;
-  auto text = readFile(file.string(), &error);
   if (!text) {
     diags.report(Code::E0105, {}, fmt::format("cannot read rule file `{}`: {}", file.string(), error));
     return 0;
@@ -43,19 +56,28 @@ std::uint32_t registerRuleText(const std::string& name, std::string text, Source
                                Diagnostics& diags) {
   std::string digest = sha256Hex(text);
   std::string body = utf8::hasBom(text) ? text.substr(3) : std::move(text);
-  std::size_t bad = utf8::firstInvalid(body);
-  std::uint32_t id = sources.add(name, body, std::move(digest));
+  // Old Mac line endings (a carriage return alone) count as line breaks, so positions are right.
+  utf8::lineFeedsForLoneReturns(body);
+  const std::size_t bad = utf8::firstInvalid(body);
+  const std::size_t odd = bad == std::string::npos ? utf8::firstNulOrBom(body) : std::string::npos;
+  const std::uint32_t id = sources.add(name, std::move(body), std::move(digest));
+  const std::string& stored = sources.text(id);
   if (bad != std::string::npos) {
-    std::uint32_t line =
-        1 + static_cast<std::uint32_t>(std::count(body.begin(), body.begin() + static_cast<long>(bad), '\n'));
-    std::size_t lineStart = body.rfind('\n', bad == 0 ? 0 : bad - 1);
-    lineStart = (lineStart == std::string::npos || bad == 0) ? 0 : lineStart + 1;
-    auto col = static_cast<std::uint32_t>(
-        utf8::length(std::string_view(body).substr(lineStart, bad - lineStart)) + 1);
-    auto& d =
-        diags.report(Code::E0101, SourceSpan{id, line, col, line, col + 1},
-                     fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(body[bad])));
+    const auto [line, col] = utf8::positionOf(stored, bad);
+    auto& d = diags.report(
+        Code::E0101, SourceSpan{id, line, col, line, col + 1},
+        fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(stored[bad])));
     d.help = "save the file as UTF-8 (in most editors: Save as, encoding UTF-8)";
+    return 0;
+  }
+  if (odd != std::string::npos) {
+    const auto [line, col] = utf8::positionOf(stored, odd);
+    auto& d = diags.report(Code::E0110, SourceSpan{id, line, col, line, col + 1},
+                           stored[odd] == '\0' ? "a NUL byte in the rule file"
+                                               : "a byte-order mark (U+FEFF) inside the rule file");
+    d.help =
+        "an invisible character that does not belong in a rule; remove it (an editor that shows "
+        "invisible characters helps)";
     return 0;
   }
   return id;

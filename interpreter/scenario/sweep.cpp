@@ -141,6 +141,7 @@ std::optional<SweepResult> sweep(eval::Evaluation& ev, const SweepOptions& o, Di
   out.scenarios = total;
   // The long table's header: the swept parameters, the entity, the chosen columns.
   std::vector<std::string> header;
+  header.reserve(ranges.size() + 2 + columns.size());
   for (const Setting* s : ranges) header.push_back(s->name);
   if (entityTable) {
     header.push_back(entityTable->key >= 0
@@ -151,7 +152,7 @@ std::optional<SweepResult> sweep(eval::Evaluation& ev, const SweepOptions& o, Di
   for (const Chosen& c : columns) header.push_back(c.name);
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (i) out.table += ',';
-    output::appendCsvField(out.table, header[i]);
+    output::appendCsvField(out.table, header[i], o.csvCells);
   }
   out.table += '\n';
 
@@ -224,7 +225,7 @@ std::optional<SweepResult> sweep(eval::Evaluation& ev, const SweepOptions& o, Di
       }
       for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i) out.table += ',';
-        output::appendCsvField(out.table, cells[i]);
+        output::appendCsvField(out.table, cells[i], o.csvCells);
       }
       out.table += '\n';
     }
@@ -270,7 +271,7 @@ std::optional<SweepResult> sweep(eval::Evaluation& ev, const SweepOptions& o, Di
       row.push_back(c.description);
       row.push_back(std::to_string(result->failures.size()));
       row.push_back(std::to_string(result->checked));
-      out.controles.rows.push_back(std::move(row));
+      out.controles.rows.push_back(row);
     }
     if (progress) progress(s + 1, total);
   }
@@ -296,7 +297,7 @@ std::optional<SweepResult> sweep(eval::Evaluation& ev, const SweepOptions& o, Di
       for (const auto* q : {&*t.first, &*t.last, &*t.min, &*t.max}) row.push_back(formatNumber(*q));
       row.push_back(std::to_string(t.changes));
       row.push_back(std::to_string(t.paradoxes));
-      out.summary.rows.push_back(std::move(row));
+      out.summary.rows.push_back(row);
     }
 
   if (!out.paradoxes.empty()) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "eval/evaluation.hpp"
+#include "output/render.hpp"
 #include "output/tables.hpp"
 #include "scenario/setting.hpp"
 
@@ -22,6 +23,7 @@ namespace verdeel::scenario {
 struct SweepOptions {
   std::vector<Setting> settings;     // ranges and fixed values, in the order given
   std::vector<std::string> columns;  // definitions, parameters or columns of the entity's table
+  output::CsvCells csvCells = output::CsvCells::Guarded;  // how text reaches the CSV tables
 };
 
 struct Paradox {

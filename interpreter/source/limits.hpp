@@ -17,6 +17,9 @@ struct Limits {
   std::size_t csvLineBytes = std::size_t{1} << 20;    // --max-regellengte: bytes per CSV line (E0412)
   std::size_t csvFieldBytes = std::size_t{64} << 10;  // --max-veldlengte: bytes per CSV field (E0413)
   std::size_t scenarios = 10'000;                     // --max-scenarios: scenarios of one sweep
+  std::size_t dataFileBytes = std::size_t{1} << 30;   // --max-gegevensbestand: bytes per data file (E0416)
+  std::size_t digits = 100'000;                       // --max-cijfers: digits of one number (E0513)
+  std::size_t receiptBytes = std::size_t{64} << 20;   // bytes of a receipt (not an option)
 };
 
 }  // namespace verdeel

@@ -1,5 +1,10 @@
 #include "source/source.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -34,24 +39,50 @@ std::string_view SourceManager::line(std::uint32_t id, std::uint32_t line) const
   return v;
 }
 
-std::optional<std::string> readFile(const std::string& path, std::string* error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    if (error) *error = "it is a folder, not a file";
+std::optional<std::string> readFile(const std::string& path, std::string* error, std::size_t maxBytes,
+                                    bool* tooLarge) {
+  auto fail = [&](std::string why) -> std::optional<std::string> {
+    if (error) *error = std::move(why);
     return std::nullopt;
+  };
+  if (tooLarge) *tooLarge = false;
+  // Opened without waiting (a FIFO would block until a writer comes), then looked at: only a regular
+  // file is read, never a device (/dev/zero), a pipe or a folder.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return fail(std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return fail(std::strerror(err));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = std::strerror(errno);
-    return std::nullopt;
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return fail(S_ISDIR(st.st_mode) ? "it is a folder, not a file"
+                                    : "it is not a regular file (a device, a pipe or a socket)");
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    if (error) *error = "read error";
-    return std::nullopt;
+  // The limit holds while reading: a file that grows, or says it is small, is still cut off.
+  std::string out;
+  if (static_cast<std::uint64_t>(st.st_size) <= maxBytes) out.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      return fail(std::strerror(err));
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<std::size_t>(n) > maxBytes) {
+      ::close(fd);
+      if (tooLarge) *tooLarge = true;
+      return fail(fmt::format("it is larger than the limit of {} bytes", maxBytes));
+    }
+    out.append(buffer, static_cast<std::size_t>(n));
   }
-  return ss.str();
+  ::close(fd);
+  return out;
 }
 
 const std::string& SourceManager::digest(std::uint32_t id) const {

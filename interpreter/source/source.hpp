@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,7 +43,11 @@ class SourceManager {
   std::vector<File> files_;
 };
 
-// Reads a whole file; nullopt when it cannot be read (missing, a folder, no permission).
-std::optional<std::string> readFile(const std::string& path, std::string* error);
+// Reads a whole regular file of at most `maxBytes` bytes (the limit is applied while reading);
+// nullopt with the reason in `error` when it cannot be read: missing, no permission, a folder, a
+// device or a pipe (never waited on), or too large (then `*tooLarge` is set).
+std::optional<std::string> readFile(const std::string& path, std::string* error,
+                                    std::size_t maxBytes = std::numeric_limits<std::size_t>::max(),
+                                    bool* tooLarge = nullptr);
 
 }  // namespace verdeel

@@ -21,4 +21,19 @@ std::string asciiLower(std::string_view s) {
   return out;
 }
 
+std::string fileNameOf(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 'A' && u <= 'Z')
+      out += static_cast<char>(u - 'A' + 'a');
+    else if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80 || c == '-' || c == '_')
+      out += c;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "leeg" : out;
+}
+
 }  // namespace verdeel

@@ -13,5 +13,8 @@ std::string trimmed(std::string_view s);
 std::string_view trimmedView(std::string_view s);
 // ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
 std::string asciiLower(std::string_view s);
+// The file name (without extension) an output's name becomes: lower case, letters, digits, `-` and
+// `_` kept, every other run of characters one `-` ("Verdeelbesluit Drenthe" -> "verdeelbesluit-drenthe").
+std::string fileNameOf(std::string_view name);
 
 }  // namespace verdeel

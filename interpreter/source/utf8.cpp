@@ -46,4 +46,28 @@ std::size_t length(std::string_view s) {
   return n;
 }
 
+std::size_t firstNulOrBom(std::string_view text) {
+  const std::size_t nul = text.find('\0');
+  const std::size_t bom = text.find("\xEF\xBB\xBF");
+  return nul < bom ? nul : bom;
+}
+
+void lineFeedsForLoneReturns(std::string& text) {
+  for (std::size_t i = text.find('\r'); i != std::string::npos; i = text.find('\r', i + 1))
+    if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
+}
+
+Position positionOf(std::string_view text, std::size_t at) {
+  Position p;
+  for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++p.line;
+      p.col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++p.col;
+    }
+  }
+  return p;
+}
+
 }  // namespace verdeel::utf8

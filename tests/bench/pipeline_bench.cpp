@@ -198,7 +198,8 @@ void writeAll(Engine& e, benchmark::State& state, const fs::path& out) {
   }
   std::vector<output::OutputFile> files;
   for (const auto& t : decisions->tables)
-    files.push_back({t.file + ".csv", output::render(output::Format::Csv, t, *decisions)});
+    files.push_back(
+        {t.file + ".csv", output::render(output::Format::Csv, t, *decisions, output::CsvCells::Guarded)});
   files.push_back({"ontvangstbewijs.json", "{}\n"});
   if (!output::writeAtomically(out.string(), files, {}, diags)) state.SkipWithError("write failed");
 }

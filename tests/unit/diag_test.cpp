@@ -64,7 +64,7 @@ TEST_CASE("past the limit diagnostics are counted, not kept") {
   CHECK(diags.dropped() == 3);
   CHECK(diags.errorCount() == 5);
   SourceManager sources;
-  CHECK(render(diags, sources).find("3 more diagnostics not shown") != std::string::npos);
+  CHECK(render(diags, sources).find("3 more diagnostics and 0 more notes not shown") != std::string::npos);
 }
 
 TEST_CASE("closestMatch suggests a near name and nothing for a far one") {
@@ -73,4 +73,29 @@ TEST_CASE("closestMatch suggests a near name and nothing for a far one") {
   CHECK(closestMatch("plaatse", names) == "plaatsen");
   CHECK(closestMatch("zzz", names).empty());
   CHECK(closestMatch("inwoners", names).empty());  // an exact name is not a suggestion
+}
+
+TEST_CASE("notes count toward the limit") {
+  Diagnostics diags(3);
+  auto& d = diags.report(Code::E0203, {}, "m");
+  for (int i = 0; i < 10; ++i) d.notes.push_back({SourceSpan{}, "n"});
+  diags.report(Code::E0203, {}, "second");
+  SourceManager sources;
+  const std::string out = render(diags, sources);
+  // The first diagnostic and two of its notes fill the limit of three.
+  CHECK(out.find("= note: n") != std::string::npos);
+  CHECK(out.find("second") == std::string::npos);
+  CHECK(out.find("1 more diagnostics and 8 more notes not shown") != std::string::npos);
+}
+
+TEST_CASE("quoted text in a message is cut short and control characters are not echoed") {
+  Diagnostics diags;
+  diags.report(Code::E0203, {}, "value `" + std::string(500, 'x') + "` and `kort`");
+  diags.report(Code::E0203, {}, "escape `\x1b[31mrood`");
+  SourceManager sources;
+  const std::string out = render(diags, sources);
+  CHECK(out.find("`" + std::string(160, 'x') + "\u2026` and `kort`") != std::string::npos);
+  CHECK(out.find(std::string(161, 'x')) == std::string::npos);
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(out.find("`\u00B7[31mrood`") != std::string::npos);
 }
