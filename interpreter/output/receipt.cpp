@@ -172,6 +172,10 @@ std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file
     return bad(SourceSpan{file, line, col, line, col + 1},
                at >= input.size() ? std::string("the receipt ends before it is complete")
                                   : std::string("this is not a receipt: the text is not valid JSON here"));
+  } catch (const nlohmann::json::exception&) {
+    // Valid JSON that the reader cannot hold: a number too large for it (`5e917039`). No receipt
+    // verdeel writes has a number at all.
+    return bad(SourceSpan{file, 0, 0, 0, 0}, "this is not a receipt: it holds a number too large to read");
   }
   try {
     Receipt r;

@@ -42,7 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (auto decisions = engine.decisions())
         for (const auto& table : decisions->tables)
           for (auto f : {output::Format::Csv, output::Format::Json, output::Format::Markdown})
-            (void)output::render(f, table, *decisions);
+            for (auto cells : {output::CsvCells::Guarded, output::CsvCells::Literal})
+              (void)output::render(f, table, *decisions, cells);
   }
   (void)engine.renderDiagnostics();
   return 0;
