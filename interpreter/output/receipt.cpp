@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "source/utf8.hpp"
+
 namespace verdeel::output {
 
 namespace {
@@ -82,16 +84,8 @@ std::pair<std::uint32_t, std::uint32_t> locate(const std::string& input, const B
     start = end + 1;
   }
   if (at == std::string::npos) return {0, 0};
-  std::uint32_t line = 1, col = 1;
-  for (std::size_t i = 0; i < at; ++i) {
-    if (input[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(input[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return {line, col};
+  const utf8::Position p = utf8::positionOf(input, at);
+  return {p.line, p.col};
 }
 
 const nlohmann::json& field(const nlohmann::json& j, const char* name, const std::string& path) {
@@ -160,15 +154,7 @@ std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file
   } catch (const nlohmann::json::parse_error& e) {
     // The position of the error, as a line and column of the receipt.
     const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, input.size());
-    std::uint32_t line = 1, col = 1;
-    for (std::size_t i = 0; i < at; ++i) {
-      if (input[i] == '\n') {
-        ++line;
-        col = 1;
-      } else if ((static_cast<unsigned char>(input[i]) & 0xC0) != 0x80) {
-        ++col;
-      }
-    }
+    const auto [line, col] = utf8::positionOf(input, at);
     return bad(SourceSpan{file, line, col, line, col + 1},
                at >= input.size() ? std::string("the receipt ends before it is complete")
                                   : std::string("this is not a receipt: the text is not valid JSON here"));
