@@ -40,11 +40,22 @@ void warnKeysDifferingInCase(const check::Table& table, const TableData& td,
                              const std::vector<std::uint32_t>& columns, Diagnostics& diags) {
   if (table.key < 0 || table.columns[static_cast<std::size_t>(table.key)].type.kind != check::Kind::Text)
     return;
+  // Two keys can differ only in case when some key has a lower-case letter and some an upper-case
+  // one, or when a key has letters beyond ASCII; codes such as `GM0014` alone never can, and are
+  // not folded one by one (a table of a million codes pays one pass over its keys).
+  std::string scratch, other;
+  bool lower = false, upper = false, wide = false;
+  for (std::size_t r = 0; r < td.size() && !((lower && upper) || wide); ++r)
+    for (const char c : td.keyText(r, scratch)) {
+      lower = lower || (c >= 'a' && c <= 'z');
+      upper = upper || (c >= 'A' && c <= 'Z');
+      wide = wide || static_cast<unsigned char>(c) >= 0x80;
+    }
+  if (!((lower && upper) || wide)) return;
   UErrorCode e = U_ZERO_ERROR;
   std::unique_ptr<UCaseMap, CaseMapCloser> map(ucasemap_open(nullptr, U_FOLD_CASE_DEFAULT, &e));
   std::unordered_map<std::string, std::size_t> first;
   first.reserve(td.size());
-  std::string scratch, other;
   std::size_t warned = 0, more = 0;
   for (std::size_t r = 0; r < td.size(); ++r) {
     const std::string_view key = td.keyText(r, scratch);
