@@ -1,0 +1,332 @@
+#include "parse/builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace verdeel::parse {
+
+void Builder::build(G::RuleFileContext* ctx, ast::RuleSet& out) {
+  if (auto* h = ctx->header()) out.headers.push_back(header(h));
+  if (auto* a = ctx->amendmentHeader()) {
+    amendmentFile(a, ctx, out);
+    return;
+  }
+  for (auto* p : ctx->parameter()) out.parameters.push_back(parameter(p, -1));
+  for (auto* item : ctx->item()) {
+    if (auto* pt = dynamic_cast<G::ItemPartContext*>(item)) {
+      auto& d = diags_.report(Code::E0215, span(pt->part()->getStart()),
+                              "an `onderdeel` belongs in an amending regulation (`wijziging`)");
+      d.help =
+          "start the file with `wijziging \"titel\" citatie \"...\" geldig vanaf jjjj-mm-dd wijzigt "
+          "\"...\"`";
+    } else if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item))
+      artikel(a->artikel(), out);
+    else if (auto* t = dynamic_cast<G::ItemTableContext*>(item)) {
+      out.tables.push_back(table(t->table()));
+      for (auto* p : t->parameter()) out.parameters.push_back(parameter(p, -1));
+    } else if (auto* o = dynamic_cast<G::ItemOutputContext*>(item)) {
+      out.outputs.push_back(output(o->output()));
+      for (auto* p : o->parameter()) out.parameters.push_back(parameter(p, -1));
+    }
+  }
+}
+
+std::string Builder::unquote(const std::string& raw) {
+  std::string s = raw.substr(1, raw.size() - 2);
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    out += s[i];
+    if (s[i] == '"' && i + 1 < s.size() && s[i + 1] == '"') ++i;
+  }
+  return out;
+}
+
+// A text block keeps its lines verbatim, less the first line break and the common indentation.
+std::string Builder::textBlock(const std::string& raw) {
+  std::string s = raw.substr(3, raw.size() - 6);
+  if (!s.empty() && s.front() == '\r') s.erase(0, 1);
+  if (!s.empty() && s.front() == '\n') s.erase(0, 1);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t nl = s.find('\n', start);
+    std::string line = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  while (!lines.empty() && lines.back().find_first_not_of(" \t") == std::string::npos) lines.pop_back();
+  std::size_t indent = std::string::npos;
+  for (const auto& l : lines) {
+    std::size_t first = l.find_first_not_of(" \t");
+    if (first != std::string::npos) indent = std::min(indent, first);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& l = lines[i];
+    if (i) out += '\n';
+    out += (indent != std::string::npos && l.size() >= indent) ? l.substr(indent) : std::string();
+  }
+  return out;
+}
+
+std::string Builder::text(G::TextContext* t) const {
+  std::string raw = t->getText();
+  return t->TEXTBLOCK() ? textBlock(raw) : unquote(raw);
+}
+
+Date Builder::date(antlr4::Token* t) {
+  auto d = Date::parse(t->getText());
+  if (!d) {
+    auto& diag =
+        diags_.report(Code::E0106, span(t), fmt::format("`{}` is not a date in the calendar", t->getText()));
+    diag.help = "write dates as jjjj-mm-dd, for example 2024-01-31";
+    return Date{1, 1, 1};
+  }
+  return *d;
+}
+
+ast::Header Builder::header(G::HeaderContext* h) {
+  ast::Header out;
+  out.title = unquote(h->title->getText());
+  out.citation = unquote(h->citation->getText());
+  out.validFrom = date(h->from);
+  if (h->until) out.validUntil = date(h->until);
+  out.span = span(h);
+  return out;
+}
+
+// The source text of a rule context as written (comments and white space inside included).
+std::string Builder::textOf(antlr4::ParserRuleContext* c) {
+  return input_.getText(antlr4::misc::Interval(c->getStart()->getStartIndex(), c->getStop()->getStopIndex()));
+}
+
+void Builder::member(G::MemberContext* m, int index, ast::Fragment& out) {
+  if (auto* p = dynamic_cast<G::MemberParameterContext*>(m))
+    out.parameters.push_back(parameter(p->parameter(), index));
+  else if (auto* d = dynamic_cast<G::MemberDefinitionContext*>(m))
+    out.definitions.push_back(definition(d->definition(), index));
+  else if (auto* e = dynamic_cast<G::MemberExceptionContext*>(m))
+    out.exceptions.push_back(exception(e->exception(), index));
+  else if (auto* c = dynamic_cast<G::MemberControleContext*>(m))
+    out.controles.push_back(controle(c->controle(), index));
+  else if (auto* b = dynamic_cast<G::MemberClaimContext*>(m))
+    out.controles.push_back(claim(b->claim(), index));
+  else if (auto* v = dynamic_cast<G::MemberApportionmentContext*>(m))
+    out.definitions.push_back(apportionment(v->apportionment(), index));
+}
+
+void Builder::artikel(G::ArtikelContext* a, ast::Fragment& out) {
+  ast::Article art;
+  auto* num = a->number;
+  art.number = textOf(num);
+  art.fingerprint = textOf(a);
+  if (a->title) art.title = unquote(a->title->getText());
+  if (a->lawText) art.lawText = text(a->lawText);
+  if (a->status) art.herkomst = herkomst(a->status);
+  art.span = SourceSpan{file_, static_cast<std::uint32_t>(a->getStart()->getLine()),
+                        static_cast<std::uint32_t>(a->getStart()->getCharPositionInLine()) + 1, 0, 0};
+  SourceSpan last = span(a->title ? a->title : num->getStop());
+  art.span.endLine = last.endLine;
+  art.span.endCol = last.endCol;
+  int index = static_cast<int>(out.articles.size());
+  out.articles.push_back(std::move(art));
+  for (auto* m : a->member()) member(m, index, out);
+}
+
+ast::TypeRef Builder::typeRef(G::TypeRefContext* t) {
+  ast::TypeRef out;
+  out.span = span(t);
+  if (dynamic_cast<G::TypeIntegerContext*>(t))
+    out.kind = ast::TypeKind::Integer;
+  else if (dynamic_cast<G::TypeNumberContext*>(t))
+    out.kind = ast::TypeKind::Number;
+  else if (dynamic_cast<G::TypeTextContext*>(t))
+    out.kind = ast::TypeKind::Text;
+  else if (dynamic_cast<G::TypeBoolContext*>(t))
+    out.kind = ast::TypeKind::Bool;
+  else if (dynamic_cast<G::TypeDateContext*>(t))
+    out.kind = ast::TypeKind::Date;
+  else if (dynamic_cast<G::TypeHerkomstContext*>(t))
+    out.kind = ast::TypeKind::Herkomst;
+  else if (auto* r = dynamic_cast<G::TypeReferenceContext*>(t)) {
+    out.kind = ast::TypeKind::Reference;
+    out.target = ident(r->target);
+  }
+  return out;
+}
+
+ast::TableDecl Builder::table(G::TableContext* t) {
+  ast::TableDecl out;
+  out.name = ident(t->name);
+  out.path = unquote(t->path->getText());
+  out.pathSpan = span(t->path);
+  out.baseDir = baseDir_;
+  out.span = span(t);
+  for (auto* item : t->tableItem()) {
+    auto once = [&](bool given) {
+      if (given) out.repeated.push_back(span(item));
+    };
+    if (auto* k = dynamic_cast<G::TableKeyContext*>(item)) {
+      once(out.key.has_value());
+      out.key = ident(k->column);
+    } else if (auto* c = dynamic_cast<G::TableColumnContext*>(item)) {
+      ast::ColumnDecl col;
+      col.name = ident(c->name);
+      col.csvHeader = c->csvHeader ? unquote(c->csvHeader->getText()) : col.name.name;
+      col.type = typeRef(c->type);
+      col.optional = c->optional != nullptr;
+      col.span = span(c);
+      out.columns.push_back(std::move(col));
+    } else if (auto* s = dynamic_cast<G::TableStatusContext*>(item)) {
+      once(out.status.has_value());
+      out.status = herkomst(s->status);
+    } else if (auto* b = dynamic_cast<G::TableSourceContext*>(item)) {
+      once(!out.source.empty());
+      out.source = unquote(b->source->getText());
+    } else if (auto* p = dynamic_cast<G::TablePeildatumContext*>(item)) {
+      once(out.peildatum.has_value());
+      out.peildatum = date(p->date);
+    } else if (auto* sep = dynamic_cast<G::TableSeparatorContext*>(item)) {
+      once(!out.separator.empty());
+      out.separator = unquote(sep->separator->getText());
+      if (out.separator != "," && out.separator != ";") {
+        auto& d = diags_.report(Code::E0209, span(sep->separator),
+                                fmt::format("separator `{}` is not supported", out.separator));
+        d.help = "use \",\" or \";\" (or leave it out: verdeel then reads it from the header line)";
+      }
+    } else if (auto* m = dynamic_cast<G::TableMissingContext*>(item)) {
+      once(!out.missing.empty());
+      out.missing = unquote(m->marker->getText());
+    } else if (auto* dm = dynamic_cast<G::TableDecimalContext*>(item)) {
+      once(!out.decimal.empty());
+      out.decimal = unquote(dm->mark->getText());
+      if (out.decimal != "," && out.decimal != ".") {
+        auto& d = diags_.report(Code::E0209, span(dm->mark),
+                                fmt::format("decimal mark `{}` is not supported", out.decimal));
+        d.help = "use \".\" or \",\"";
+      }
+    }
+  }
+  return out;
+}
+
+ast::Herkomst Builder::herkomst(G::HerkomstStatusContext* s) {
+  if (s->ECHT()) return ast::Herkomst::Echt;
+  if (s->GERECONSTRUEERD()) return ast::Herkomst::Gereconstrueerd;
+  return ast::Herkomst::Fictief;
+}
+
+ast::ParameterDecl Builder::parameter(G::ParameterContext* p, int article) {
+  ast::ParameterDecl out;
+  out.name = ident(p->name);
+  out.type = typeRef(p->type);
+  auto value = [&](G::ExprContext* e, antlr4::Token* from, antlr4::Token* basis,
+                   antlr4::ParserRuleContext* v) {
+    ast::ParameterValue pv;
+    pv.value = expr(e);
+    if (from) pv.from = date(from);
+    if (basis) pv.basis = unquote(basis->getText());
+    pv.span = span(v);
+    out.values.push_back(std::move(pv));
+  };
+  for (auto* v : p->dated) value(v->value, v->from, v->basis, v);
+  value(p->last->value, p->last->from, p->last->basis, p->last);
+  out.article = article;
+  out.span = span(p);
+  return out;
+}
+
+ast::DefinitionDecl Builder::definition(G::DefinitionContext* d, int article) {
+  ast::DefinitionDecl out;
+  out.name = ident(d->name);
+  if (d->subject) out.subject = ident(d->subject);
+  out.type = typeRef(d->type);
+  out.body = expr(d->body);
+  out.article = article;
+  out.span = span(d);
+  return out;
+}
+
+ast::DefinitionDecl Builder::apportionment(G::ApportionmentContext* v, int article) {
+  ast::DefinitionDecl out;
+  out.name = ident(v->name);
+  out.subject = ident(v->subject);
+  out.type.kind = ast::TypeKind::Integer;
+  out.type.span = span(v->name);
+  out.article = article;
+  out.span = span(v);
+  ast::ApportionDecl a;
+  a.total = expr(v->total);
+  a.weight = expr(v->weight);
+  if (v->filter) a.filter = expr(v->filter);
+  if (v->minimum) a.minimum = expr(v->minimum);
+  if (v->maximum) a.maximum = expr(v->maximum);
+  if (v->within) a.within = ident(v->within);
+  auto* m = v->method;
+  a.methodSpan = span(m);
+  if (dynamic_cast<G::MethodDHondtContext*>(m))
+    a.method = ast::ApportionMethod::DHondt;
+  else if (dynamic_cast<G::MethodSainteLagueContext*>(m))
+    a.method = ast::ApportionMethod::SainteLague;
+  else if (dynamic_cast<G::MethodHuntingtonHillContext*>(m))
+    a.method = ast::ApportionMethod::HuntingtonHill;
+  else if (dynamic_cast<G::MethodAdamsContext*>(m))
+    a.method = ast::ApportionMethod::Adams;
+  for (auto* k : v->tieKeys) {
+    ast::TieKeyDecl key;
+    key.key = expr(k->key);
+    key.descending = k->direction && k->direction->getType() == L::AFLOPEND;
+    a.tieBreak.push_back(std::move(key));
+  }
+  out.apportion = std::move(a);
+  return out;
+}
+
+ast::ExceptionDecl Builder::exception(G::ExceptionContext* e, int article) {
+  ast::ExceptionDecl out;
+  out.name = ident(e->name);
+  out.target = ident(e->target);
+  out.condition = expr(e->condition);
+  out.body = expr(e->body);
+  for (auto* b : e->beats) out.beats.push_back(ident(b));
+  out.article = article;
+  out.span = span(e);
+  return out;
+}
+
+ast::ControleDecl Builder::controle(G::ControleContext* c, int article) {
+  ast::ControleDecl out;
+  out.description = unquote(c->description->getText());
+  if (c->subject) out.subject = ident(c->subject);
+  out.condition = expr(c->condition);
+  out.article = article;
+  out.span = span(c);
+  return out;
+}
+
+ast::ControleDecl Builder::claim(G::ClaimContext* c, int article) {
+  ast::ControleDecl out;
+  out.description = unquote(c->quote->getText());
+  out.claim = true;
+  if (c->source) out.source = unquote(c->source->getText());
+  if (c->subject) out.subject = ident(c->subject);
+  out.condition = expr(c->condition);
+  out.article = article;
+  out.span = span(c);
+  return out;
+}
+
+ast::OutputDecl Builder::output(G::OutputContext* o) {
+  ast::OutputDecl out;
+  out.name = unquote(o->name->getText());
+  if (o->subject) out.subject = ident(o->subject);
+  if (o->splitBy) out.splitBy = ident(o->splitBy);
+  for (auto* c : o->columns) out.columns.push_back(ident(c));
+  out.span = span(o);
+  return out;
+}
+
+}  // namespace verdeel::parse

@@ -1,0 +1,96 @@
+#include "parse/builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace verdeel::parse {
+
+ast::BinOp Builder::binOp(antlr4::Token* op) {
+  switch (op->getType()) {
+    case L::PLUS: return ast::BinOp::Add;
+    case L::MINUS: return ast::BinOp::Sub;
+    case L::STAR: return ast::BinOp::Mul;
+    case L::SLASH: return ast::BinOp::Div;
+    case L::EQ: return ast::BinOp::Eq;
+    case L::NE: return ast::BinOp::Ne;
+    case L::LT: return ast::BinOp::Lt;
+    case L::LE: return ast::BinOp::Le;
+    case L::GT: return ast::BinOp::Gt;
+    default: return ast::BinOp::Ge;
+  }
+}
+
+ast::ExprPtr Builder::expr(G::ExprContext* e) {
+  if (auto* p = dynamic_cast<G::PrimaryExprContext*>(e)) return primary(p->primary());
+  if (auto* m = dynamic_cast<G::MemberExprContext*>(e))
+    return make(e, ast::Member{expr(m->entity), ident(m->field)});
+  if (auto* n = dynamic_cast<G::NegateExprContext*>(e))
+    return make(e, ast::Unary{ast::UnOp::Neg, expr(n->operand)});
+  if (auto* n = dynamic_cast<G::NotExprContext*>(e))
+    return make(e, ast::Unary{ast::UnOp::Not, expr(n->operand)});
+  if (auto* b = dynamic_cast<G::MulDivExprContext*>(e))
+    return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
+  if (auto* b = dynamic_cast<G::AddSubExprContext*>(e))
+    return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
+  if (auto* b = dynamic_cast<G::CompareExprContext*>(e))
+    return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
+  if (auto* b = dynamic_cast<G::AndExprContext*>(e))
+    return make(e, ast::Binary{ast::BinOp::And, expr(b->lhs), expr(b->rhs)});
+  if (auto* b = dynamic_cast<G::OrExprContext*>(e))
+    return make(e, ast::Binary{ast::BinOp::Or, expr(b->lhs), expr(b->rhs)});
+  if (auto* i = dynamic_cast<G::IsEmptyExprContext*>(e))
+    return make(e, ast::IsEmpty{expr(i->operand), i->negated != nullptr});
+  auto* f = dynamic_cast<G::IfExprContext*>(e);
+  return make(e, ast::If{expr(f->condition), expr(f->thenValue), expr(f->elseValue)});
+}
+
+ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
+  if (dynamic_cast<G::NumberLitContext*>(p)) {
+    std::string t = p->getText();
+    t.erase(std::remove(t.begin(), t.end(), '_'), t.end());
+    return make(p, ast::NumberLit{t});
+  }
+  if (dynamic_cast<G::TextLitContext*>(p)) return make(p, ast::TextLit{unquote(p->getText())});
+  if (auto* d = dynamic_cast<G::DateLitContext*>(p))
+    return make(p, ast::DateLit{date(d->DATE()->getSymbol())});
+  if (auto* b = dynamic_cast<G::BoolLitContext*>(p))
+    return make(p, ast::BoolLit{b->value->getType() == L::WAAR});
+  if (auto* t = dynamic_cast<G::ThisEntityContext*>(p)) return make(p, ast::ThisRef{ident(t->tableName)});
+  if (auto* a = dynamic_cast<G::AggregateContext*>(p)) {
+    ast::AggFn fn = a->fn->getType() == L::SOM       ? ast::AggFn::Sum
+                    : a->fn->getType() == L::MINIMUM ? ast::AggFn::Min
+                    : a->fn->getType() == L::LIJST   ? ast::AggFn::List
+                                                     : ast::AggFn::Max;
+    return make(
+        p, ast::Aggregate{fn, expr(a->value), ident(a->tableName), a->filter ? expr(a->filter) : nullptr});
+  }
+  if (auto* c = dynamic_cast<G::CountContext*>(p))
+    return make(p, ast::Aggregate{ast::AggFn::Count, nullptr, ident(c->tableName),
+                                  c->filter ? expr(c->filter) : nullptr});
+  if (auto* r = dynamic_cast<G::RoundContext*>(p)) {
+    ast::RoundMode mode = ast::RoundMode::HalfUp;
+    if (dynamic_cast<G::ModeDownContext*>(r->rounding))
+      mode = ast::RoundMode::Down;
+    else if (dynamic_cast<G::ModeUpContext*>(r->rounding))
+      mode = ast::RoundMode::Up;
+    else if (dynamic_cast<G::ModeHalfEvenContext*>(r->rounding))
+      mode = ast::RoundMode::HalfEven;
+    std::optional<int> decimals;
+    if (r->decimals) {
+      std::string t = r->decimals->getText();
+      if (t.find('.') != std::string::npos || t.size() > 2) {
+        auto& d = diags_.report(Code::E0107, span(r->decimals),
+                                fmt::format("`{}` is not a usable number of decimals", t));
+        d.help = "give a whole number from 0 to 99, for example `2 decimalen`";
+      } else {
+        decimals = std::stoi(t);
+      }
+    }
+    return make(p, ast::Round{expr(r->value), mode, decimals});
+  }
+  if (auto* n = dynamic_cast<G::NameRefContext*>(p)) return make(p, ast::NameRef{n->name->getText()});
+  auto* par = dynamic_cast<G::ParenContext*>(p);
+  return expr(par->inner);
+}
+}  // namespace verdeel::parse

@@ -1,0 +1,166 @@
+#include "parse/tokens.hpp"
+
+#include <fmt/format.h>
+
+#include "VerdeelLexer.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
+
+namespace verdeel::parse {
+
+using L = grammar::VerdeelLexer;
+
+SourceSpan tokenSpan(std::uint32_t file, const antlr4::Token* t) {
+  if (t == nullptr) return {};
+  auto line = static_cast<std::uint32_t>(t->getLine());
+  auto col = static_cast<std::uint32_t>(t->getCharPositionInLine()) + 1;
+  std::string text = t->getType() == antlr4::Token::EOF ? std::string() : t->getText();
+  std::uint32_t endLine = line, endCol = col;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++endLine;
+      endCol = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++endCol;
+    }
+  }
+  if (text.empty()) endCol = col + 1;
+  return SourceSpan{file, line, col, endLine, endCol};
+}
+
+SourceSpan ctxSpan(std::uint32_t file, antlr4::ParserRuleContext* ctx) {
+  SourceSpan a = tokenSpan(file, ctx->getStart());
+  SourceSpan b = tokenSpan(file, ctx->getStop() ? ctx->getStop() : ctx->getStart());
+  a.endLine = b.endLine;
+  a.endCol = b.endCol;
+  return a;
+}
+
+std::string visible(const std::string& ch) {
+  const auto* b = reinterpret_cast<const unsigned char*>(ch.data());
+  std::uint32_t cp = 0;
+  if (ch.size() == 1)
+    cp = b[0];
+  else if (ch.size() == 2)
+    cp = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
+  else if (ch.size() == 3)
+    cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+  else if (ch.size() == 4)
+    cp = ((b[0] & 0x07u) << 18) | ((b[1] & 0x3Fu) << 12) | ((b[2] & 0x3Fu) << 6) | (b[3] & 0x3Fu);
+  if (cp < 0x20 || cp == 0x7F) return fmt::format("U+{:04X} (a control character)", cp);
+  if (cp == 0xFEFF) return "U+FEFF (a byte-order mark)";
+  if (cp == 0x200B || cp == 0x00A0 || cp == 0x2060) return fmt::format("U+{:04X} (an invisible space)", cp);
+  return fmt::format("`{}`", ch);
+}
+
+// Before parsing: how deep does any rule nest? Open parentheses, `als` within one rule, runs of
+// prefix operators and the number of operators in one rule all become recursion in the parser, the
+// checker and the evaluator, so together they are bounded (E0109) and nothing can overflow the stack.
+bool nestingWithinLimit(antlr4::CommonTokenStream& tokens, std::uint32_t file, std::size_t limit,
+                        Diagnostics& diags) {
+  std::size_t parens = 0, als = 0, unary = 0, operators = 0;
+  bool afterOperand = false;
+  for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    const auto type = t->getType();
+    switch (type) {
+      case L::ARTIKEL:
+      case L::DEFINITIE:
+      case L::PARAMETER:
+      case L::UITZONDERING:
+      case L::CONTROLE:
+      case L::BEWERING:
+      case L::VERDELING:
+      case L::TABEL:
+      case L::UITVOER:
+      case L::ONDERDEEL:
+        parens = als = unary = operators = 0;
+        afterOperand = false;
+        continue;
+      case L::LPAREN:
+        ++parens;
+        afterOperand = false;
+        break;
+      case L::RPAREN:
+        if (parens > 0) --parens;
+        afterOperand = true;
+        unary = 0;
+        break;
+      case L::ALS:
+        ++als;
+        afterOperand = false;
+        break;
+      case L::MINUS:
+      case L::NIET:
+        if (!afterOperand)
+          ++unary;
+        else
+          ++operators;
+        afterOperand = false;
+        break;
+      case L::PLUS:
+      case L::STAR:
+      case L::SLASH:
+      case L::EN:
+      case L::OF:
+      case L::EQ:
+      case L::NE:
+      case L::LT:
+      case L::LE:
+      case L::GT:
+      case L::GE:
+      case L::DOT:
+        ++operators;
+        afterOperand = false;
+        break;
+      default: afterOperand = true; unary = 0;
+    }
+    if (parens + als + unary + operators > limit) {
+      auto& d = diags.report(Code::E0109, tokenSpan(file, t),
+                             fmt::format("this rule nests more than {} levels deep", limit));
+      d.help = "split it into several definitions, or raise the limit with `--max-diepte`";
+      return false;
+    }
+  }
+  return true;
+}
+
+// Every character of a name is a letter, `_`, or (after the first) a digit, in the sense of Unicode
+// (ICU's general categories L and N). The lexer accepts any non-ASCII character in a name (see
+// VerdeelLexer.g4); the first one that is not a letter or digit is reported here, as the lexer would
+// have reported an unexpected character.
+bool namesAreLetters(antlr4::CommonTokenStream& tokens, std::uint32_t file, Diagnostics& diags) {
+  for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getType() != L::IDENT) continue;
+    const std::string text = t->getText();
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    std::int32_t i = 0;
+    std::size_t column = 0;  // code points before the character
+    while (i < length) {
+      const std::int32_t start = i;
+      UChar32 c = 0;
+      U8_NEXT(bytes, i, length, c);
+      if (c >= 0x80) {
+        const std::uint32_t mask = U_GET_GC_MASK(c);
+        const bool ok = (mask & U_GC_L_MASK) != 0 || (column > 0 && (mask & U_GC_N_MASK) != 0);
+        if (!ok) {
+          SourceSpan span = tokenSpan(file, t);
+          span.col += static_cast<std::uint32_t>(column);
+          span.endLine = span.line;
+          span.endCol = span.col + 1;
+          auto& d = diags.report(Code::E0103, span,
+                                 fmt::format("unexpected character {}",
+                                             visible(text.substr(static_cast<std::size_t>(start),
+                                                                 static_cast<std::size_t>(i - start)))));
+          d.help = "comments start with `#`; texts go between double quotes";
+          return false;
+        }
+      }
+      ++column;
+    }
+  }
+  return true;
+}
+
+}  // namespace verdeel::parse
