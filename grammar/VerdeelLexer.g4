@@ -150,3 +150,7 @@ DOOR            : 'door';
 VOEGT           : 'voegt';
 IN              : 'in';
 VERVALT         : 'vervalt';
+AAN             : 'aan';
+TOE             : 'toe';
+BOUWT           : 'bouwt';
+VOORT           : 'voort';

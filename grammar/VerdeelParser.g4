@@ -9,11 +9,14 @@ options { tokenVocab = VerdeelLexer; }
 // uitvoer. Said this way the grammar is unambiguous, which keeps ANTLR's prediction cheap.
 ruleFile : (header | amendmentHeader)? parameter* item* EOF ;
 
+// A regulation may build on another (`bouwt voort op "../2024"`): it takes that rule set's articles,
+// tables and outputs as they stand, changes them with its own `onderdeel`s, and adds its own.
 header
   : REGELING title=STRING
     CITATIE citation=STRING
     GELDIG VANAF from=DATE
     (GELDIG TOT until=DATE)?
+    (BOUWT VOORT OP base=STRING)?
   ;
 
 // An amending regulation (`wijziging`): it changes the regulation named after `wijzigt` from its
@@ -26,12 +29,40 @@ amendmentHeader
     WIJZIGT target=STRING
   ;
 
-part
-  : ONDERDEEL label=IDENT COLON VERVANGT ARTIKEL number=articleNumber DOOR artikel  # PartReplaceArticle
-  | ONDERDEEL label=IDENT COLON VOEGT IN artikel                                    # PartInsertArticle
-  | ONDERDEEL label=IDENT COLON VERVALT ARTIKEL number=articleNumber                 # PartRepealArticle
-  | ONDERDEEL label=IDENT COLON VERVANGT DEFINITIE name=IDENT DOOR member           # PartReplaceDefinition
-  | ONDERDEEL label=IDENT COLON VERVALT DEFINITIE name=IDENT                        # PartRepealDefinition
+// Everything a rule set holds can be amended: articles, the rules inside them (definitions,
+// verdelingen, parameters and single dated values, exceptions, controles, claims), tables and their
+// sources, and outputs.
+part : ONDERDEEL label=IDENT COLON change ;
+
+change
+  : VERVANGT ARTIKEL number=articleNumber DOOR artikel                    # PartReplaceArticle
+  | VOEGT IN artikel                                                      # PartInsertArticle
+  | VERVALT ARTIKEL number=articleNumber                                  # PartRepealArticle
+  | VOEGT AAN ARTIKEL number=articleNumber TOE member+                    # PartAddMembers
+  | VERVANGT DEFINITIE name=IDENT DOOR member                             # PartReplaceDefinition
+  | VERVALT DEFINITIE name=IDENT                                          # PartRepealDefinition
+  | VERVANGT PARAMETER name=IDENT DOOR parameter                          # PartReplaceParameter
+  | VERVALT PARAMETER name=IDENT                                          # PartRepealParameter
+  | VOEGT AAN PARAMETER name=IDENT TOE value=lastParameterValue           # PartAddParameterValue
+  | VERVANGT UITZONDERING name=IDENT DOOR exception                       # PartReplaceException
+  | VERVALT UITZONDERING name=IDENT                                       # PartRepealException
+  | VERVANGT kind=(CONTROLE | BEWERING) description=STRING DOOR member    # PartReplaceControle
+  | VERVALT kind=(CONTROLE | BEWERING) description=STRING                 # PartRepealControle
+  | VERVANGT TABEL name=IDENT DOOR table                                  # PartReplaceTable
+  | VOEGT IN table                                                        # PartInsertTable
+  | VERVALT TABEL name=IDENT                                              # PartRepealTable
+  | VOEGT AAN TABEL name=IDENT TOE source=datedSource                     # PartAddTableSource
+  | VERVANGT UITVOER name=STRING DOOR output                              # PartReplaceOutput
+  | VOEGT IN output                                                       # PartInsertOutput
+  | VERVALT UITVOER name=STRING                                           # PartRepealOutput
+  ;
+
+// A file a table takes its rows from on and after a date, with what is known of it.
+datedSource : UIT path=STRING VANAF from=DATE sourceItem* ;
+sourceItem
+  : BRON source=STRING              # SourceBron
+  | PEILDATUM date=DATE             # SourcePeildatum
+  | HERKOMST status=herkomstStatus  # SourceStatus
   ;
 
 item
@@ -59,6 +90,9 @@ member
   ;
 
 // ---------------------------------------------------------------- data
+// A table reads its rows from one file, or from several by date (`uit "..." vanaf jjjj-mm-dd`: the
+// `bron`, `peildatum` and `herkomst` after it are that file's); rows may carry their own validity
+// (`geldig vanaf kolom ingang tot kolom einde`). The version in force on the peildatum decides.
 table
   : TABEL name=IDENT UIT path=STRING tableItem*
   ;
@@ -72,6 +106,8 @@ tableItem
   | SCHEIDINGSTEKEN separator=STRING                                            # TableSeparator
   | ONTBREKEND marker=STRING                                                    # TableMissing
   | DECIMAALTEKEN mark=STRING                                                   # TableDecimal
+  | UIT path=STRING VANAF from=DATE                                             # TableDatedSource
+  | GELDIG VANAF KOLOM from=IDENT (TOT KOLOM until=IDENT)?                     # TableValidity
   ;
 
 herkomstStatus : ECHT | GERECONSTRUEERD | FICTIEF ;

@@ -11,4 +11,15 @@ const char* herkomstName(Herkomst h) {
   return "?";
 }
 
+void useSource(TableDecl& t, std::size_t index) {
+  const TableSourceDecl& s = t.sources[index];
+  t.path = s.path;
+  t.baseDir = s.baseDir;
+  t.pathSpan = s.pathSpan;
+  t.source = s.source;
+  t.peildatum = s.peildatum;
+  t.status = s.status;
+  t.sourceFrom = s.from;
+}
+
 }  // namespace verdeel::ast

@@ -98,6 +98,8 @@ struct Header {
   std::string citation;
   Date validFrom;
   std::optional<Date> validUntil;
+  std::string base;  // `bouwt voort op "..."`: the rule set this regulation builds on, as written
+  SourceSpan baseSpan;
   SourceSpan span;
 };
 
@@ -109,11 +111,29 @@ struct ColumnDecl {
   SourceSpan span;
 };
 
+// A file a table reads its rows from: the first from the start, others `vanaf` a date, each with
+// what is known of it (`bron`, `peildatum`, `herkomst`).
+struct TableSourceDecl {
+  std::string path;     // as written, relative to the declaring file's folder
+  std::string baseDir;  // that folder
+  SourceSpan pathSpan;
+  std::optional<Date> from;  // none: from the start
+  std::string source;
+  std::optional<Date> peildatum;
+  std::optional<Herkomst> status;
+  SourceSpan span;
+};
+
 struct TableDecl {
   Ident name;
+  // The file in force (set when the version is chosen, parse/version.cpp); before that the first.
   std::string path;  // as written, relative to the declaring file's folder
   std::string baseDir;
   SourceSpan pathSpan;
+  std::vector<TableSourceDecl> sources;  // as written, the first without a date
+  std::optional<Date> sourceFrom;        // the date from which the file in force is used
+  // `geldig vanaf kolom a tot kolom b`: a row counts only on the dates within its own validity.
+  std::optional<Ident> validFromColumn, validUntilColumn;
   std::optional<Ident> key;
   std::vector<ColumnDecl> columns;
   std::optional<Herkomst> status;
@@ -223,12 +243,37 @@ struct Fragment {
 };
 
 struct AmendmentPart {
-  enum class Kind { ReplaceArticle, InsertArticle, RepealArticle, ReplaceDefinition, RepealDefinition };
+  enum class Kind {
+    ReplaceArticle,
+    InsertArticle,
+    RepealArticle,
+    AddMembers,  // `voegt aan artikel N toe`: rules added to an article
+    ReplaceDefinition,
+    RepealDefinition,
+    ReplaceParameter,
+    RepealParameter,
+    AddParameterValue,  // `voegt aan parameter x toe = ... vanaf ...`: one dated value
+    ReplaceException,
+    RepealException,
+    ReplaceControle,  // a controle or a bewering, by its text
+    RepealControle,
+    ReplaceTable,
+    InsertTable,
+    RepealTable,
+    AddTableSource,  // `voegt aan tabel t toe uit "..." vanaf ...`
+    ReplaceOutput,
+    InsertOutput,
+    RepealOutput,
+  };
   Kind kind = Kind::ReplaceArticle;
   std::string label;    // `A` of `onderdeel A`
-  std::string article;  // the article replaced or repealed (its number)
-  Ident definition;     // the definition replaced or repealed
-  Fragment content;     // the new article with its rules, or the new definition (article index -1)
+  std::string article;  // the article replaced, repealed or added to (its number)
+  Ident definition;     // the definition, parameter, exception, table or output named (an output by its text)
+  bool claim = false;   // a ReplaceControle or RepealControle of a `bewering`
+  Fragment content;     // the new article with its rules, or the new rules (article index -1)
+  std::vector<TableDecl> tables;          // the new table
+  std::vector<OutputDecl> outputs;        // the new output
+  std::optional<TableSourceDecl> source;  // the added source
   SourceSpan span;
 };
 
@@ -240,8 +285,18 @@ struct Amendment {
   std::uint32_t file = 0;
 };
 
+// A regulation another builds on, with its own `onderdeel`s (which change what it took over).
+struct Layer {
+  Header header;
+  std::vector<AmendmentPart> parts;
+};
+
 struct RuleSet : Fragment {
   std::vector<Header> headers;  // exactly one when well formed
+  // A regulation that builds on another (`bouwt voort op`): the regulations below it, the lowest
+  // first, and its own `onderdeel`s, which change what it takes over from the day it is in force.
+  std::vector<Layer> bases;
+  std::vector<AmendmentPart> ownParts;
   std::vector<TableDecl> tables;
   std::vector<OutputDecl> outputs;
   std::vector<Amendment> amendments;
@@ -251,6 +306,8 @@ struct RuleSet : Fragment {
   std::string version;
 };
 
-const char* herkomstName(Herkomst h);  // "echt", "gereconstrueerd", "fictief"
+const char* herkomstName(Herkomst h);
+// Makes source `index` of `t` the one in force: its path, bron, peildatum, herkomst and date.
+void useSource(TableDecl& t, std::size_t index);  // "echt", "gereconstrueerd", "fictief"
 
 }  // namespace verdeel::ast

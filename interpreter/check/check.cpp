@@ -182,6 +182,26 @@ void Checker::tables() {
                               fmt::format("table `{}` does not name its `bron`", t.name.name));
       d.help = "add `bron \"...\"` with the publication or file the data comes from";
     }
+    // `geldig vanaf kolom a tot kolom b`: date columns, blank meaning "from the start" / "no end".
+    auto validity = [&](const std::optional<ast::Ident>& id) {
+      if (!id) return -1;
+      const int c = out.column(id->name);
+      if (c < 0) {
+        auto& d = diags_.report(Code::E0209, id->span,
+                                fmt::format("`{}` is not a column of table `{}`", id->name, t.name.name));
+        d.help = fmt::format("declare it: `kolom {}: datum optioneel`", id->name);
+      } else if (out.columns[static_cast<std::size_t>(c)].type.kind != Kind::Date) {
+        auto& d = diags_.report(Code::E0209, id->span,
+                                fmt::format("the validity of a row is read from a date column, and `{}` is "
+                                            "a column of type {}",
+                                            id->name, tname(out.columns[static_cast<std::size_t>(c)].type)));
+        d.help = fmt::format("declare it: `kolom {}: datum optioneel`", id->name);
+      }
+      return c;
+    };
+    out.validFromColumn = validity(t.validFromColumn);
+    out.validUntilColumn = validity(t.validUntilColumn);
+    out.sourceFrom = t.sourceFrom;
   }
 }
 

@@ -37,6 +37,10 @@ struct Table {
   std::string path;      // resolved against the rule file's folder
   std::string declared;  // as written in the rule file
   std::string root;      // the rule file's folder: the data must really lie under it (see data/load)
+  std::optional<Date> sourceFrom;  // the file in force is used from this date (none: from the start)
+  // `geldig vanaf kolom a tot kolom b`: the date columns of a row's own validity (-1: none). Rows
+  // not valid on the peildatum are not read (data/load.cpp).
+  int validFromColumn = -1, validUntilColumn = -1;
   SourceSpan pathSpan;
   int key = -1;             // column index
   int nameColumn = -1;      // a column called `naam`, used to show entities; -1 if none

@@ -23,6 +23,7 @@ struct TableData {
   std::vector<ast::Herkomst> herkomst;  // per row
   int keyColumn = -1;                   // the `sleutel`, or -1
   KeyRows keys;                         // rows by key text
+  std::size_t notInForce = 0;           // rows left out: their own validity excludes the peildatum
   // The key of a row as text (trimmed; a number written exactly), in `scratch` when it must be made.
   std::string_view keyText(std::size_t row, std::string& scratch) const;
   // The row with this key, or -1; every key (for suggestions).

@@ -259,6 +259,19 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         }
       }
       if (!rowOk) return true;
+      // A row with its own validity counts only on the dates within it: an exemption or an agreement
+      // from 2025 is not part of the version in force on 2024-12-20.
+      if (program.peildatum) {
+        auto date = [&](int c) -> const Date* {
+          return c >= 0 ? std::get_if<Date>(&row[static_cast<std::size_t>(c)]) : nullptr;
+        };
+        const Date* from = date(table.validFromColumn);
+        const Date* until = date(table.validUntilColumn);
+        if ((from && *program.peildatum < *from) || (until && *until < *program.peildatum)) {
+          ++td.notInForce;
+          return true;
+        }
+      }
       const std::string key =
           table.key >= 0 ? keyText(row[static_cast<std::size_t>(table.key)]) : std::string();
       const int existing = td.keys.insert(key, static_cast<int>(td.size()), [&](int r, std::string& scratch) {

@@ -14,13 +14,11 @@ void Builder::build(G::RuleFileContext* ctx, ast::RuleSet& out) {
   }
   for (auto* p : ctx->parameter()) out.parameters.push_back(parameter(p, -1));
   for (auto* item : ctx->item()) {
-    if (auto* pt = dynamic_cast<G::ItemPartContext*>(item)) {
-      auto& d = diags_.report(Code::E0215, span(pt->part()->getStart()),
-                              "an `onderdeel` belongs in an amending regulation (`wijziging`)");
-      d.help =
-          "start the file with `wijziging \"titel\" citatie \"...\" geldig vanaf jjjj-mm-dd wijzigt "
-          "\"...\"`";
-    } else if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item))
+    // An `onderdeel` of a regulation that builds on another changes what it takes over; whether the
+    // regulation does is known once all its files are read (parse/load.cpp).
+    if (auto* pt = dynamic_cast<G::ItemPartContext*>(item))
+      out.ownParts.push_back(part(pt->part()));
+    else if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item))
       artikel(a->artikel(), out);
     else if (auto* t = dynamic_cast<G::ItemTableContext*>(item)) {
       out.tables.push_back(table(t->table()));
@@ -94,6 +92,10 @@ ast::Header Builder::header(G::HeaderContext* h) {
   out.citation = unquote(h->citation->getText());
   out.validFrom = date(h->from);
   if (h->until) out.validUntil = date(h->until);
+  if (h->base) {
+    out.base = unquote(h->base->getText());
+    out.baseSpan = span(h->base);
+  }
   out.span = span(h);
   return out;
 }
@@ -161,11 +163,18 @@ ast::TypeRef Builder::typeRef(G::TypeRefContext* t) {
 ast::TableDecl Builder::table(G::TableContext* t) {
   ast::TableDecl out;
   out.name = ident(t->name);
-  out.path = unquote(t->path->getText());
-  out.pathSpan = span(t->path);
   out.baseDir = baseDir_;
   out.span = span(t);
+  ast::TableSourceDecl first;
+  first.path = unquote(t->path->getText());
+  first.pathSpan = span(t->path);
+  first.baseDir = baseDir_;
+  first.span = span(t->path);
+  out.sources.push_back(std::move(first));
+  // `bron`, `peildatum` and `herkomst` describe the file named last before them.
+  std::vector<SourceSpan> seen;
   for (auto* item : t->tableItem()) {
+    ast::TableSourceDecl& current = out.sources.back();
     auto once = [&](bool given) {
       if (given) out.repeated.push_back(span(item));
     };
@@ -181,14 +190,14 @@ ast::TableDecl Builder::table(G::TableContext* t) {
       col.span = span(c);
       out.columns.push_back(std::move(col));
     } else if (auto* s = dynamic_cast<G::TableStatusContext*>(item)) {
-      once(out.status.has_value());
-      out.status = herkomst(s->status);
+      once(current.status.has_value());
+      current.status = herkomst(s->status);
     } else if (auto* b = dynamic_cast<G::TableSourceContext*>(item)) {
-      once(!out.source.empty());
-      out.source = unquote(b->source->getText());
+      once(!current.source.empty());
+      current.source = unquote(b->source->getText());
     } else if (auto* p = dynamic_cast<G::TablePeildatumContext*>(item)) {
-      once(out.peildatum.has_value());
-      out.peildatum = date(p->date);
+      once(current.peildatum.has_value());
+      current.peildatum = date(p->date);
     } else if (auto* sep = dynamic_cast<G::TableSeparatorContext*>(item)) {
       once(!out.separator.empty());
       out.separator = unquote(sep->separator->getText());
@@ -208,7 +217,38 @@ ast::TableDecl Builder::table(G::TableContext* t) {
                                 fmt::format("decimal mark `{}` is not supported", out.decimal));
         d.help = "use \".\" or \",\"";
       }
+    } else if (auto* ds = dynamic_cast<G::TableDatedSourceContext*>(item)) {
+      ast::TableSourceDecl next;
+      next.path = unquote(ds->path->getText());
+      next.pathSpan = span(ds->path);
+      next.baseDir = baseDir_;
+      next.from = date(ds->from);
+      next.span = span(ds);
+      out.sources.push_back(std::move(next));
+    } else if (auto* v = dynamic_cast<G::TableValidityContext*>(item)) {
+      once(out.validFromColumn.has_value());
+      out.validFromColumn = ident(v->from);
+      if (v->until) out.validUntilColumn = ident(v->until);
     }
+  }
+  ast::useSource(out, 0);
+  return out;
+}
+
+ast::TableSourceDecl Builder::datedSource(G::DatedSourceContext* s) {
+  ast::TableSourceDecl out;
+  out.path = unquote(s->path->getText());
+  out.pathSpan = span(s->path);
+  out.baseDir = baseDir_;
+  out.from = date(s->from);
+  out.span = span(s);
+  for (auto* item : s->sourceItem()) {
+    if (auto* b = dynamic_cast<G::SourceBronContext*>(item))
+      out.source = unquote(b->source->getText());
+    else if (auto* p = dynamic_cast<G::SourcePeildatumContext*>(item))
+      out.peildatum = date(p->date);
+    else if (auto* st = dynamic_cast<G::SourceStatusContext*>(item))
+      out.status = herkomst(st->status);
   }
   return out;
 }
@@ -219,21 +259,22 @@ ast::Herkomst Builder::herkomst(G::HerkomstStatusContext* s) {
   return ast::Herkomst::Fictief;
 }
 
+ast::ParameterValue Builder::parameterValue(G::ExprContext* e, antlr4::Token* from, antlr4::Token* basis,
+                                            antlr4::ParserRuleContext* v) {
+  ast::ParameterValue pv;
+  pv.value = expr(e);
+  if (from) pv.from = date(from);
+  if (basis) pv.basis = unquote(basis->getText());
+  pv.span = span(v);
+  return pv;
+}
+
 ast::ParameterDecl Builder::parameter(G::ParameterContext* p, int article) {
   ast::ParameterDecl out;
   out.name = ident(p->name);
   out.type = typeRef(p->type);
-  auto value = [&](G::ExprContext* e, antlr4::Token* from, antlr4::Token* basis,
-                   antlr4::ParserRuleContext* v) {
-    ast::ParameterValue pv;
-    pv.value = expr(e);
-    if (from) pv.from = date(from);
-    if (basis) pv.basis = unquote(basis->getText());
-    pv.span = span(v);
-    out.values.push_back(std::move(pv));
-  };
-  for (auto* v : p->dated) value(v->value, v->from, v->basis, v);
-  value(p->last->value, p->last->from, p->last->basis, p->last);
+  for (auto* v : p->dated) out.values.push_back(parameterValue(v->value, v->from, v->basis, v));
+  out.values.push_back(parameterValue(p->last->value, p->last->from, p->last->basis, p->last));
   out.article = article;
   out.span = span(p);
   return out;

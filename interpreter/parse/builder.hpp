@@ -50,8 +50,11 @@ class Builder {
   void artikel(G::ArtikelContext* a, ast::Fragment& out);
   ast::TypeRef typeRef(G::TypeRefContext* t);
   ast::TableDecl table(G::TableContext* t);
+  ast::TableSourceDecl datedSource(G::DatedSourceContext* s);
   static ast::Herkomst herkomst(G::HerkomstStatusContext* s);
   ast::ParameterDecl parameter(G::ParameterContext* p, int article);
+  ast::ParameterValue parameterValue(G::ExprContext* e, antlr4::Token* from, antlr4::Token* basis,
+                                     antlr4::ParserRuleContext* v);
   ast::DefinitionDecl definition(G::DefinitionContext* d, int article);
   ast::DefinitionDecl apportionment(G::ApportionmentContext* v, int article);
   ast::ExceptionDecl exception(G::ExceptionContext* e, int article);

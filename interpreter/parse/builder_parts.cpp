@@ -37,29 +37,86 @@ void Builder::amendmentFile(G::AmendmentHeaderContext* h, G::RuleFileContext* ct
 ast::AmendmentPart Builder::part(G::PartContext* p) {
   ast::AmendmentPart out;
   out.span = span(p);
+  out.label = p->label->getText();
   using K = ast::AmendmentPart::Kind;
-  if (auto* r = dynamic_cast<G::PartReplaceArticleContext*>(p)) {
+  G::ChangeContext* c = p->change();
+  if (auto* r = dynamic_cast<G::PartReplaceArticleContext*>(c)) {
     out.kind = K::ReplaceArticle;
-    out.label = r->label->getText();
     out.article = textOf(r->number);
     artikel(r->artikel(), out.content);
-  } else if (auto* i = dynamic_cast<G::PartInsertArticleContext*>(p)) {
+  } else if (auto* i = dynamic_cast<G::PartInsertArticleContext*>(c)) {
     out.kind = K::InsertArticle;
-    out.label = i->label->getText();
     artikel(i->artikel(), out.content);
-  } else if (auto* v = dynamic_cast<G::PartRepealArticleContext*>(p)) {
+  } else if (auto* v = dynamic_cast<G::PartRepealArticleContext*>(c)) {
     out.kind = K::RepealArticle;
-    out.label = v->label->getText();
     out.article = textOf(v->number);
-  } else if (auto* d = dynamic_cast<G::PartReplaceDefinitionContext*>(p)) {
+  } else if (auto* a = dynamic_cast<G::PartAddMembersContext*>(c)) {
+    out.kind = K::AddMembers;
+    out.article = textOf(a->number);
+    for (auto* m : a->member()) member(m, -1, out.content);
+  } else if (auto* d = dynamic_cast<G::PartReplaceDefinitionContext*>(c)) {
     out.kind = K::ReplaceDefinition;
-    out.label = d->label->getText();
     out.definition = ident(d->name);
     member(d->member(), -1, out.content);
-  } else if (auto* x = dynamic_cast<G::PartRepealDefinitionContext*>(p)) {
+  } else if (auto* x = dynamic_cast<G::PartRepealDefinitionContext*>(c)) {
     out.kind = K::RepealDefinition;
-    out.label = x->label->getText();
     out.definition = ident(x->name);
+  } else if (auto* rp = dynamic_cast<G::PartReplaceParameterContext*>(c)) {
+    out.kind = K::ReplaceParameter;
+    out.definition = ident(rp->name);
+    out.content.parameters.push_back(parameter(rp->parameter(), -1));
+  } else if (auto* xp = dynamic_cast<G::PartRepealParameterContext*>(c)) {
+    out.kind = K::RepealParameter;
+    out.definition = ident(xp->name);
+  } else if (auto* av = dynamic_cast<G::PartAddParameterValueContext*>(c)) {
+    out.kind = K::AddParameterValue;
+    out.definition = ident(av->name);
+    ast::ParameterDecl holder;
+    holder.name = out.definition;
+    holder.values.push_back(parameterValue(av->value->value, av->value->from, av->value->basis, av->value));
+    out.content.parameters.push_back(std::move(holder));
+  } else if (auto* re = dynamic_cast<G::PartReplaceExceptionContext*>(c)) {
+    out.kind = K::ReplaceException;
+    out.definition = ident(re->name);
+    out.content.exceptions.push_back(exception(re->exception(), -1));
+  } else if (auto* xe = dynamic_cast<G::PartRepealExceptionContext*>(c)) {
+    out.kind = K::RepealException;
+    out.definition = ident(xe->name);
+  } else if (auto* rc = dynamic_cast<G::PartReplaceControleContext*>(c)) {
+    out.kind = K::ReplaceControle;
+    out.claim = rc->kind->getType() == L::BEWERING;
+    out.definition = ast::Ident{unquote(rc->description->getText()), span(rc->description)};
+    member(rc->member(), -1, out.content);
+  } else if (auto* xc = dynamic_cast<G::PartRepealControleContext*>(c)) {
+    out.kind = K::RepealControle;
+    out.claim = xc->kind->getType() == L::BEWERING;
+    out.definition = ast::Ident{unquote(xc->description->getText()), span(xc->description)};
+  } else if (auto* rt = dynamic_cast<G::PartReplaceTableContext*>(c)) {
+    out.kind = K::ReplaceTable;
+    out.definition = ident(rt->name);
+    out.tables.push_back(table(rt->table()));
+  } else if (auto* it = dynamic_cast<G::PartInsertTableContext*>(c)) {
+    out.kind = K::InsertTable;
+    out.tables.push_back(table(it->table()));
+    out.definition = out.tables.back().name;
+  } else if (auto* xt = dynamic_cast<G::PartRepealTableContext*>(c)) {
+    out.kind = K::RepealTable;
+    out.definition = ident(xt->name);
+  } else if (auto* as = dynamic_cast<G::PartAddTableSourceContext*>(c)) {
+    out.kind = K::AddTableSource;
+    out.definition = ident(as->name);
+    out.source = datedSource(as->source);
+  } else if (auto* ro = dynamic_cast<G::PartReplaceOutputContext*>(c)) {
+    out.kind = K::ReplaceOutput;
+    out.definition = ast::Ident{unquote(ro->name->getText()), span(ro->name)};
+    out.outputs.push_back(output(ro->output()));
+  } else if (auto* io = dynamic_cast<G::PartInsertOutputContext*>(c)) {
+    out.kind = K::InsertOutput;
+    out.outputs.push_back(output(io->output()));
+    out.definition = ast::Ident{out.outputs.back().name, out.outputs.back().span};
+  } else if (auto* xo = dynamic_cast<G::PartRepealOutputContext*>(c)) {
+    out.kind = K::RepealOutput;
+    out.definition = ast::Ident{unquote(xo->name->getText()), span(xo->name)};
   }
   return out;
 }

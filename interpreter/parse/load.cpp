@@ -83,8 +83,33 @@ std::uint32_t registerRuleText(const std::string& name, std::string text, Source
   return id;
 }
 
-ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
-                          std::optional<Date> peildatum, const Limits& limits) {
+namespace {
+
+// Appends `from` (a regulation's own files) to `into` (what it builds on): the article numbers of
+// its rules are moved past those already there.
+void append(ast::RuleSet& into, ast::RuleSet&& from) {
+  const auto offset = static_cast<int>(into.articles.size());
+  auto move = [&](auto& src, auto& dst) {
+    for (auto& x : src) {
+      if (x.article >= 0) x.article += offset;
+      dst.push_back(std::move(x));
+    }
+  };
+  move(from.parameters, into.parameters);
+  move(from.definitions, into.definitions);
+  move(from.exceptions, into.exceptions);
+  move(from.controles, into.controles);
+  for (auto& a : from.articles) into.articles.push_back(std::move(a));
+  for (auto& t : from.tables) into.tables.push_back(std::move(t));
+  for (auto& o : from.outputs) into.outputs.push_back(std::move(o));
+  for (auto& a : from.amendments) into.amendments.push_back(std::move(a));
+  into.files.insert(into.files.end(), from.files.begin(), from.files.end());
+  into.headers = std::move(from.headers);
+  into.ownParts = std::move(from.ownParts);
+}
+
+ast::RuleSet readLayers(const std::string& path, SourceManager& sources, Diagnostics& diags,
+                        const Limits& limits, std::vector<std::string>& reading) {
   ast::RuleSet rs;
   fs::path p(path);
   std::error_code ec;
@@ -112,6 +137,64 @@ ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagn
     std::string base = f.parent_path().string();
     parseSource(id, base.empty() ? "." : base, sources, diags, rs, limits.nesting);
   }
+  if (rs.headers.empty() || rs.headers.front().base.empty()) {
+    // Parts change what a regulation takes over from another; without one they change nothing.
+    for (const ast::AmendmentPart& part : rs.ownParts) {
+      auto& d = diags.report(Code::E0215, part.span,
+                             "an `onderdeel` belongs in an amending regulation (`wijziging`), or in a "
+                             "regulation that builds on another (`bouwt voort op`)");
+      d.help =
+          "start the file with `wijziging \"titel\" citatie \"...\" geldig vanaf jjjj-mm-dd wijzigt "
+          "\"...\"`";
+    }
+    rs.ownParts.clear();
+    return rs;
+  }
+  // `bouwt voort op "../2024"`: relative to the folder of the file that says it.
+  const ast::Header& header = rs.headers.front();
+  const fs::path folder = fs::path(sources.path(header.span.file)).parent_path();
+  const std::string basePath = (folder / header.base).lexically_normal().string();
+  const std::string real = realLocation(basePath);
+  if (std::find(reading.begin(), reading.end(), real) != reading.end()) {
+    auto& d = diags.report(
+        Code::E0215, header.baseSpan,
+        fmt::format("`{}` builds on `{}`, which builds on it in turn", header.title, header.base));
+    d.help = "a regulation builds on an earlier one, never on itself";
+    return rs;
+  }
+  if (reading.size() >= 16) {
+    diags.report(Code::E0215, header.baseSpan, "regulations build on each other more than 16 deep");
+    return rs;
+  }
+  reading.push_back(real);
+  ast::RuleSet below = readLayers(basePath, sources, diags, limits, reading);
+  reading.pop_back();
+  if (below.headers.empty()) {
+    if (!diags.hasErrors()) {
+      auto& d =
+          diags.report(Code::E0215, header.baseSpan,
+                       fmt::format("`{}` is not a regulation: it has no `regeling` header", header.base));
+      d.help = "`bouwt voort op` names the folder of another rule set";
+    }
+    return rs;
+  }
+  below.bases.push_back(ast::Layer{below.headers.front(), std::move(below.ownParts)});
+  below.ownParts.clear();
+  append(below, std::move(rs));
+  return below;
+}
+
+}  // namespace
+
+ast::RuleSet readRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
+                         const Limits& limits) {
+  std::vector<std::string> reading{realLocation(path)};
+  return readLayers(path, sources, diags, limits, reading);
+}
+
+ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
+                          std::optional<Date> peildatum, const Limits& limits) {
+  ast::RuleSet rs = readRuleSet(path, sources, diags, limits);
   if (!diags.hasErrors()) chooseVersion(rs, peildatum, diags);
   return rs;
 }

@@ -14,9 +14,14 @@
 
 namespace verdeel::parse {
 
-// Reads and parses the rule set at `path` (a `.regels` file or a folder holding them).
+// Reads and parses the rule set at `path` (a `.regels` file or a folder holding them), with the
+// rule sets it builds on (`bouwt voort op`), without choosing a version: every amendment, dated value
+// and dated file is still there (for the timeline, parse/timeline.hpp).
+ast::RuleSet readRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
+                         const Limits& limits = {});
 // Reads and parses a rule set, then chooses the version in force on `peildatum` (default: the
-// regulation's own `geldig vanaf`): amendments in force applied, dated parameter values chosen.
+// regulation's own `geldig vanaf`): amendments in force applied, dated parameter values and dated
+// files of tables chosen.
 ast::RuleSet parseRuleSet(const std::string& path, SourceManager& sources, Diagnostics& diags,
                           std::optional<Date> peildatum = std::nullopt, const Limits& limits = {});
 // Registers the text of a rule file (a byte-order mark removed) and checks its encoding (E0101);
