@@ -17,6 +17,12 @@ bool Engine::loadRules(const std::string& path, std::optional<Date> peildatum) {
   return program_.has_value();
 }
 
+std::optional<std::vector<parse::TimelineEvent>> Engine::timeline(const std::string& path) {
+  ast::RuleSet rules = parse::readRuleSet(path, sources_, diags_, limits_);
+  if (diags_.hasErrors()) return std::nullopt;
+  return parse::timeline(rules, sources_);
+}
+
 bool Engine::loadData(const data::LoadOptions& options) {
   evaluation_.reset();
   dataset_.reset();

@@ -16,6 +16,7 @@
 #include "diag/diagnostic.hpp"
 #include "eval/evaluation.hpp"
 #include "output/tables.hpp"
+#include "parse/timeline.hpp"
 #include "source/limits.hpp"
 #include "source/source.hpp"
 
@@ -40,6 +41,9 @@ class Engine {
   // Loads the version in force on `peildatum` (default: the regulation's own `geldig vanaf`).
   bool loadRules(const std::string& path, std::optional<Date> peildatum = std::nullopt);
   bool loadData(const data::LoadOptions& options = {});
+  // The dates on which something in the rule set at `path` takes effect (nullopt after reporting
+  // what cannot be read); loads no program.
+  std::optional<std::vector<parse::TimelineEvent>> timeline(const std::string& path);
   // A scenario for this run: parameters set to other values (`--zet NAAM=WAARDE`), after loadRules.
   // False with a message and a hint when a setting names no parameter or its value does not fit.
   bool setScenario(const std::vector<std::string>& settings, std::string& error, std::string& help);

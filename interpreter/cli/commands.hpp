@@ -46,6 +46,8 @@ int finish(Engine& engine, int code);
 int usage(const std::string& message, const std::string& help = {});
 
 int commandCheck(const std::string& rules, const std::string& dataDir);
+// `verdeel tijdlijn RULES`: every date on which something takes effect, and what.
+int commandTimeline(const std::string& rules);
 int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,
                const std::vector<std::string>& formats);
 // Recomputes the run a receipt describes and says whether inputs and outputs are the same.

@@ -188,18 +188,25 @@ static int runCommandLine(int argc, char** argv) {
   sweepCmd->add_option("--max-scenarios", limits().scenarios, "Scenarios of one sweep (default 10000)")
       ->check(limitRange(1'000'000'000));
 
+  std::string timelineRules;
+  auto* timelineCmd = app.add_subcommand(
+      "tijdlijn", "List every date on which something in a rule set takes effect, and what");
+  timelineCmd->add_option("RULES", timelineRules, "A .regels file or a folder of them")->required();
+  addCommon(timelineCmd, peildatumText);
+
   auto* docs = app.add_subcommand("stdlib-docs", "Print docs/stdlib.md, generated from the builtin registry");
 
   // A first word that is no command (and no option) is a misspelt command.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::vector<std::string> commands = {"check", "run",   "explain",    "verify",
-                                               "diff",  "sweep", "stdlib-docs"};
+    const std::vector<std::string> commands = {"check", "run",   "explain",  "verify",
+                                               "diff",  "sweep", "tijdlijn", "stdlib-docs"};
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       std::fprintf(stderr, "verdeel: error[usage]: unknown command `%s`\n", argv[1]);
       const std::string m = closestMatch(argv[1], commands);
       std::fprintf(stderr, "  = help: %s\n",
-                   m.empty() ? "the commands are check, run, explain, verify, diff, sweep and stdlib-docs"
-                             : fmt::format("did you mean `{}`?", m).c_str());
+                   m.empty()
+                       ? "the commands are check, run, explain, verify, diff, sweep, tijdlijn and stdlib-docs"
+                       : fmt::format("did you mean `{}`?", m).c_str());
       return kExitUsage;
     }
   }
@@ -231,6 +238,7 @@ static int runCommandLine(int argc, char** argv) {
     }
   }
   if (*check) return commandCheck(rules, dataDir);
+  if (*timelineCmd) return commandTimeline(timelineRules);
   if (*run && !receiptFile.empty()) return commandCheckReceipt(receiptFile);
   if (*run && rules.empty()) {
     std::fprintf(stderr, "verdeel: error[usage]: RULES is required\n");

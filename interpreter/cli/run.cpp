@@ -14,14 +14,6 @@
 
 namespace verdeel::cli {
 
-int commandCheck(const std::string& rules, const std::string& dataDir) {
-  const EngineAtExit owner = newEngine();
-  Engine& engine = *owner;
-  if (!engine.loadRules(rules, peildatum())) return finish(engine, kExitRuleErrors);
-  if (!engine.loadData({dataDir})) return finish(engine, kExitDataErrors);
-  return finish(engine, kExitOk);
-}
-
 namespace {
 
 // Every output file of a run, in memory: the tables in each format. nullopt after reporting, with

@@ -144,8 +144,9 @@ ast::RuleSet readLayers(const std::string& path, SourceManager& sources, Diagnos
                              "an `onderdeel` belongs in an amending regulation (`wijziging`), or in a "
                              "regulation that builds on another (`bouwt voort op`)");
       d.help =
-          "start the file with `wijziging \"titel\" citatie \"...\" geldig vanaf jjjj-mm-dd wijzigt "
-          "\"...\"`";
+          "add `bouwt voort op \"...\"` to the header of a regulation that changes another; or put the "
+          "change in its own file that starts `wijziging \"titel\" citatie \"...\" geldig vanaf jjjj-mm-dd "
+          "wijzigt \"...\"`";
     }
     rs.ownParts.clear();
     return rs;
@@ -154,6 +155,14 @@ ast::RuleSet readLayers(const std::string& path, SourceManager& sources, Diagnos
   const ast::Header& header = rs.headers.front();
   const fs::path folder = fs::path(sources.path(header.span.file)).parent_path();
   const std::string basePath = (folder / header.base).lexically_normal().string();
+  std::error_code missingEc;
+  if (!fs::exists(basePath, missingEc)) {
+    auto& d = diags.report(
+        Code::E0215, header.baseSpan,
+        fmt::format("`{}` builds on `{}`, which does not exist (`{}`)", header.title, header.base, basePath));
+    d.help = "the path is relative to the folder of this rule file, for example `bouwt voort op \"../2024\"`";
+    return rs;
+  }
   const std::string real = realLocation(basePath);
   if (std::find(reading.begin(), reading.end(), real) != reading.end()) {
     auto& d = diags.report(

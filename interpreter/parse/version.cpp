@@ -162,6 +162,11 @@ void chooseVersion(ast::RuleSet& rs, std::optional<Date> peildatum, Diagnostics&
   chooseSources(rs, at, diags, sources);
   rs.peildatum = at;
   rs.version = at ? fmt::format("zoals geldig op {}", at->str()) : std::string();
+  if (!rs.bases.empty()) {
+    std::vector<std::string> titles;
+    for (auto it = rs.bases.rbegin(); it != rs.bases.rend(); ++it) titles.push_back(it->header.title);
+    rs.version += fmt::format(", voortbouwend op {}", fmt::join(titles, ", op "));
+  }
   if (!applied.empty()) rs.version += fmt::format(", gewijzigd bij {}", fmt::join(applied, "; "));
   if (!sources.empty()) rs.version += fmt::format("; gegevens: {}", fmt::join(sources, "; "));
 }
