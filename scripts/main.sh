@@ -2,7 +2,7 @@
 # The main job: installs what is missing, builds, and writes the 2024 decisions of the shipped rule
 # set (rules/2024: twelve verdeelbesluiten, the national summary and the claims report) into
 # uitvoer/ as CSV, JSON and Markdown. Another rule set can be given as the first argument, and
-# further arguments go to `verdeel run` (for example `--data rules/2024` for the variant).
+# further arguments go to `verdeel run` (for example `--peildatum 2025-06-01`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
