@@ -83,7 +83,10 @@ std::vector<output::FileHash> inputHashes(const Engine& engine);
 
 struct DiffOptions {
   std::string oldRules, newRules, dataDir, format = "text";
-  std::vector<std::string> newSettings;  // `--zet-nieuw`: for NEW only
+  std::vector<std::string> newSettings;            // `--zet-nieuw`: for NEW only
+  std::vector<std::string> definitions, entities;  // `--definitie`, `--entiteit`: filters
+  std::string per;                                 // `--per provincie`: a summary per group
+  bool noCauses = false;                           // `--zonder-oorzaken`: skip the one-at-a-time runs
 };
 int commandDiff(const DiffOptions& o);
 

@@ -1,6 +1,8 @@
 // `verdeel diff OLD NEW`: evaluates two rule sets on the same data and lists what changes. A rule set
 // can be a path or a git revision of a path (`HEAD~1:rules/2024`), taken from the repository the
-// command runs in. Exit 0: no difference; 1: differences; 2: could not compare; 64: usage.
+// command runs in. Exit codes as diff(1): 0 no difference, 1 differences, 2 trouble (the rules or the
+// data cannot be read or evaluated, or an argument of the command is wrong); 64 when the command line
+// itself cannot be parsed (as for every command).
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -76,8 +78,13 @@ std::optional<std::string> resolve(const std::string& spec, Scratch& scratch, st
 }  // namespace
 
 int commandDiff(const DiffOptions& o) {
+  // Trouble is exit 2, as for diff(1).
+  auto trouble = [](const std::string& message, const std::string& help = {}) {
+    usage(message, help);
+    return 2;
+  };
   if (o.format != "text" && o.format != "csv" && o.format != "md")
-    return usage(fmt::format("--format {} is not one of text, csv, md", o.format));
+    return trouble(fmt::format("--format {} is not one of text, csv, md", o.format));
   // `PATH@jjjj-mm-dd`: the version of the rule set in force on that date.
   auto dated = [](std::string spec, std::optional<Date>& at) -> std::optional<std::string> {
     const auto atSign = spec.rfind('@');
@@ -90,16 +97,16 @@ int commandDiff(const DiffOptions& o) {
   auto oldSpec = dated(o.oldRules, oldDate);
   auto newSpec = dated(o.newRules, newDate);
   if (!oldSpec || !newSpec)
-    return usage("a date after `@` is written jjjj-mm-dd, for example `rules/2024@2026-03-01`");
+    return trouble("a date after `@` is written jjjj-mm-dd, for example `rules/2024@2026-03-01`");
   Scratch scratch;
   std::string error;
   auto oldPath = resolve(*oldSpec, scratch, error);
-  if (!oldPath) return usage(error);
+  if (!oldPath) return trouble(error);
   auto newPath = resolve(*newSpec, scratch, error);
-  if (!newPath) return usage(error);
+  if (!newPath) return trouble(error);
   Engine before(limits()), after(limits());
   if (!before.loadRules(*oldPath, oldDate)) return finish(before, 2);
-  if (int code = applySettings(before, settings())) return code;
+  if (applySettings(before, settings()) != 0) return 2;
   if (!before.loadData({o.dataDir})) return finish(before, 2);
   std::vector<std::string> newSettings = settings();
   newSettings.insert(newSettings.end(), o.newSettings.begin(), o.newSettings.end());
@@ -107,7 +114,7 @@ int commandDiff(const DiffOptions& o) {
     std::fputs(before.renderDiagnostics().c_str(), stderr);
     return finish(after, 2);
   }
-  if (int code = applySettings(after, newSettings)) return code;
+  if (applySettings(after, newSettings) != 0) return 2;
   if (!after.loadData({o.dataDir})) {
     std::fputs(before.renderDiagnostics().c_str(), stderr);
     return finish(after, 2);
@@ -116,6 +123,28 @@ int commandDiff(const DiffOptions& o) {
   if (!result) {
     std::fputs(before.renderDiagnostics().c_str(), stderr);
     return finish(after, 2);
+  }
+  for (const std::string& d : o.definitions) {
+    bool known = false;
+    for (const auto& def : after.program().definitions) known = known || def.name == d;
+    if (!known) {
+      std::vector<std::string> names;
+      for (const auto& def : after.program().definitions) names.push_back(def.name);
+      const std::string m = closestMatch(d, names);
+      return trouble(fmt::format("there is no definition `{}`", d),
+                     m.empty() ? "" : fmt::format("did you mean `{}`?", m));
+    }
+  }
+  diff::filter(*result, o.definitions, o.entities);
+  if (!o.noCauses) {
+    diff::Setup setup{*oldPath, *newPath, oldDate, newDate, o.dataDir, settings(), limits()};
+    diff::attribute(*result, before.evaluation(), after.evaluation(), setup);
+  }
+  if (!o.per.empty()) {
+    std::string why;
+    if (!diff::summarise(*result, before.evaluation(), after.evaluation(), o.per,
+                         o.definitions.size() == 1 ? o.definitions.front() : std::string(), why))
+      return trouble(why);
   }
   const std::string text = o.format == "csv"  ? diff::renderCsv(*result, csvCells())
                            : o.format == "md" ? diff::renderMarkdown(*result, o.oldRules, o.newRules)

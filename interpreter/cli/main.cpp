@@ -169,6 +169,16 @@ static int runCommandLine(int argc, char** argv) {
   addCsvLiteral(diffCmd);
   diffCmd->add_option("--zet-nieuw", dOpt.newSettings,
                       "Set a parameter in NEW only: NAAM=WAARDE (what a scenario changes)");
+  diffCmd->add_option("--definitie", dOpt.definitions, "Show only these values (comma-separated definitions)")
+      ->delimiter(',');
+  diffCmd
+      ->add_option("--entiteit", dOpt.entities,
+                   "Show only these entities, by key or name (comma-separated: GM0193,Deventer)")
+      ->delimiter(',');
+  diffCmd->add_option("--per", dOpt.per,
+                      "Summarise per group: a table the entities refer to (`--per provincie`)");
+  diffCmd->add_flag("--zonder-oorzaken", dOpt.noCauses,
+                    "Do not seek the cause of each change (no one-at-a-time evaluations; faster)");
 
   SweepCommand sw;
   auto* sweepCmd = app.add_subcommand(

@@ -4,6 +4,35 @@
 
 namespace verdeel {
 
+std::string formatDutch(const mpq_class& q, int decimals, bool sign) {
+  mpz_class scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  // Half up on the magnitude, so -2,5 and 2,5 round alike (away from zero).
+  const mpq_class magnitude = abs(q) * scale + mpq_class(1, 2);
+  mpz_class scaled = magnitude.get_num() / magnitude.get_den();
+  mpq_class back(scaled, scale);
+  back.canonicalize();
+  const bool exact = back == abs(q);
+  std::string digits = scaled.get_str();
+  if (digits.size() <= static_cast<std::size_t>(decimals))
+    digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
+  std::string whole = digits.substr(0, digits.size() - static_cast<std::size_t>(decimals));
+  std::string frac = digits.substr(whole.size());
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  std::string grouped;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += '.';
+    grouped += whole[i];
+  }
+  const bool zero = scaled == 0;
+  std::string out = zero ? "0" : grouped + (frac.empty() ? "" : "," + frac);
+  if (!zero && q < 0)
+    out = "-" + out;
+  else if (!zero && sign)
+    out = "+" + out;
+  return exact ? out : "≈ " + out;
+}
+
 std::string formatNumber(const mpq_class& q) {
   if (q.get_den() == 1) {
     if (q.get_num().fits_slong_p()) {

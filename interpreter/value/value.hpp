@@ -28,6 +28,10 @@ using Value = std::variant<Empty, bool, mpq_class, std::string, Date, EntityRef,
 
 // Exact decimal text for a rational: "12", "-0.25", or "1/3" when no finite decimal exists.
 std::string formatNumber(const mpq_class& q);
+// Dutch notation for readers: thousands grouped with points, a decimal comma, at most `decimals`
+// decimals (rounded half up, `≈ ` before it when that loses something): "1.234", "-63,08",
+// "≈ 0,33"; a sign when `sign` is set ("+12", "-3", "0").
+std::string formatDutch(const mpq_class& q, int decimals = 2, bool sign = false);
 // Parses an exact decimal ("12", "-0.125", "1e3" is not accepted); `decimalSep` is '.' or ','.
 bool parseNumber(std::string_view text, char decimalSep, mpq_class& out);
 // Reads back what formatNumber wrote (a decimal or `p/q`).
