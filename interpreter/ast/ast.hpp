@@ -163,6 +163,7 @@ struct Article {
 
 struct ParameterValue {
   ExprPtr value;
+  std::string text;          // the value as written (`88_000`), for explanations
   std::optional<Date> from;  // `vanaf`; none: from the start
   std::string basis;
   SourceSpan span;
@@ -174,6 +175,14 @@ struct ParameterDecl {
   std::vector<ParameterValue> values;  // as written; one is chosen for the peildatum
   ExprPtr value;                       // the value in force (set when the version is chosen)
   std::string basis;
+  // Every dated value as written, with whether it is the one in force (set with `value`): an
+  // explanation names the grondslag of the value used and the other values of the parameter.
+  struct Dated {
+    std::optional<Date> from;
+    std::string text, basis;
+    bool chosen = false;
+  };
+  std::vector<Dated> history;
   int article = -1;  // index into RuleSet::articles, -1 outside an artikel
   SourceSpan span;
 };

@@ -47,6 +47,7 @@ void Checker::bodies() {
     Parameter out;
     out.name = a.name.name;
     out.basis = a.basis;
+    out.history = a.history;
     out.article = a.article;
     out.span = a.name.span;
     if (a.article < 0 && a.basis.empty()) {

@@ -146,6 +146,7 @@ struct Parameter {
   Type type;
   CExprPtr value;  // constant: literals and other parameters only
   std::string basis;
+  std::vector<ast::ParameterDecl::Dated> history;  // every dated value, the one in force marked
   int article = -1;
   SourceSpan span;
 };

@@ -16,6 +16,31 @@ int commandExplain(const ExplainOptions& o) {
   if (!engine.loadData({o.dataDir})) return finish(engine, kExitDataErrors);
   const check::Program& p = engine.program();
   eval::Evaluation& ev = engine.evaluation();
+  explain::Options opts;
+  opts.depth = o.depth;
+  opts.lawText = o.lawText;
+  auto show = [&](const std::optional<explain::Node>& tree) {
+    if (!tree) return finish(engine, kExitRuleErrors);
+    const std::string text = o.json ? explain::renderJson(*tree) : explain::renderText(*tree);
+    std::fputs(text.c_str(), stdout);
+    return finish(engine, kExitOk);
+  };
+  // `verdeel explain RULES NAAM`: a parameter, or a value computed once (not per entity).
+  auto parameterNamed = [&](const std::string& name) {
+    for (std::size_t i = 0; i < p.parameters.size(); ++i)
+      if (p.parameters[i].name == name) return static_cast<int>(i);
+    return -1;
+  };
+  if (const int prm = parameterNamed(o.definition.empty() ? o.entity : o.definition); prm >= 0) {
+    if (!o.definition.empty())
+      return usage(fmt::format("`{}` is a parameter, one value for the whole rule set", o.definition),
+                   fmt::format("leave out the entity: `verdeel explain RULES {}`", o.definition));
+    return show(explain::explainParameter(ev, prm, opts));
+  }
+  if (o.definition.empty())
+    for (std::size_t i = 0; i < p.definitions.size(); ++i)
+      if (p.definitions[i].name == o.entity && p.definitions[i].subject < 0)
+        return show(explain::explain(ev, static_cast<int>(i), -1, opts));
   int def = -1;
   if (!o.definition.empty()) {
     for (std::size_t i = 0; i < p.definitions.size(); ++i)
@@ -41,14 +66,7 @@ int commandExplain(const ExplainOptions& o) {
     return usage(fmt::format("`{}` is computed per {}, and `{}` is a {}", d.name,
                              p.tables[static_cast<std::size_t>(d.subject)].name, o.entity,
                              p.tables[static_cast<std::size_t>(entity->table)].name));
-  explain::Options opts;
-  opts.depth = o.depth;
-  opts.lawText = o.lawText;
-  auto tree = explain::explain(ev, def, d.subject >= 0 ? entity->row : -1, opts);
-  if (!tree) return finish(engine, kExitRuleErrors);
-  const std::string text = o.json ? explain::renderJson(*tree) : explain::renderText(*tree);
-  std::fputs(text.c_str(), stdout);
-  return finish(engine, kExitOk);
+  return show(explain::explain(ev, def, d.subject >= 0 ? entity->row : -1, opts));
 }
 
 }  // namespace verdeel::cli

@@ -125,7 +125,8 @@ static int runCommandLine(int argc, char** argv) {
   explainCmd->add_option("RULES", ex.rules, "A .regels file or a folder of them")->required();
   explainCmd
       ->add_option("ENTITY", ex.entity,
-                   "A gemeente (or other entity) by code or name; `tabel:naam` if ambiguous")
+                   "A gemeente (or other entity) by code or name, `tabel:naam` if ambiguous; or a parameter "
+                   "or a value computed once (`capaciteitsraming`)")
       ->required();
   explainCmd->add_option(
       "DEFINITION", ex.definition,

@@ -83,26 +83,44 @@ class Builder {
     return a.title.empty() ? a.label() : fmt::format("{} \"{}\"", a.label(), a.title);
   }
 
+ public:
+  // A parameter: its value, the article, the grondslag of the value in force and, for a parameter
+  // with dated values, the others with their dates (or the scenario that set it for this run).
+  std::optional<Node> parameter(int index) {
+    const check::Parameter& prm = p_.parameters[static_cast<std::size_t>(index)];
+    const eval::Computed* c = ev_.parameter(index);
+    if (!c) return std::nullopt;
+    Node n;
+    n.what = fmt::format("parameter {}", prm.name);
+    n.value = ev_.format(c->value);
+    n.herkomst = ast::herkomstName(c->herkomst());
+    n.rule = prm.article >= 0 ? articleText(prm.article) : fmt::format("grondslag: {}", prm.basis);
+    bool set = false;
+    for (const auto& [param, value] : ev_.overrides())
+      if (param == index) {
+        n.rule = fmt::format("scenario (--zet {}={}), in plaats van {}", prm.name, ev_.format(value), n.rule);
+        set = true;
+      }
+    if (o_.lawText && prm.article >= 0)
+      n.lawText = p_.articles[static_cast<std::size_t>(prm.article)].lawText;
+    if (!prm.basis.empty() && prm.article >= 0 && !set && prm.history.size() <= 1)
+      n.notes.push_back(fmt::format("grondslag: {}", prm.basis));
+    if (prm.history.size() > 1)
+      for (const auto& v : prm.history) {
+        const std::string from = v.from ? "vanaf " + v.from->str() : std::string("zonder datum");
+        const std::string basis = v.basis.empty() ? std::string() : fmt::format(" (grondslag: {})", v.basis);
+        n.notes.push_back(v.chosen && !set
+                              ? fmt::format("geldt op de peildatum: {} {}{}", v.text, from, basis)
+                              : fmt::format("andere waarde: {} {}{}", v.text, from, basis));
+      }
+    return n;
+  }
+
+ private:
   std::optional<Node> input(const eval::InputRef& in, int depth) {
     switch (in.kind) {
       case eval::InputRef::Kind::Definition: return definition(in.index, in.row, depth);
-      case eval::InputRef::Kind::Parameter: {
-        const check::Parameter& prm = p_.parameters[static_cast<std::size_t>(in.index)];
-        const eval::Computed* c = ev_.parameter(in.index);
-        if (!c) return std::nullopt;
-        Node n;
-        n.what = prm.name;
-        n.value = ev_.format(c->value);
-        n.herkomst = ast::herkomstName(c->herkomst());
-        n.rule = prm.article >= 0 ? articleText(prm.article) : fmt::format("grondslag: {}", prm.basis);
-        for (const auto& [param, value] : ev_.overrides())
-          if (param == in.index)
-            n.rule =
-                fmt::format("scenario (--zet {}={}), in plaats van {}", prm.name, ev_.format(value), n.rule);
-        if (o_.lawText && prm.article >= 0)
-          n.lawText = p_.articles[static_cast<std::size_t>(prm.article)].lawText;
-        return n;
-      }
+      case eval::InputRef::Kind::Parameter: return parameter(in.index);
       case eval::InputRef::Kind::Cell: {
         const check::Table& t = p_.tables[static_cast<std::size_t>(in.table)];
         const data::TableData& td = d_.tables[static_cast<std::size_t>(in.table)];
@@ -337,6 +355,12 @@ std::optional<Node> explain(eval::Evaluation& ev, int definition, int row, const
     set.push_back(fmt::format("{} = {}", ev.program().parameters[static_cast<std::size_t>(param)].name,
                               ev.format(value)));
   if (n && !set.empty()) n->version += fmt::format("; scenario: {}", fmt::join(set, ", "));
+  return n;
+}
+
+std::optional<Node> explainParameter(eval::Evaluation& ev, int parameter, const Options& options) {
+  auto n = Builder(ev, options).parameter(parameter);
+  if (n) n->version = fmt::format("{}, {}", ev.program().header.title, ev.program().version);
   return n;
 }
 

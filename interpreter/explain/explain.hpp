@@ -50,6 +50,9 @@ int defaultDefinition(const check::Program& p, int table);
 // nullopt when the evaluation failed (the diagnostic has been reported).
 std::optional<Node> explain(eval::Evaluation& ev, int definition, int row, const Options& options);
 
+// A parameter on its own: its value in force, the grondslag of that value and its other dated values.
+std::optional<Node> explainParameter(eval::Evaluation& ev, int parameter, const Options& options);
+
 std::string renderText(const Node& root);
 std::string renderJson(const Node& root);
 

@@ -263,6 +263,7 @@ ast::ParameterValue Builder::parameterValue(G::ExprContext* e, antlr4::Token* fr
                                             antlr4::ParserRuleContext* v) {
   ast::ParameterValue pv;
   pv.value = expr(e);
+  pv.text = textOf(e);
   if (from) pv.from = date(from);
   if (basis) pv.basis = unquote(basis->getText());
   pv.span = span(v);

@@ -45,6 +45,9 @@ void chooseParameters(ast::RuleSet& rs, const std::optional<Date>& at, Diagnosti
       d.help = "give a value from an earlier date, or choose another `--peildatum`";
       continue;
     }
+    for (std::size_t i = 0; i < p.values.size(); ++i)
+      p.history.push_back(
+          {p.values[i].from, p.values[i].text, p.values[i].basis, static_cast<int>(i) == chosen});
     ast::ParameterValue& v = p.values[static_cast<std::size_t>(chosen)];
     p.value = std::move(v.value);
     if (!v.basis.empty()) p.basis = v.basis;
