@@ -121,7 +121,11 @@ void Checker::tables() {
       auto& d =
           diags_.report(Code::E0209, s, fmt::format("this item is given twice for table `{}`", t.name.name));
       d.help =
-          "keep one: `sleutel`, `herkomst`, `bron`, `peildatum` and `scheidingsteken` appear once per table";
+          t.sources.size() > 1
+              ? "after `uit \"...\" vanaf D`, every `herkomst`, `bron` and `peildatum` belongs to that file: "
+                "put the dated files last in the table, each followed by its own items"
+              : "keep one: `sleutel`, `herkomst`, `bron`, `peildatum` and `scheidingsteken` appear once per "
+                "table";
     }
     for (const ast::ColumnDecl& c : t.columns) {
       if (int prev = out.column(c.name.name); prev >= 0) {

@@ -94,6 +94,7 @@ int commandCheck(const std::string& rules, const std::string& dataDir) {
                 fmt::format("{}", fmt::join(
                                       [&] {
                                         std::vector<std::string> v;
+                                        v.reserve(dates.size());
                                         for (const Date& d : dates) v.push_back(d.str());
                                         return v;
                                       }(),

@@ -106,7 +106,7 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
     }
     if (dn.type.numeric())
       r.totals.push_back({table.name, dn.name, formatDutch(sumOld), formatDutch(sumNew),
-                          formatDutch(sumNew - sumOld, 2, true), main});
+                          formatDutch(sumNew - sumOld, 2, true), main, sumOld, sumNew});
   }
   // Per entity, in the order of the tables and keys; per entity in the order of the outputs.
   std::map<std::string, int> tableOrder;

@@ -36,8 +36,9 @@ struct Change {
 };
 
 struct Total {
-  std::string table, definition, before, after, delta;
+  std::string table, definition, before, after, delta;  // Dutch notation, for readers
   bool main = false;
+  mpq_class sumBefore = 0, sumAfter = 0;  // exact, for CSV
 };
 
 // A change between the two rule sets, as found before the causes are sought.

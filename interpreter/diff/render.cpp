@@ -27,20 +27,28 @@ std::string causesText(const Change& change) {
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
-std::string groupCauses(const Group& g, std::size_t max) {
+// The first `max` of a list of (name, change) as `Assen -698, Emmen +12, en 3 meer`.
+std::string shares(const std::vector<std::pair<std::string, mpq_class>>& list, std::size_t max,
+                   const char* separator) {
   std::vector<std::string> parts;
-  for (std::size_t i = 0; i < g.causes.size() && i < max; ++i)
-    parts.push_back(fmt::format("{} {}", g.causes[i].first, formatDutch(g.causes[i].second, 2, true)));
-  if (g.causes.size() > max) parts.push_back(fmt::format("en {} meer", g.causes.size() - max));
-  return fmt::format("{}", fmt::join(parts, "; "));
+  for (std::size_t i = 0; i < list.size() && i < max; ++i)
+    parts.push_back(fmt::format("{} {}", list[i].first, formatDutch(list[i].second, 2, true)));
+  if (list.size() > max) parts.push_back(fmt::format("en {} meer", list.size() - max));
+  return fmt::format("{}", fmt::join(parts, separator));
+}
+
+std::string groupCauses(const Group& g, std::size_t max) {
+  return shares(g.causes, max, "; ");
 }
 
 std::string movers(const Group& g, std::size_t max) {
-  std::vector<std::string> parts;
-  for (std::size_t i = 0; i < g.movers.size() && i < max; ++i)
-    parts.push_back(fmt::format("{} {}", g.movers[i].first, formatDutch(g.movers[i].second, 2, true)));
-  if (g.movers.size() > max) parts.push_back(fmt::format("en {} meer", g.movers.size() - max));
-  return fmt::format("{}", fmt::join(parts, ", "));
+  return shares(g.movers, max, ", ");
+}
+
+// A value for readers: a number in Dutch notation, anything else as computed.
+std::string readable(const Value& v, const std::string& computed) {
+  const auto* q = std::get_if<mpq_class>(&v);
+  return q ? formatDutch(*q) : computed;
 }
 
 std::string padLeft(const std::string& s, std::size_t width) {
@@ -103,18 +111,33 @@ std::string renderText(const Result& r, const std::string& oldName, const std::s
   return out;
 }
 
+// Numbers in CSV as programs read them: exact, a decimal point, no grouping.
+std::string plainDelta(const mpq_class& d) {
+  return (d > 0 ? "+" : "") + formatNumber(d);
+}
+
 std::string renderCsv(const Result& r, output::CsvCells cells) {
   std::string out = "tabel,sleutel,naam,definitie,voor,na,verschil,oorzaak\n";
-  for (const Change& c : r.changes)
+  for (const Change& c : r.changes) {
+    const auto* b = std::get_if<mpq_class>(&c.before);
+    const auto* a = std::get_if<mpq_class>(&c.after);
+    std::vector<std::string> causes;
+    causes.reserve(c.causes.size());
+    for (const Cause& cause : c.causes)
+      causes.push_back(cause.share ? fmt::format("{} {}", cause.label, plainDelta(*cause.share))
+                                   : cause.label);
     out += fmt::format("{},{},{},{},{},{},{},{}\n", output::csvField(c.table, cells),
                        output::csvField(c.key, cells), output::csvField(c.name, cells),
                        output::csvField(c.definition, cells), output::csvField(c.beforeText, cells),
-                       output::csvField(c.afterText, cells), output::csvField(c.delta, cells),
-                       output::csvField(causesText(c), cells));
+                       output::csvField(c.afterText, cells),
+                       output::csvField(a && b ? plainDelta(*a - *b) : std::string(), cells),
+                       output::csvField(fmt::format("{}", fmt::join(causes, "; ")), cells));
+  }
   for (const Total& t : r.totals)
-    out += fmt::format("{},totaal,,{},{},{},{},\n", output::csvField(t.table, cells),
-                       output::csvField(t.definition, cells), output::csvField(t.before, cells),
-                       output::csvField(t.after, cells), output::csvField(t.delta, cells));
+    out +=
+        fmt::format("{},totaal,,{},{},{},{},\n", output::csvField(t.table, cells),
+                    output::csvField(t.definition, cells), formatNumber(t.sumBefore),
+                    formatNumber(t.sumAfter), output::csvField(plainDelta(t.sumAfter - t.sumBefore), cells));
   return out;
 }
 
@@ -160,8 +183,9 @@ std::string renderMarkdown(const Result& r, const std::string& oldName, const st
       if (!c.main) continue;
       ++rows;
       out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdownCell(c.name.empty() ? c.key : c.name),
-                         markdownCell(c.definition), markdownCell(c.beforeText), markdownCell(c.afterText),
-                         markdownCell(c.delta), markdownCell(causesText(c)));
+                         markdownCell(c.definition), markdownCell(readable(c.before, c.beforeText)),
+                         markdownCell(readable(c.after, c.afterText)), markdownCell(c.delta),
+                         markdownCell(causesText(c)));
     }
     out += fmt::format("\n{} gewijzigde waarden getoond ({}); alle {} in `--format csv`.\n\n", rows,
                        fmt::join(shown, ", "), r.changes.size());

@@ -127,11 +127,16 @@ def main():
                         r["waarvan_duurzaam"], "fictief"])
 
     # The CBS StatLine export format ("CSV met statistische symbolen"), with every score missing (".").
-    with open(os.path.join(OUT, "ses-woa.csv"), "w", newline="", encoding="utf-8") as f:
+    write_seswoa(os.path.join(OUT, "ses-woa.csv"), gemeenten, ".")
+
+
+def write_seswoa(path, gemeenten, score):
+    """Writes `score` for every gemeente in the CBS StatLine export format (also used for 2026)."""
+    with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         w.writerow(["ID", "WijkenEnBuurten", "Gemeentenaam_1", "SESWOA_Gemiddelde"])
         for i, g in enumerate(gemeenten):
-            w.writerow([i, g["code"].ljust(10), g["naam"], "."])
+            w.writerow([i, g["code"].ljust(10), g["naam"], score])
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ TEKORT = {"Zuid-Holland": 11400, "Noord-Holland": 7700, "Noord-Brabant": 7200, "
           "Groningen": 0, "Flevoland": 0}
 TEKORT_TOTAAL = 38000
 
-# The 2024 generator's largest-remainder helper, so both scenarios round the same way.
+# The 2024 generator's helpers: largest remainder (both scenarios round alike) and the export format.
 _spec = importlib.util.spec_from_file_location(
     "genereer2024", os.path.join(HERE, "..", "..", "2024", "data", "genereer.py"))
 _g2024 = importlib.util.module_from_spec(_spec)
@@ -97,11 +97,7 @@ def main():
             total, amv = aanbod[g["code"]]
             w.writerow([g["code"], total, amv, 0, total, "fictief"])
 
-    with open(os.path.join(OUT, "ses-woa-2026-reconstructie.csv"), "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-        w.writerow(["ID", "WijkenEnBuurten", "Gemeentenaam_1", "SESWOA_Gemiddelde"])
-        for i, g in enumerate(gemeenten):
-            w.writerow([i, g["code"].ljust(10), g["naam"], "0"])
+    _g2024.write_seswoa(os.path.join(OUT, "ses-woa-2026-reconstructie.csv"), gemeenten, "0")
 
 
 if __name__ == "__main__":
