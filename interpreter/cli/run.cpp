@@ -10,6 +10,7 @@
 #include "output/receipt.hpp"
 #include "output/render.hpp"
 #include "output/write.hpp"
+#include "output/xlsx.hpp"
 #include "source/sha256.hpp"
 
 namespace verdeel::cli {
@@ -39,6 +40,19 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
   }
   std::vector<output::OutputFile> files;
   for (const std::string& f : formats) {
+    if (f == "xlsx") {  // one workbook, one sheet per table
+      std::string error;
+      auto workbook = output::renderWorkbook(*decisions, error);
+      if (!workbook) {
+        engine.diagnostics()
+            .report(Code::E0601, {}, fmt::format("cannot make the workbook: {}", error))
+            .help = "write the other formats (csv, json, md) and report this";
+        code = kExitOutputFailed;
+        return std::nullopt;
+      }
+      files.push_back({output::kWorkbookName, std::move(*workbook)});
+      continue;
+    }
     const output::Format format = f == "json" ? output::Format::Json
                                   : f == "md" ? output::Format::Markdown
                                               : output::Format::Csv;
