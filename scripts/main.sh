@@ -10,4 +10,4 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh"
 rules=${1:-$root/rules/2024}
 shift || true
-"$root/build/interpreter/verdeel" run "$rules" --out "$root/uitvoer" --format csv,json,md,xlsx "$@"
+"$root/build/interpreter/verdeel" run "$rules" --out "$root/uitvoer" --format csv,json,md,xlsx,html "$@"

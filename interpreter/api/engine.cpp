@@ -1,9 +1,13 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "api/verdeel.hpp"
 #include "check/check.hpp"
 #include "parse/parse.hpp"
 #include "scenario/setting.hpp"
+#include "source/sha256.hpp"
 
 namespace verdeel {
 
@@ -115,10 +119,31 @@ std::optional<output::Decisions> Engine::decisions() {
   return output::build(evaluation());
 }
 
+std::optional<std::string> Engine::readExtraInput(const std::string& path, std::size_t maxBytes,
+                                                  std::string& error) {
+  auto text = readFile(path, &error, maxBytes);
+  if (!text) return std::nullopt;
+  extraInputs_.push_back(sources_.add(path, *text, sha256Hex(*text)));
+  return text;
+}
+
+std::vector<std::string> Engine::ruleFolders() const {
+  std::vector<std::string> out;
+  if (!program_) return out;
+  // The rule set's own files come last in reading order (its bases are read first).
+  for (auto it = program_->files.rbegin(); it != program_->files.rend(); ++it) {
+    std::string dir = std::filesystem::path(sources_.path(*it)).parent_path().string();
+    if (dir.empty()) dir = ".";
+    if (std::find(out.begin(), out.end(), dir) == out.end()) out.push_back(dir);
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> Engine::inputDigests() const {
   std::vector<std::pair<std::string, std::string>> out;
   if (program_)
     for (std::uint32_t f : program_->files) out.emplace_back(sources_.path(f), sources_.digest(f));
+  for (std::uint32_t f : extraInputs_) out.emplace_back(sources_.path(f), sources_.digest(f));
   if (dataset_)
     for (const data::TableData& t : dataset_->tables)
       if (t.file != 0) out.emplace_back(sources_.path(t.file), sources_.digest(t.file));
@@ -130,6 +155,7 @@ std::vector<std::string> Engine::inputFiles() const {
   for (std::uint32_t f : program_ ? program_->files : std::vector<std::uint32_t>{})
     out.push_back(sources_.path(f));
   out.insert(out.end(), dataFiles_.begin(), dataFiles_.end());
+  for (std::uint32_t f : extraInputs_) out.push_back(sources_.path(f));
   return out;
 }
 

@@ -61,6 +61,12 @@ class Engine {
   // For stages that read more files in the same run (a published table to verify against).
   SourceManager& sources() { return sources_; }
   std::string renderDiagnostics() const { return render(diags_, sources_); }
+  // Reads a file that shapes the outputs (a document template), registers it as an input so that
+  // receipts name it; nullopt with the reason in `error`.
+  std::optional<std::string> readExtraInput(const std::string& path, std::size_t maxBytes,
+                                            std::string& error);
+  // The folders of the rule files read (the rule set's own first, then those it builds on).
+  std::vector<std::string> ruleFolders() const;
   // Every rule and data file read so far.
   std::vector<std::string> inputFiles() const;
   // Every rule and data file of the loaded program and data, with the SHA-256 of the bytes that were
@@ -76,6 +82,7 @@ class Engine {
   std::unique_ptr<eval::Evaluation> evaluation_;
   std::vector<std::string> dataFiles_;
   std::vector<std::pair<int, Value>> scenario_;
+  std::vector<std::uint32_t> extraInputs_;
 };
 
 }  // namespace verdeel

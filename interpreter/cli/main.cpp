@@ -114,9 +114,9 @@ static int runCommandLine(int argc, char** argv) {
       ->check(kFolderName);
   run->add_option("--out", outDir, "Folder for the decision tables (default: uitvoer)")->check(kFolderName);
   run->add_option("--format", formats,
-                  "Output format(s): csv, json, md, xlsx (default csv; repeat or separate with commas)")
+                  "Output format(s): csv, json, md, xlsx, html (default csv; repeat or separate with commas)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"csv", "json", "md", "xlsx"}));
+      ->check(CLI::IsMember({"csv", "json", "md", "xlsx", "html"}));
   addCsvLiteral(run);
 
   ExplainOptions ex;

@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <limits>
+#include <map>
 
 #include "cli/commands.hpp"
+#include "output/html.hpp"
 #include "output/receipt.hpp"
 #include "output/render.hpp"
 #include "output/write.hpp"
@@ -16,6 +18,50 @@
 namespace verdeel::cli {
 
 namespace {
+
+// The template of an output's documents: `sjablonen/<uitvoer>.html` in the rule set's folder, else
+// in the folder of a rule set it builds on; none: the built-in one.
+std::optional<std::string> documentTemplate(const Engine& engine, const std::string& output) {
+  std::error_code ec;
+  for (const std::string& dir : engine.ruleFolders()) {
+    const auto path = std::filesystem::path(dir) / "sjablonen" / (output + ".html");
+    if (std::filesystem::is_regular_file(path, ec)) return path.string();
+  }
+  return std::nullopt;
+}
+
+// The HTML documents of every table. Each template is read once (and named in the receipt). False
+// after reporting E0601, with the exit code in `code`.
+bool documents(Engine& engine, const output::Decisions& decisions, std::vector<output::OutputFile>& files,
+               int& code) {
+  std::map<std::string, std::string> templates;
+  for (const auto& table : decisions.tables) {
+    std::string error;
+    const auto path = documentTemplate(engine, table.output);
+    if (path && !templates.count(*path)) {
+      auto text = engine.readExtraInput(*path, 1U << 20U, error);
+      if (!text) {
+        engine.diagnostics().report(Code::E0601, {},
+                                    fmt::format("cannot read the template `{}`: {}", *path, error));
+        code = kExitOutputFailed;
+        return false;
+      }
+      templates[*path] = std::move(*text);
+    }
+    auto html = output::renderHtml(table, decisions, path ? templates[*path] : std::string(), error);
+    if (!html) {
+      engine.diagnostics()
+          .report(
+              Code::E0601, {},
+              fmt::format("the template `{}` is not valid Mustache: {}", path ? *path : "(built in)", error))
+          .help = "close every {{#naam}} with {{/naam}}, and write {{! ... }} for a comment";
+      code = kExitOutputFailed;
+      return false;
+    }
+    files.push_back({table.file + ".html", std::move(*html)});
+  }
+  return true;
+}
 
 // Every output file of a run, in memory: the tables in each format. nullopt after reporting, with
 // the exit code in `code`.
@@ -40,6 +86,10 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
   }
   std::vector<output::OutputFile> files;
   for (const std::string& f : formats) {
+    if (f == "html") {  // one document per table, from the rule set's template or the built-in one
+      if (!documents(engine, *decisions, files, code)) return std::nullopt;
+      continue;
+    }
     if (f == "xlsx") {  // one workbook, one sheet per table
       std::string error;
       auto workbook = output::renderWorkbook(*decisions, error);

@@ -43,6 +43,18 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     set.push_back(
         fmt::format("{} = {}", p.parameters[static_cast<std::size_t>(param)].name, ev.format(value)));
   if (!set.empty()) out.versie += fmt::format("; scenario: {}", fmt::join(set, ", "));
+  out.peildatum = p.peildatum;
+  for (std::size_t i = 0; i < p.parameters.size(); ++i) {
+    const eval::Computed* v = ev.parameter(static_cast<int>(i));
+    if (!v) return std::nullopt;
+    out.globals.push_back({p.parameters[i].name, v->value});
+  }
+  for (std::size_t i = 0; i < p.definitions.size(); ++i) {
+    if (p.definitions[i].subject >= 0) continue;
+    const eval::Computed* v = ev.definition(static_cast<int>(i), -1);
+    if (!v) return std::nullopt;
+    out.globals.push_back({p.definitions[i].name, v->value});
+  }
 
   auto cell = [&](const check::OutputColumn& c, int table, int row) -> std::optional<Cell> {
     Cell c0;
@@ -107,6 +119,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     struct Row {
       std::string group;  // the split value as text (sorts the groups); empty when not split
       std::string label;  // how the group is shown: the split value, or the name it refers to
+      EntityRef entity;   // the group entity, when the split is by a reference
     };
     std::vector<Row> rows;          // only for a split output
     std::vector<std::string> keys;  // the entity's key, per row
@@ -152,6 +165,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
           }
           if (raw && std::holds_alternative<EntityRef>(*raw)) {
             const EntityRef& e = std::get<EntityRef>(*raw);
+            entry.entity = e;
             const check::Table& target = p.tables[static_cast<std::size_t>(e.table)];
             if (target.nameColumn >= 0)
               entry.label = ev.format(ds.tables[static_cast<std::size_t>(e.table)].cell(
@@ -174,6 +188,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     if (!o.splitBy) {
       DecisionTable t = proto;
       t.file = fileNameOf(o.name);
+      t.output = t.file;
       t.title = o.name;
       if (sorted) {
         t.rows = std::move(cellsOf);
@@ -201,12 +216,26 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
         }
         it->second.file = file;
         it->second.title = fmt::format("{} ({})", o.name, r.label);
+        it->second.output = fileNameOf(o.name);
+        it->second.group = r.label;
         labels[r.group] = r.label;
+        // The values of the group entity (a provincie's task, what it offered, ...) for its document.
+        if (r.entity.table >= 0) {
+          it->second.groupTable = p.tables[static_cast<std::size_t>(r.entity.table)].name;
+          for (std::size_t d = 0; d < p.definitions.size(); ++d) {
+            if (p.definitions[d].subject != r.entity.table) continue;
+            const eval::Computed* v = ev.definition(static_cast<int>(d), r.entity.row);
+            if (!v) return std::nullopt;
+            it->second.groupValues.push_back({p.definitions[d].name, v->value});
+          }
+        }
       }
       it->second.rows.push_back(cellsOf[i]);
     }
     DecisionTable summary;
     summary.file = fileNameOf(o.name) + "-samenvatting";
+    summary.output = summary.file;
+    summary.summary = true;
     summary.title = fmt::format("{}: samenvatting per {}", o.name, o.splitBy->name);
     summary.columns = {o.splitBy->name, "aantal"};
     summary.kinds = {CellKind::Text, CellKind::Integer};
