@@ -8,7 +8,7 @@ packages=(
   antlr4 libantlr4-runtime-dev
   libfmt-dev libcli11-dev nlohmann-json3-dev libgmp-dev libssl-dev libicu-dev
   doctest-dev librapidcheck-dev libbenchmark-dev
-  libxlsxwriter-dev libkainjow-mustache-dev
+  libxlsxwriter-dev libkainjow-mustache-dev chromium poppler-utils
 )
 
 missing=()

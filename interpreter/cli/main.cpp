@@ -113,10 +113,11 @@ static int runCommandLine(int argc, char** argv) {
   run->add_option("--data", dataDir, "Read the data tables from this folder instead of the rule set's own")
       ->check(kFolderName);
   run->add_option("--out", outDir, "Folder for the decision tables (default: uitvoer)")->check(kFolderName);
-  run->add_option("--format", formats,
-                  "Output format(s): csv, json, md, xlsx, html (default csv; repeat or separate with commas)")
+  run->add_option(
+         "--format", formats,
+         "Output format(s): csv, json, md, xlsx, html, pdf (default csv; repeat or separate with commas)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"csv", "json", "md", "xlsx", "html"}));
+      ->check(CLI::IsMember({"csv", "json", "md", "xlsx", "html", "pdf"}));
   addCsvLiteral(run);
 
   ExplainOptions ex;

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "cli/pdf.hpp"
 #include "output/html.hpp"
 #include "output/receipt.hpp"
 #include "output/render.hpp"
@@ -88,6 +89,19 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
   for (const std::string& f : formats) {
     if (f == "html") {  // one document per table, from the rule set's template or the built-in one
       if (!documents(engine, *decisions, files, code)) return std::nullopt;
+      continue;
+    }
+    if (f == "pdf") {  // the documents, printed by headless Chromium
+      std::vector<output::OutputFile> html;
+      if (!documents(engine, *decisions, html, code)) return std::nullopt;
+      std::string error, help;
+      auto pdfs = printPdf(html, decisions->geldigVanaf, error, help);
+      if (!pdfs) {
+        engine.diagnostics().report(Code::E0601, {}, error).help = help;
+        code = kExitOutputFailed;
+        return std::nullopt;
+      }
+      for (auto& p : *pdfs) files.push_back(std::move(p));
       continue;
     }
     if (f == "xlsx") {  // one workbook, one sheet per table

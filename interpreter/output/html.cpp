@@ -139,6 +139,8 @@ std::optional<std::string> renderHtml(const DecisionTable& t, const Decisions& d
   }
   if (worst != ast::Herkomst::Echt) {
     ctx.set("concept", mu::data(true));
+    ctx.set("banner_kort", worst == ast::Herkomst::Fictief ? "CONCEPT — FICTIEF GEGEVEN"
+                                                           : "CONCEPT — GERECONSTRUEERD GEGEVEN");
     ctx.set("banner",
             worst == ast::Herkomst::Fictief
                 ? "CONCEPT — FICTIEF GEGEVEN: getallen in dit document rusten op fictieve gegevens; "

@@ -11,11 +11,11 @@ const std::string& defaultTemplate() {
 <title>{{titel}}</title>
 <style>
   @page { size: A4; margin: 22mm 15mm 18mm 15mm;
-    @top-center { content: "{{titel}}"; font: 8pt sans-serif; color: #333; }
+    @top-left { content: "{{titel}}"; font: 8pt sans-serif; color: #333; }
+    @top-right { content: "{{banner_kort}}"; font: bold 8pt sans-serif; color: #7a0000; }
     @bottom-center { content: "pagina " counter(page) " van " counter(pages); font: 8pt sans-serif; } }
   body { font: 10pt/1.4 "DejaVu Sans", Arial, sans-serif; color: #111; margin: 0 auto; max-width: 60em; }
   .banner { background: #fde2e1; color: #7a0000; border: 2px solid #7a0000; font-weight: bold; padding: 4px 8px; }
-  @media print { .banner { position: fixed; top: -16mm; left: 0; right: 0; } }
   h1 { font-size: 15pt; margin: 0.6em 0 0.2em; }
   .meta { color: #333; font-size: 9pt; }
   table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: 8.5pt; }

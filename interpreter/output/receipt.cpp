@@ -175,7 +175,7 @@ std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file
     r.dataDir = textOrNull(command, "data", "opdracht.");
     r.formats = texts(command, "formaten", "opdracht.");
     for (const auto& f : r.formats)
-      if (f != "csv" && f != "json" && f != "md" && f != "xlsx" && f != "html")
+      if (f != "csv" && f != "json" && f != "md" && f != "xlsx" && f != "html" && f != "pdf")
         throw Bad{fmt::format("`{}` in `opdracht.formaten` of the receipt is no format of verdeel", f),
                   "opdracht.formaten", f};
     if (command.contains("zet")) r.scenario = texts(command, "zet", "opdracht.");

@@ -1,0 +1,106 @@
+#include "cli/pdf.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "cli/process.hpp"
+
+namespace verdeel::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The Chromium program: `VERDEEL_CHROMIUM`, else the first of its usual names on PATH.
+std::optional<std::string> findChromium() {
+  if (const char* given = std::getenv("VERDEEL_CHROMIUM"); given && *given) return std::string(given);
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path ? path : "/usr/bin:/bin");
+  std::string dir;
+  std::vector<std::string> all;
+  while (std::getline(dirs, dir, ':')) all.push_back(dir.empty() ? "." : dir);
+  for (const char* name : {"chromium", "chromium-browser", "google-chrome"})
+    for (const std::string& d : all) {
+      const std::string candidate = d + "/" + name;
+      if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+  return std::nullopt;
+}
+
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    std::string templ = (fs::temp_directory_path() / "verdeel-pdf-XXXXXX").string();
+    if (::mkdtemp(templ.data())) dir = templ;
+  }
+  ~Scratch() {
+    std::error_code ec;
+    if (!dir.empty()) fs::remove_all(dir, ec);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+};
+
+}  // namespace
+
+std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output::OutputFile>& documents,
+                                                        const std::string& date, std::string& error,
+                                                        std::string& help) {
+  const auto chromium = findChromium();
+  if (!chromium) {
+    error = "PDF needs Chromium, which is not installed";
+    help =
+        "install the Debian package `chromium` (scripts/install-deps.sh does), set VERDEEL_CHROMIUM to "
+        "its program, or choose --format html and print that";
+    return std::nullopt;
+  }
+  Scratch scratch;
+  if (scratch.dir.empty()) {
+    error = "cannot make a scratch folder for printing";
+    return std::nullopt;
+  }
+  // The time stamps Chromium writes (D:YYYYMMDDHHMMSS) become the regulation's date, same length.
+  std::string stamp = "D:" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "000000";
+  if (stamp.size() != 16) stamp = "D:19700101000000";
+  const std::regex printed("D:[0-9]{14}");
+  std::vector<output::OutputFile> out;
+  for (const output::OutputFile& doc : documents) {
+    const fs::path html = scratch.dir / "document.html", pdf = scratch.dir / "document.pdf";
+    {
+      std::ofstream f(html, std::ios::binary);
+      f << doc.content;
+      if (!f) {
+        error = fmt::format("cannot write `{}` for printing", doc.name);
+        return std::nullopt;
+      }
+    }
+    std::error_code ec;
+    fs::remove(pdf, ec);
+    const int status = runProgram({"timeout", "120", *chromium, "--headless=new", "--no-sandbox",
+                                   "--disable-gpu", "--no-pdf-header-footer", "--disable-pdf-tagging",
+                                   "--no-first-run", "--user-data-dir=" + (scratch.dir / "profiel").string(),
+                                   "--print-to-pdf=" + pdf.string(), "file://" + html.string()});
+    std::ifstream in(pdf, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    std::string content = bytes.str();
+    if (status != 0 || content.rfind("%PDF", 0) != 0) {
+      error = fmt::format("Chromium ({}) did not print `{}` (exit status {})", *chromium, doc.name, status);
+      help = "check that `chromium --headless=new --no-sandbox --print-to-pdf=x.pdf` works on this machine";
+      return std::nullopt;
+    }
+    content = std::regex_replace(content, printed, stamp);
+    std::string name = doc.name;
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) name.resize(name.size() - 5);
+    out.push_back({name + ".pdf", std::move(content)});
+  }
+  return out;
+}
+
+}  // namespace verdeel::cli
