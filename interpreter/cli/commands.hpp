@@ -55,9 +55,11 @@ int commandCheckReceipt(const std::string& receipt);
 
 struct ExplainOptions {
   std::string rules, dataDir, entity, definition;
-  int depth = 100;
+  int depth = -1;    // -1: the levels a reader needs (2); `--alles`: every level
+  bool all = false;  // `--alles`
   bool lawText = false;
   bool json = false;
+  std::string format;  // `--format text|md|json`
 };
 int commandExplain(const ExplainOptions& o);
 

@@ -17,11 +17,14 @@ int commandExplain(const ExplainOptions& o) {
   const check::Program& p = engine.program();
   eval::Evaluation& ev = engine.evaluation();
   explain::Options opts;
-  opts.depth = o.depth;
+  // A reader needs the value, its inputs and theirs; `--alles` (or `--depth`) shows more.
+  opts.depth = o.all ? 100 : o.depth >= 0 ? o.depth : 2;
   opts.lawText = o.lawText;
   auto show = [&](const std::optional<explain::Node>& tree) {
     if (!tree) return finish(engine, kExitRuleErrors);
-    const std::string text = o.json ? explain::renderJson(*tree) : explain::renderText(*tree);
+    const std::string text = o.json || o.format == "json" ? explain::renderJson(*tree)
+                             : o.format == "md"           ? explain::renderMarkdown(*tree)
+                                                          : explain::renderText(*tree);
     std::fputs(text.c_str(), stdout);
     return finish(engine, kExitOk);
   };

@@ -136,7 +136,10 @@ static int runCommandLine(int argc, char** argv) {
       ->add_option("--data", ex.dataDir,
                    "Read the data tables from this folder instead of the rule set's own")
       ->check(kFolderName);
-  explainCmd->add_option("--depth", ex.depth, "Levels of inputs to show (default: all, down to the data)")
+  explainCmd->add_flag("--alles", ex.all, "Show every level, down to the data files");
+  explainCmd->add_option("--format", ex.format, "text (default), md (a nested list for a nota) or json")
+      ->check(CLI::IsMember({"text", "md", "json"}));
+  explainCmd->add_option("--depth", ex.depth, "Levels of inputs to show (default 2; --alles: all)")
       ->check(CLI::Range(0, 100));
   explainCmd->add_flag("--wettekst", ex.lawText, "Show the text of each article");
   explainCmd->add_flag("--json", ex.json, "Write the tree as JSON instead of text");

@@ -14,11 +14,18 @@ namespace verdeel::explain {
 
 namespace {
 
-// An exact number, with a short decimal beside it when the exact form is a fraction.
+// An exact number for readers, in Dutch notation: `1.234`, `0,25`; a fraction without a finite
+// decimal as `2397/38 (≈ 63,08)`.
 std::string exact(const mpq_class& q) {
-  std::string s = formatNumber(q);
-  if (s.find('/') == std::string::npos) return s;
-  return fmt::format("{} (≈ {})", s, formatNumber(stdlib::round(q, stdlib::Rounding::HalfUp, 4)));
+  if (formatNumber(q).find('/') == std::string::npos) return formatDutch(q, 12);
+  return fmt::format("{} (≈ {})", formatNumber(q),
+                     formatDutch(q, 2).substr(formatDutch(q, 2).rfind(' ') + 1));
+}
+
+// A value for readers: numbers as exact() does, the rest as computed.
+std::string shown(const eval::Evaluation& ev, const Value& v) {
+  if (const auto* q = std::get_if<mpq_class>(&v)) return exact(*q);
+  return ev.format(v);
 }
 
 // A priority as shown: exact, except for Huntington-Hill, whose exact value is the square of an
@@ -43,7 +50,8 @@ class Builder {
     if (!how) return std::nullopt;
     Node n;
     n.what = d.subject >= 0 ? fmt::format("{} van {}", d.name, ev_.entityName(d.subject, row)) : d.name;
-    n.value = ev_.format(c->value);
+    n.value = shown(ev_, c->value);
+    n.raw = ev_.format(c->value);
     n.herkomst = ast::herkomstName(c->herkomst());
     n.rule = articleText(c->article);
     if (o_.lawText && c->article >= 0) n.lawText = p_.articles[static_cast<std::size_t>(c->article)].lawText;
@@ -92,7 +100,8 @@ class Builder {
     if (!c) return std::nullopt;
     Node n;
     n.what = fmt::format("parameter {}", prm.name);
-    n.value = ev_.format(c->value);
+    n.value = shown(ev_, c->value);
+    n.raw = ev_.format(c->value);
     n.herkomst = ast::herkomstName(c->herkomst());
     n.rule = prm.article >= 0 ? articleText(prm.article) : fmt::format("grondslag: {}", prm.basis);
     bool set = false;
@@ -127,7 +136,9 @@ class Builder {
         Node n;
         n.what = fmt::format("{} van {}", t.columns[static_cast<std::size_t>(in.index)].name,
                              ev_.entityName(in.table, in.row));
-        n.value = ev_.format(td.cell(static_cast<std::size_t>(in.row), static_cast<std::size_t>(in.index)));
+        const Value& cell = td.cell(static_cast<std::size_t>(in.row), static_cast<std::size_t>(in.index));
+        n.value = shown(ev_, cell);
+        n.raw = ev_.format(cell);
         if (n.value.empty()) n.value = "(leeg)";
         n.herkomst = ast::herkomstName(td.herkomst[static_cast<std::size_t>(in.row)]);
         n.rule =
@@ -251,13 +262,14 @@ void text(const Node& n, int level, std::string& out) {
   }
   for (const auto& c : n.inputs) text(c, level + 1, out);
   if (n.inputsLeftOut > 0) out += fmt::format("{}  … en {} andere invoer\n", pad, n.inputsLeftOut);
-  if (n.foldedBelow) out += fmt::format("{}  … (de invoer hiervan: vergroot --depth)\n", pad);
+  if (n.foldedBelow)
+    out += fmt::format("{}  … (de invoer hiervan: verdeel explain --alles, of een grotere --depth)\n", pad);
 }
 
 nlohmann::ordered_json json(const Node& n) {
   nlohmann::ordered_json j;
   j["wat"] = n.what;
-  j["waarde"] = n.value;
+  j["waarde"] = n.raw.empty() ? n.value : n.raw;
   j["regel"] = n.rule;
   j["herkomst"] = n.herkomst;
   if (!n.lawText.empty()) j["wettekst"] = n.lawText;
@@ -367,6 +379,26 @@ std::optional<Node> explainParameter(eval::Evaluation& ev, int parameter, const 
 std::string renderText(const Node& root) {
   std::string out = root.version.empty() ? std::string() : fmt::format("volgens: {}\n", root.version);
   text(root, 0, out);
+  return out;
+}
+
+namespace {
+
+// Markdown for a nota: a nested list, each step with its value, rule and provenance.
+void markdown(const Node& n, int level, std::string& out) {
+  const std::string pad(static_cast<std::size_t>(level) * 2, ' ');
+  out += fmt::format("{}- **{}** = {} ({}; {})\n", pad, n.what, n.value, n.rule, n.herkomst);
+  for (const auto& note : n.notes) out += fmt::format("{}  - {}\n", pad, note);
+  for (const auto& c : n.inputs) markdown(c, level + 1, out);
+  if (n.inputsLeftOut > 0) out += fmt::format("{}  - en {} andere invoer\n", pad, n.inputsLeftOut);
+}
+
+}  // namespace
+
+std::string renderMarkdown(const Node& root) {
+  std::string out = fmt::format("# Uitleg: {}\n\n", root.what);
+  if (!root.version.empty()) out += fmt::format("Volgens {}.\n\n", root.version);
+  markdown(root, 0, out);
   return out;
 }
 

@@ -16,7 +16,8 @@ namespace verdeel::explain {
 struct Node {
   std::string version;             // on the root only: the version of the rules used
   std::string what;                // "besluit_totaal van gemeente GM0193 (Zwolle)"
-  std::string value;               // "826"
+  std::string value;               // "1.826", "2397/38 (≈ 63,08)": for readers, in Dutch notation
+  std::string raw;                 // "1826", "2397/38": exact, for programs (JSON)
   std::string rule;                // "art. 5 wet \"Verdeelbesluit\"", or the data file and line of a cell
   std::string lawText;             // the article's text, when asked for
   std::string herkomst;            // echt, gereconstrueerd, fictief
@@ -54,6 +55,8 @@ std::optional<Node> explain(eval::Evaluation& ev, int definition, int row, const
 std::optional<Node> explainParameter(eval::Evaluation& ev, int parameter, const Options& options);
 
 std::string renderText(const Node& root);
+// A nested list for a nota (`--format md`).
+std::string renderMarkdown(const Node& root);
 std::string renderJson(const Node& root);
 
 }  // namespace verdeel::explain
