@@ -35,13 +35,13 @@ std::string barChart(const std::string& title, const std::vector<std::string>& l
   mpq_class max = 1;
   for (const auto& s : series)
     for (const auto& v : s.values) max = std::max(max, v);
-  const int labelWidth = 170, barArea = 420, numberWidth = 70, bar = 9, gap = 8;
+  const int labelWidth = 170, barArea = 420, numberWidth = 70, bar = 7, gap = 6;
   const int group = static_cast<int>(series.size()) * bar + gap;
   const int legend = 18 * static_cast<int>(series.size()) + 10;
   const int height = 30 + group * static_cast<int>(labels.size()) + legend;
   const int width = labelWidth + barArea + numberWidth;
   std::string out = fmt::format(
-      R"(<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {0} {1}" width="{0}" height="{1}" )"
+      R"(<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {0} {1}" width="100%" )"
       R"(font-family="sans-serif" font-size="10"><title>{2}</title>)"
       "\n",
       width, height, escape(title));

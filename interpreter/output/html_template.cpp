@@ -25,6 +25,7 @@ const std::string& defaultTemplate() {
   td.getal, th.getal { text-align: right; font-variant-numeric: tabular-nums; }
   tr.niet-echt td:first-child { border-left: 3px solid #7a0000; }
   tfoot td { font-weight: bold; border-top: 2px solid #333; }
+  tfoot { display: table-row-group; } tr { break-inside: avoid; } figure { break-inside: avoid; }
 </style>
 </head>
 <body>
