@@ -1,5 +1,7 @@
 #include "explain/explain.hpp"
 
+#include "explain/calculation.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -55,6 +57,9 @@ class Builder {
     n.herkomst = ast::herkomstName(c->herkomst());
     n.rule = articleText(c->article);
     if (o_.lawText && c->article >= 0) n.lawText = p_.articles[static_cast<std::size_t>(c->article)].lawText;
+    // The calculation with its numbers filled in, when it is arithmetic of this entity's values.
+    if (d.body && c->exception < 0)
+      if (auto line = filledIn(ev_, *d.body, row)) n.notes.push_back("berekening: " + *line);
     exceptions(d, *c, *how, n);
     if (d.apportion && d.subject >= 0 && !apportionment(def, row, n)) return std::nullopt;
     const bool again = !seen_.insert({def, row}).second;
