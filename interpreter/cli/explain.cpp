@@ -24,6 +24,7 @@ int commandExplain(const ExplainOptions& o) {
     if (!tree) return finish(engine, kExitRuleErrors);
     const std::string text = o.json || o.format == "json" ? explain::renderJson(*tree)
                              : o.format == "md"           ? explain::renderMarkdown(*tree)
+                             : o.format == "html"         ? explain::renderHtml(*tree)
                                                           : explain::renderText(*tree);
     std::fputs(text.c_str(), stdout);
     return finish(engine, kExitOk);

@@ -137,8 +137,8 @@ static int runCommandLine(int argc, char** argv) {
                    "Read the data tables from this folder instead of the rule set's own")
       ->check(kFolderName);
   explainCmd->add_flag("--alles", ex.all, "Show every level, down to the data files");
-  explainCmd->add_option("--format", ex.format, "text (default), md (a nested list for a nota) or json")
-      ->check(CLI::IsMember({"text", "md", "json"}));
+  explainCmd->add_option("--format", ex.format, "text (default), md or html (for a nota), or json")
+      ->check(CLI::IsMember({"text", "md", "html", "json"}));
   explainCmd->add_option("--depth", ex.depth, "Levels of inputs to show (default 2; --alles: all)")
       ->check(CLI::Range(0, 100));
   explainCmd->add_flag("--wettekst", ex.lawText, "Show the text of each article");

@@ -400,6 +400,53 @@ void markdown(const Node& n, int level, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+std::string escapeHtml(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void html(const Node& n, std::string& out) {
+  out += fmt::format("<li><strong>{}</strong> = {} <span class=\"regel\">({}; {})</span>", escapeHtml(n.what),
+                     escapeHtml(n.value), escapeHtml(n.rule), escapeHtml(n.herkomst));
+  if (!n.notes.empty() || !n.inputs.empty() || n.inputsLeftOut > 0) {
+    out += "\n<ul>\n";
+    for (const auto& note : n.notes)
+      out += fmt::format("<li class=\"toelichting\">{}</li>\n", escapeHtml(note));
+    for (const auto& c : n.inputs) html(c, out);
+    if (n.inputsLeftOut > 0) out += fmt::format("<li>en {} andere invoer</li>\n", n.inputsLeftOut);
+    out += "</ul>";
+  }
+  out += "</li>\n";
+}
+
+}  // namespace
+
+std::string renderHtml(const Node& root) {
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Uitleg: {0}</title>\n"
+      "<style>body {{ font: 10.5pt/1.45 sans-serif; max-width: 60em; margin: 1em auto; color: #111; }} "
+      ".regel {{ color: #444; font-size: 9pt; }} .toelichting {{ list-style: circle; color: #222; "
+      "}}</style>\n"
+      "</head>\n<body>\n<h1>Uitleg: {0}</h1>\n",
+      escapeHtml(root.what));
+  if (!root.version.empty()) out += fmt::format("<p>Volgens {}.</p>\n", escapeHtml(root.version));
+  out += "<ul>\n";
+  html(root, out);
+  out += "</ul>\n</body>\n</html>\n";
+  return out;
+}
+
 std::string renderMarkdown(const Node& root) {
   std::string out = fmt::format("# Uitleg: {}\n\n", root.what);
   if (!root.version.empty()) out += fmt::format("Volgens {}.\n\n", root.version);

@@ -57,6 +57,8 @@ std::optional<Node> explainParameter(eval::Evaluation& ev, int parameter, const 
 std::string renderText(const Node& root);
 // A nested list for a nota (`--format md`).
 std::string renderMarkdown(const Node& root);
+// The same as an HTML page (lang="nl"), to open or paste into a nota (`--format html`).
+std::string renderHtml(const Node& root);
 std::string renderJson(const Node& root);
 
 }  // namespace verdeel::explain
