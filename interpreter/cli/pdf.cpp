@@ -11,6 +11,8 @@
 
 #include "cli/process.hpp"
 
+#include "source/scratch.hpp"
+
 namespace verdeel::cli {
 
 namespace {
@@ -33,20 +35,6 @@ std::optional<std::string> findChromium() {
   return std::nullopt;
 }
 
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::string templ = (fs::temp_directory_path() / "verdeel-pdf-XXXXXX").string();
-    if (::mkdtemp(templ.data())) dir = templ;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    if (!dir.empty()) fs::remove_all(dir, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-};
-
 }  // namespace
 
 std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output::OutputFile>& documents,
@@ -60,8 +48,8 @@ std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output
         "its program, or choose --format html and print that";
     return std::nullopt;
   }
-  Scratch scratch;
-  if (scratch.dir.empty()) {
+  ScratchDir scratch("verdeel-pdf");
+  if (!scratch.ok()) {
     error = "cannot make a scratch folder for printing";
     return std::nullopt;
   }
@@ -71,7 +59,7 @@ std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output
   const std::regex printed("D:[0-9]{14}");
   std::vector<output::OutputFile> out;
   for (const output::OutputFile& doc : documents) {
-    const fs::path html = scratch.dir / "document.html", pdf = scratch.dir / "document.pdf";
+    const fs::path html = scratch.path() / "document.html", pdf = scratch.path() / "document.pdf";
     {
       std::ofstream f(html, std::ios::binary);
       f << doc.content;
@@ -82,10 +70,11 @@ std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output
     }
     std::error_code ec;
     fs::remove(pdf, ec);
-    const int status = runProgram({"timeout", "120", *chromium, "--headless=new", "--no-sandbox",
-                                   "--disable-gpu", "--no-pdf-header-footer", "--disable-pdf-tagging",
-                                   "--no-first-run", "--user-data-dir=" + (scratch.dir / "profiel").string(),
-                                   "--print-to-pdf=" + pdf.string(), "file://" + html.string()});
+    const int status =
+        runProgram({"timeout", "120", *chromium, "--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", "--disable-pdf-tagging", "--no-first-run",
+                    "--user-data-dir=" + (scratch.path() / "profiel").string(),
+                    "--print-to-pdf=" + pdf.string(), "file://" + html.string()});
     std::ifstream in(pdf, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();

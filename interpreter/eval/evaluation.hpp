@@ -21,8 +21,12 @@
 #include "diag/diagnostic.hpp"
 #include "eval/provenance.hpp"
 #include "stdlib/apportion.hpp"
+#include "stdlib/builtins.hpp"
 
 namespace verdeel::eval {
+
+// The stdlib rounding of a rounding mode of the language (`rekenkundig` is half up, ...).
+stdlib::Rounding rounding(ast::RoundMode m);
 
 // One computed value: of a definition for one entity, or of a parameter.
 struct Computed {

@@ -10,8 +10,6 @@
 
 namespace verdeel::eval {
 
-namespace {
-
 stdlib::Rounding rounding(ast::RoundMode m) {
   switch (m) {
     case ast::RoundMode::HalfUp: return stdlib::Rounding::HalfUp;
@@ -21,8 +19,6 @@ stdlib::Rounding rounding(ast::RoundMode m) {
   }
   return stdlib::Rounding::HalfUp;
 }
-
-}  // namespace
 
 void dedupe(std::vector<InputRef>& inputs) {
   auto key = [](const InputRef& r) {

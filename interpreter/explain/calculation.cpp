@@ -19,16 +19,6 @@ std::string number(const mpq_class& q) {
   return formatNumber(q);  // an exact fraction keeps its form: 47/304
 }
 
-stdlib::Rounding rounding(ast::RoundMode m) {
-  switch (m) {
-    case ast::RoundMode::HalfUp: return stdlib::Rounding::HalfUp;
-    case ast::RoundMode::Down: return stdlib::Rounding::Down;
-    case ast::RoundMode::Up: return stdlib::Rounding::Up;
-    case ast::RoundMode::HalfEven: return stdlib::Rounding::HalfEven;
-  }
-  return stdlib::Rounding::HalfUp;
-}
-
 class Filler {
  public:
   Filler(eval::Evaluation& ev, int row) : ev_(ev), row_(row) {}
@@ -103,7 +93,7 @@ class Filler {
   std::optional<Term> node(const check::Round& n) {
     auto t = term(*n.value);
     if (!t) return std::nullopt;
-    const mpq_class r = stdlib::round(t->value, rounding(n.mode), n.decimals);
+    const mpq_class r = stdlib::round(t->value, eval::rounding(n.mode), n.decimals);
     // Rounding is the last step of the line; inside a larger expression it is not shown so.
     rounded = formatDutch(r, 12);
     return Term{t->text, r, 1};
@@ -136,7 +126,7 @@ std::optional<std::string> filledIn(eval::Evaluation& ev, const check::CExpr& bo
   const std::string result = formatDutch(t->value, 2);  // `63,08`, or `≈ 63,08` when not exact
   std::string line = fmt::format("{} {}", t->text, result.rfind("≈", 0) == 0 ? result : "= " + result);
   if (round) {
-    const mpq_class r = stdlib::round(t->value, rounding(round->mode), round->decimals);
+    const mpq_class r = stdlib::round(t->value, eval::rounding(round->mode), round->decimals);
     line += fmt::format(" → {}", formatDutch(r, 12));
   }
   return line;

@@ -6,6 +6,8 @@
 
 #include "explain/explain.hpp"
 
+#include "source/text.hpp"
+
 namespace verdeel::explain {
 
 namespace {
@@ -69,20 +71,6 @@ void markdown(const Node& n, int level, std::string& out) {
 }  // namespace
 
 namespace {
-
-std::string escapeHtml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 void html(const Node& n, std::string& out) {
   out += fmt::format("<li><strong>{}</strong> = {} <span class=\"regel\">({}; {})</span>", escapeHtml(n.what),

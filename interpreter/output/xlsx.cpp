@@ -14,6 +14,8 @@
 
 #include "value/value.hpp"
 
+#include "source/scratch.hpp"
+
 namespace verdeel::output {
 
 namespace {
@@ -180,31 +182,16 @@ bool writeSheet(lxw_workbook* wb, const Formats& f, const DecisionTable& t, cons
   return true;
 }
 
-// A temporary folder removed at the end of its scope.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::string templ = (fs::temp_directory_path() / "verdeel-xlsx-XXXXXX").string();
-    if (::mkdtemp(templ.data())) dir = templ;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    if (!dir.empty()) fs::remove_all(dir, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-};
-
 }  // namespace
 
 std::optional<std::string> renderWorkbook(const Decisions& d, std::string& error) {
   // libxlsxwriter 1.1.4 (Debian 12) writes to a file only: a private scratch folder, read back.
-  Scratch scratch;
-  if (scratch.dir.empty()) {
+  ScratchDir scratch("verdeel-xlsx");
+  if (!scratch.ok()) {
     error = "cannot make a scratch folder for the workbook";
     return std::nullopt;
   }
-  const std::string path = (scratch.dir / "werkboek.xlsx").string();
+  const std::string path = (scratch.path() / "werkboek.xlsx").string();
   lxw_workbook_options options{};
   options.tmpdir = nullptr;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);

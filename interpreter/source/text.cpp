@@ -21,6 +21,21 @@ std::string asciiLower(std::string_view s) {
   return out;
 }
 
+std::string escapeHtml(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string fileNameOf(std::string_view name) {
   std::string out;
   for (char c : name) {

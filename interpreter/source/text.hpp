@@ -16,5 +16,7 @@ std::string asciiLower(std::string_view s);
 // The file name (without extension) an output's name becomes: lower case, letters, digits, `-` and
 // `_` kept, every other run of characters one `-` ("Verdeelbesluit Drenthe" -> "verdeelbesluit-drenthe").
 std::string fileNameOf(std::string_view name);
+// Text for HTML and SVG: `&`, `<`, `>` and `"` as entities.
+std::string escapeHtml(std::string_view s);
 
 }  // namespace verdeel
