@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "cli/process.hpp"
@@ -35,6 +34,16 @@ std::optional<std::string> findChromium() {
   return std::nullopt;
 }
 
+// Every `D:` followed by 14 digits (a PDF date: the time of printing) becomes `stamp`, same length.
+void restamp(std::string& pdf, const std::string& stamp) {
+  for (std::size_t i = pdf.find("D:"); i != std::string::npos; i = pdf.find("D:", i + 2)) {
+    if (i + 16 > pdf.size()) break;
+    bool digits = true;
+    for (std::size_t k = i + 2; k < i + 16 && digits; ++k) digits = pdf[k] >= '0' && pdf[k] <= '9';
+    if (digits) pdf.replace(i, 16, stamp);
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output::OutputFile>& documents,
@@ -56,7 +65,6 @@ std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output
   // The time stamps Chromium writes (D:YYYYMMDDHHMMSS) become the regulation's date, same length.
   std::string stamp = "D:" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "000000";
   if (stamp.size() != 16) stamp = "D:19700101000000";
-  const std::regex printed("D:[0-9]{14}");
   std::vector<output::OutputFile> out;
   for (const output::OutputFile& doc : documents) {
     const fs::path html = scratch.path() / "document.html", pdf = scratch.path() / "document.pdf";
@@ -84,7 +92,7 @@ std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output
       help = "check that `chromium --headless=new --no-sandbox --print-to-pdf=x.pdf` works on this machine";
       return std::nullopt;
     }
-    content = std::regex_replace(content, printed, stamp);
+    restamp(content, stamp);
     std::string name = doc.name;
     if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) name.resize(name.size() - 5);
     out.push_back({name + ".pdf", std::move(content)});
