@@ -49,8 +49,14 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     if (!v) return std::nullopt;
     out.globals.push_back({p.parameters[i].name, v->value});
   }
+  // Documents may name the values the outputs show, and nothing else: a value no output asks for is
+  // not computed for them (it could fail, and fail a run that does not need it).
+  std::set<int> shown;
+  for (const check::Output& o : p.outputs)
+    for (const check::OutputColumn& c : o.columns)
+      if (c.isDefinition) shown.insert(c.index);
   for (std::size_t i = 0; i < p.definitions.size(); ++i) {
-    if (p.definitions[i].subject >= 0) continue;
+    if (p.definitions[i].subject >= 0 || !shown.count(static_cast<int>(i))) continue;
     const eval::Computed* v = ev.definition(static_cast<int>(i), -1);
     if (!v) return std::nullopt;
     out.globals.push_back({p.definitions[i].name, v->value});
@@ -223,7 +229,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
         if (r.entity.table >= 0) {
           it->second.groupTable = p.tables[static_cast<std::size_t>(r.entity.table)].name;
           for (std::size_t d = 0; d < p.definitions.size(); ++d) {
-            if (p.definitions[d].subject != r.entity.table) continue;
+            if (p.definitions[d].subject != r.entity.table || !shown.count(static_cast<int>(d))) continue;
             const eval::Computed* v = ev.definition(static_cast<int>(d), r.entity.row);
             if (!v) return std::nullopt;
             it->second.groupValues.push_back({p.definitions[d].name, v->value});
