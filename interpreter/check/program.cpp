@@ -21,6 +21,15 @@ std::string Program::basis(int article) const {
   return fmt::format("{} \"{}\" ({})", a.label(), a.title, header.citation);
 }
 
+int Program::mainDefinition(int table) const {
+  for (const Output& o : outputs) {
+    if (o.subject != table) continue;
+    for (auto it = o.columns.rbegin(); it != o.columns.rend(); ++it)
+      if (it->isDefinition) return it->index;
+  }
+  return -1;
+}
+
 int Program::table(std::string_view name) const {
   for (std::size_t i = 0; i < tables.size(); ++i)
     if (tables[i].name == name) return static_cast<int>(i);

@@ -240,6 +240,9 @@ struct Program {
 
   std::string basis(int article) const;  // `art. 2.1 "title" (citation)`, or the regeling
   int table(std::string_view name) const;
+  // The main value of a table's entities: the last computed column of the first output per that
+  // table that has one (for a gemeente in rules/2024: besluit_totaal); -1 when no output shows one.
+  int mainDefinition(int table) const;
 };
 
 }  // namespace verdeel::check

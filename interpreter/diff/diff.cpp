@@ -55,18 +55,9 @@ std::optional<Result> compare(eval::Evaluation& before, eval::Evaluation& after)
         if (!found && std::find(r.onlyOld.begin(), r.onlyOld.end(), n) == r.onlyOld.end())
           r.onlyOld.push_back(n);
       }
-  // The main value of each table: the last computed column of its first output.
-  std::map<int, int> mainOf;
-  for (const check::Output& o : pn.outputs)
-    if (o.subject >= 0 && !mainOf.count(o.subject))
-      for (auto it = o.columns.rbegin(); it != o.columns.rend(); ++it)
-        if (it->isDefinition) {
-          mainOf[o.subject] = it->index;
-          break;
-        }
   for (const Compared& cd : defs) {
     const check::Definition& dn = pn.definitions[static_cast<std::size_t>(cd.newDef)];
-    const bool main = mainOf.count(dn.subject) && mainOf[dn.subject] == cd.newDef;
+    const bool main = pn.mainDefinition(dn.subject) == cd.newDef;
     const int tn = dn.subject;
     const int to = po.definitions[static_cast<std::size_t>(cd.oldDef)].subject;
     const check::Table& table = pn.tables[static_cast<std::size_t>(tn)];

@@ -13,16 +13,6 @@ namespace verdeel::diff {
 
 namespace {
 
-// The main value of a table's entities: the last computed column of its first output.
-int mainDefinition(const check::Program& p, int table) {
-  for (const check::Output& o : p.outputs) {
-    if (o.subject != table) continue;
-    for (auto it = o.columns.rbegin(); it != o.columns.rend(); ++it)
-      if (it->isDefinition) return it->index;
-  }
-  return -1;
-}
-
 // An entity as a reader names it: its `naam`, else its key.
 std::string label(const eval::Evaluation& ev, int table, int row) {
   const check::Table& t = ev.program().tables[static_cast<std::size_t>(table)];
@@ -86,7 +76,7 @@ bool summarise(Result& r, eval::Evaluation& before, eval::Evaluation& after, con
             if (pn.definitions[i].name == definition && pn.definitions[i].subject == static_cast<int>(t))
               d = static_cast<int>(i);
         } else {
-          d = mainDefinition(pn, static_cast<int>(t));
+          d = pn.mainDefinition(static_cast<int>(t));
         }
         if (d >= 0 && pn.definitions[static_cast<std::size_t>(d)].type.numeric()) {
           def = d;

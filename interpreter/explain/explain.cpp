@@ -316,11 +316,7 @@ std::optional<Entity> findEntity(const eval::Evaluation& ev, const std::string& 
 }
 
 int defaultDefinition(const check::Program& p, int table) {
-  for (const check::Output& o : p.outputs) {
-    if (o.subject != table) continue;
-    for (auto it = o.columns.rbegin(); it != o.columns.rend(); ++it)
-      if (it->isDefinition) return it->index;
-  }
+  if (const int main = p.mainDefinition(table); main >= 0) return main;
   for (std::size_t i = p.definitions.size(); i-- > 0;)
     if (p.definitions[i].subject == table) return static_cast<int>(i);
   return -1;
