@@ -42,7 +42,7 @@ bool documents(Engine& engine, const output::Decisions& decisions, std::vector<o
     if (path && !templates.count(*path)) {
       auto text = engine.readExtraInput(*path, 1U << 20U, error);
       if (!text) {
-        engine.diagnostics().report(Code::E0601, {},
+        engine.diagnostics().report(Code::E0603, {},
                                     fmt::format("cannot read the template `{}`: {}", *path, error));
         code = kExitOutputFailed;
         return false;
@@ -53,7 +53,7 @@ bool documents(Engine& engine, const output::Decisions& decisions, std::vector<o
     if (!html) {
       engine.diagnostics()
           .report(
-              Code::E0601, {},
+              Code::E0603, {},
               fmt::format("the template `{}` is not valid Mustache: {}", path ? *path : "(built in)", error))
           .help = "close every {{#naam}} with {{/naam}}, and write {{! ... }} for a comment";
       code = kExitOutputFailed;
@@ -97,7 +97,7 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
       std::string error, help;
       auto pdfs = printPdf(html, decisions->geldigVanaf, error, help);
       if (!pdfs) {
-        engine.diagnostics().report(Code::E0601, {}, error).help = help;
+        engine.diagnostics().report(Code::E0603, {}, error).help = help;
         code = kExitOutputFailed;
         return std::nullopt;
       }
@@ -109,7 +109,7 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
       auto workbook = output::renderWorkbook(*decisions, error);
       if (!workbook) {
         engine.diagnostics()
-            .report(Code::E0601, {}, fmt::format("cannot make the workbook: {}", error))
+            .report(Code::E0603, {}, fmt::format("cannot make the workbook: {}", error))
             .help = "write the other formats (csv, json, md) and report this";
         code = kExitOutputFailed;
         return std::nullopt;

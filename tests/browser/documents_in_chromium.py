@@ -9,7 +9,7 @@ and `pdfinfo` (scripts/install-deps.sh installs them). Checks:
 2. `--format pdf` of rules/2024: the Overijssel decision prints on the expected number of pages,
    every page has the running header, "pagina N van M" and the CONCEPT banner, and the text holds
    the provincial task and the totals of the CSV; the PDFs of two runs have the same bytes;
-3. without Chromium, `--format pdf` stops with E0601 and the install hint, and writes nothing.
+3. without Chromium, `--format pdf` stops with E0603 and the install hint, and writes nothing.
 """
 import csv
 import os
@@ -90,7 +90,7 @@ def main():
         missing = os.path.join(tmp, "zonder")
         r = subprocess.run([verdeel, "run", os.path.join(root, "rules/2024"), "--out", missing, "--format", "pdf"],
                            capture_output=True, text=True, env=env)
-        assert r.returncode == 73 and "E0601" in r.stderr and "chromium" in r.stderr, (r.returncode, r.stderr)
+        assert r.returncode == 73 and "E0603" in r.stderr and "chromium" in r.stderr, (r.returncode, r.stderr)
         assert not os.path.exists(missing), "a folder was written"
         print(f"browser: {len(names)} documents without console messages (screenshots in {shots}); "
               f"{len(pdfs)} PDFs identical over two runs; Overijssel {pages} pages with header, page numbers, banner and totals")
