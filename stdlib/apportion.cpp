@@ -14,6 +14,8 @@
 #include <numeric>
 #include <queue>
 
+#include "lang/language.hpp"
+
 namespace verdeel::stdlib {
 
 const char* methodName(Method m) {
@@ -333,10 +335,9 @@ struct Core {
       for (std::size_t i : candidates)
         if (rem[i] == cut) out.entities.push_back(i);
       std::sort(out.entities.begin(), out.entities.end());
-      tie(fmt::format("{} entities have the same remainder and only {} of them can get a unit",
-                      out.entities.size(),
-                      std::count_if(out.entities.begin(), out.entities.end(),
-                                    [&](std::size_t i) { return r.entities[i].remainderUnit; })));
+      tie(trf("{} entities have the same remainder and only {} of them can get a unit", out.entities.size(),
+              std::count_if(out.entities.begin(), out.entities.end(),
+                            [&](std::size_t i) { return r.entities[i].remainderUnit; })));
     }
   }
 
@@ -470,7 +471,7 @@ struct Core {
     }
     if (sum != total) {
       out.error = ApportionError::Internal;
-      out.detail = "the seats could not be made to add up to the total";
+      out.detail = tr("the seats could not be made to add up to the total");
       return;
     }
     // The cut-off: the weakest seat given and the strongest seat not given.
@@ -492,8 +493,8 @@ struct Core {
                           (canGain(i) && compare(prio(i, s[i] + 1), cut) == 0);
         if (tied) out.entities.push_back(i);
       }
-      tie(fmt::format("{} entities have the same priority ({}) for the last seat", out.entities.size(),
-                      formatPriority(seatPriority(in, *worstIn, r.seats[*worstIn]))));
+      tie(trf("{} entities have the same priority ({}) for the last seat", out.entities.size(),
+              formatPriority(seatPriority(in, *worstIn, r.seats[*worstIn]))));
     }
   }
 
@@ -527,7 +528,7 @@ std::optional<Problem> prepare(const ApportionInput& in, ApportionOutcome& out) 
   Problem p{in, in.weights.size(), {}, 1};
   if (in.total < 0) {
     out.error = ApportionError::NegativeTotal;
-    out.detail = fmt::format("the total to distribute is negative ({})", in.total.get_str());
+    out.detail = trf("the total to distribute is negative ({})", in.total.get_str());
     return std::nullopt;
   }
   for (std::size_t i = 0; i < p.n; ++i) {
@@ -537,7 +538,7 @@ std::optional<Problem> prepare(const ApportionInput& in, ApportionOutcome& out) 
   }
   if (!out.entities.empty()) {
     out.error = ApportionError::NegativeWeight;
-    out.detail = "a weight is negative";
+    out.detail = tr("a weight is negative");
     return std::nullopt;
   }
   if (p.scaleUnit != 1) {
@@ -552,7 +553,7 @@ std::optional<Problem> prepare(const ApportionInput& in, ApportionOutcome& out) 
     if (p.hi(i) && *p.hi(i) < p.lo(i)) out.entities.push_back(i);
   if (!out.entities.empty()) {
     out.error = ApportionError::Infeasible;
-    out.detail = "a maximum is below the minimum";
+    out.detail = tr("a maximum is below the minimum");
     return std::nullopt;
   }
   return p;
@@ -585,9 +586,8 @@ ApportionOutcome apportion(const ApportionInput& in) {
       const bool tooMuch = lo > in.total;
       out.error = tooMuch ? ApportionError::Infeasible : ApportionError::NoWeight;
       out.detail =
-          tooMuch ? fmt::format("the minima add up to {}, more than the total {}", lo.get_str(),
-                                in.total.get_str())
-                  : fmt::format("the weights and maxima leave no room for all {} units", in.total.get_str());
+          tooMuch ? trf("the minima add up to {}, more than the total {}", lo.get_str(), in.total.get_str())
+                  : trf("the weights and maxima leave no room for all {} units", in.total.get_str());
       return out;
     }
     num = scale->num;
@@ -597,7 +597,7 @@ ApportionOutcome apportion(const ApportionInput& in) {
     if (in.total != 0) {
       out.error = ApportionError::NoWeight;
       out.detail =
-          fmt::format("all weights are zero, so {} units cannot be shared in proportion", in.total.get_str());
+          trf("all weights are zero, so {} units cannot be shared in proportion", in.total.get_str());
       return out;
     }
     den = 1;
@@ -614,8 +614,7 @@ ApportionOutcome apportion(const ApportionInput& in) {
   const mpz_class sum = std::accumulate(out.result.seats.begin(), out.result.seats.end(), mpz_class(0));
   if (sum != in.total) {
     out.error = ApportionError::Internal;
-    out.detail =
-        fmt::format("the parts add up to {}, not to the total {}", sum.get_str(), in.total.get_str());
+    out.detail = trf("the parts add up to {}, not to the total {}", sum.get_str(), in.total.get_str());
   }
   return out;
 }

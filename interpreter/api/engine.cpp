@@ -5,6 +5,7 @@
 
 #include "api/verdeel.hpp"
 #include "check/check.hpp"
+#include "lang/language.hpp"
 #include "parse/parse.hpp"
 #include "scenario/setting.hpp"
 #include "source/sha256.hpp"
@@ -45,8 +46,8 @@ bool Engine::setScenario(const std::vector<std::string>& settings, std::string& 
     if (!s) return false;
     for (const auto& [param, value] : scenario_)
       if (param == s->parameter) {
-        error = fmt::format("parameter `{}` is set twice", s->name);
-        help = "give each parameter one `--zet`";
+        error = trf("parameter `{}` is set twice", s->name);
+        help = tr("give each parameter one `--zet`");
         return false;
       }
     scenario_.emplace_back(s->parameter, s->values.front());
@@ -83,24 +84,22 @@ bool Engine::runControles() {
     }
     auto& d = diags_.report(
         c.claim ? Code::E0508 : Code::E0505, c.span,
-        c.subject < 0
-            ? fmt::format("{} `{}` {}", what, quoted, c.claim ? "does not hold" : "failed")
-            : fmt::format("{} `{}` {} for {} of the {} rows of `{}`", what, quoted,
-                          c.claim ? "does not hold" : "failed", result->failures.size(), result->checked,
-                          program_->tables[static_cast<std::size_t>(c.subject)].name));
-    if (c.claim && !c.source.empty())
-      d.notes.push_back({SourceSpan{}, fmt::format("claimed in: {}", c.source)});
+        c.subject < 0 ? fmt::format("{} `{}` {}", what, quoted, c.claim ? tr("does not hold") : tr("failed"))
+                      : trf("{} `{}` {} for {} of the {} rows of `{}`", what, quoted,
+                            c.claim ? tr("does not hold") : tr("failed"), result->failures.size(),
+                            result->checked, program_->tables[static_cast<std::size_t>(c.subject)].name));
+    if (c.claim && !c.source.empty()) d.notes.push_back({SourceSpan{}, trf("claimed in: {}", c.source)});
     if (c.claim && result->herkomst == ast::Herkomst::Fictief)
-      d.notes.push_back({SourceSpan{},
-                         "this claim rests on fictitious data (the verslag scenario): it says nothing "
-                         "about the real decisions"});
+      d.notes.push_back(
+          {SourceSpan{}, tr("this claim rests on fictitious data (the verslag scenario): it says nothing "
+                            "about the real decisions")});
     d.basis = program_->basis(c.article);
     const std::size_t shown = std::min<std::size_t>(result->failures.size(), 20);
     for (std::size_t k = 0; k < shown; ++k) {
       const auto& f = result->failures[k];
-      std::string who = f.row >= 0 ? ev.entityName(c.subject, f.row) : std::string("the whole");
+      std::string who = f.row >= 0 ? ev.entityName(c.subject, f.row) : std::string(tr("the whole"));
       if (f.row < 0)
-        d.notes.push_back({SourceSpan{}, f.detail.empty() ? "the condition is false" : f.detail});
+        d.notes.push_back({SourceSpan{}, f.detail.empty() ? tr("the condition is false") : f.detail});
       else {
         // Point at the entity's line in its data file, so an agreement or a row can be found at once.
         const data::TableData& td = dataset_->tables[static_cast<std::size_t>(c.subject)];
@@ -110,7 +109,7 @@ bool Engine::runControles() {
       }
     }
     if (shown < result->failures.size())
-      d.notes.push_back({SourceSpan{}, fmt::format("and {} more", result->failures.size() - shown)});
+      d.notes.push_back({SourceSpan{}, trf("and {} more", result->failures.size() - shown)});
   }
   return ok;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::check {
 
@@ -19,14 +20,12 @@ std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a
     if (col < 0 || subject.columns[static_cast<std::size_t>(col)].type.kind != Kind::Entity) {
       auto& d = diags_.report(
           Code::E0214, v.within->span,
-          col < 0
-              ? fmt::format("`binnen {}`: table `{}` has no column `{}`", v.within->name, subject.name,
-                            v.within->name)
-              : fmt::format("`binnen {}` needs a `verwijzing naar` column, but `{}` is a {}", v.within->name,
-                            v.within->name, tname(subject.columns[static_cast<std::size_t>(col)].type)));
-      d.help = fmt::format(
-          "`binnen` names a column of {} that refers to another table, such as `binnen provincie`",
-          subject.name);
+          col < 0 ? trf("`binnen {}`: table `{}` has no column `{}`", v.within->name, subject.name,
+                        v.within->name)
+                  : trf("`binnen {}` needs a `verwijzing naar` column, but `{}` is a {}", v.within->name,
+                        v.within->name, tname(subject.columns[static_cast<std::size_t>(col)].type)));
+      d.help = trf("`binnen` names a column of {} that refers to another table, such as `binnen provincie`",
+                   subject.name);
       ok = false;
     } else {
       out.withinColumn = col;
@@ -41,40 +40,38 @@ std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a
       return;
     }
     if (!e->type.numeric()) {
-      diags_.report(Code::E0203, src.span,
-                    fmt::format("{} must be a number, but it is a {}", what, tname(e->type)));
+      diags_.report(Code::E0203, src.span, trf("{} must be a number, but it is a {}", what, tname(e->type)));
       ok = false;
     } else if (whole && e->type.kind != Kind::Integer) {
-      auto& d =
-          diags_.report(Code::E0204, src.span,
-                        fmt::format("{} must be a whole number, but this value can be a fraction", what));
-      d.help =
-          "round it explicitly, for example `afgerond(..., rekenkundig)`: verdeel never rounds on its own";
+      auto& d = diags_.report(Code::E0204, src.span,
+                              trf("{} must be a whole number, but this value can be a fraction", what));
+      d.help = tr(
+          "round it explicitly, for example `afgerond(..., rekenkundig)`: verdeel never rounds on its own");
       ok = false;
     }
   };
   out.total = expr(*v.total, perGroup);
-  need(out.total, *v.total, true, "the total to distribute (`verdeel`)");
+  need(out.total, *v.total, true, tr("the total to distribute (`verdeel`)"));
   out.weight = expr(*v.weight, perEntity);
-  need(out.weight, *v.weight, false, "the weight (`naar rato van`)");
+  need(out.weight, *v.weight, false, tr("the weight (`naar rato van`)"));
   if (v.filter) {
     out.filter = expr(*v.filter, perEntity);
     if (!out.filter) {
       ok = false;
     } else if (out.filter->type.kind != Kind::Bool) {
       diags_.report(Code::E0203, v.filter->span,
-                    fmt::format("the condition after `waarvoor` must be true or false, but it is a {}",
-                                tname(out.filter->type)));
+                    trf("the condition after `waarvoor` must be true or false, but it is a {}",
+                        tname(out.filter->type)));
       ok = false;
     }
   }
   if (v.minimum) {
     out.minimum = expr(*v.minimum, perEntity);
-    need(out.minimum, *v.minimum, true, "the minimum (`minimaal`)");
+    need(out.minimum, *v.minimum, true, tr("the minimum (`minimaal`)"));
   }
   if (v.maximum) {
     out.maximum = expr(*v.maximum, perEntity);
-    need(out.maximum, *v.maximum, true, "the maximum (`maximaal`)");
+    need(out.maximum, *v.maximum, true, tr("the maximum (`maximaal`)"));
   }
   for (const ast::TieKeyDecl& k : v.tieBreak) {
     TieKey key;
@@ -86,9 +83,9 @@ std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a
     }
     const Kind kind = key.key->type.kind;
     if (!key.key->type.numeric() && kind != Kind::Text && kind != Kind::Date) {
-      diags_.report(Code::E0203, k.key->span,
-                    fmt::format("a tie-break orders by a number, a text or a date, but this is a {}",
-                                tname(key.key->type)));
+      diags_.report(
+          Code::E0203, k.key->span,
+          trf("a tie-break orders by a number, a text or a date, but this is a {}", tname(key.key->type)));
       ok = false;
       continue;
     }

@@ -1,6 +1,7 @@
 // The checker: declarations (header, tables, names, exceptions, outputs) and the driver. Expression
 // typing is in expr.cpp, dependency analysis in deps.cpp; all three share the Checker class.
 #include "check/checker.hpp"
+#include "lang/language.hpp"
 #include "source/text.hpp"
 
 #include <fmt/format.h>
@@ -47,28 +48,28 @@ std::optional<Type> Checker::resolveType(const ast::TypeRef& t) {
 }
 
 void Checker::unknownTable(const ast::Ident& id) {
-  auto& d = diags_.report(Code::E0206, id.span, fmt::format("there is no table `{}`", id.name));
+  auto& d = diags_.report(Code::E0206, id.span, trf("there is no table `{}`", id.name));
   std::vector<std::string> names;
   for (const Table& t : p_.tables) names.push_back(t.name);
   if (auto m = closestMatch(id.name, names); !m.empty())
-    d.help = fmt::format("did you mean `{}`?", m);
+    d.help = trf("did you mean `{}`?", m);
   else if (!names.empty())
-    d.help = fmt::format("the tables are: {}", fmt::join(names, ", "));
+    d.help = trf("the tables are: {}", fmt::join(names, ", "));
   else
-    d.help = "declare the table with `tabel NAAM uit \"bestand.csv\"`";
+    d.help = tr("declare the table with `tabel NAAM uit \"bestand.csv\"`");
 }
 
 void Checker::header() {
   if (rs_.headers.empty()) {
     SourceSpan at{rs_.files.empty() ? 0u : rs_.files.front(), 0, 0, 0, 0};
-    auto& d = diags_.report(Code::E0207, at, "the rule set has no `regeling` header");
-    d.help = "start one file with `regeling \"titel\"`, `citatie \"...\"` and `geldig vanaf jjjj-mm-dd`";
+    auto& d = diags_.report(Code::E0207, at, tr("the rule set has no `regeling` header"));
+    d.help = tr("start one file with `regeling \"titel\"`, `citatie \"...\"` and `geldig vanaf jjjj-mm-dd`");
     return;
   }
   for (std::size_t i = 1; i < rs_.headers.size(); ++i) {
-    auto& d = diags_.report(Code::E0207, rs_.headers[i].span, "a second `regeling` header");
-    d.notes.push_back({rs_.headers[0].span, "the first header is here"});
-    d.help = "a rule set has one header; the other files of the folder hold only articles and tables";
+    auto& d = diags_.report(Code::E0207, rs_.headers[i].span, tr("a second `regeling` header"));
+    d.notes.push_back({rs_.headers[0].span, tr("the first header is here")});
+    d.help = tr("a rule set has one header; the other files of the folder hold only articles and tables");
   }
   p_.header = rs_.headers[0];
   p_.peildatum = rs_.peildatum;
@@ -77,8 +78,8 @@ void Checker::header() {
   if (h.validUntil && *h.validUntil < h.validFrom) {
     auto& d = diags_.report(
         Code::E0212, h.span,
-        fmt::format("`geldig tot` {} lies before `geldig vanaf` {}", h.validUntil->str(), h.validFrom.str()));
-    d.help = "swap the two dates or correct the one that is wrong";
+        trf("`geldig tot` {} lies before `geldig vanaf` {}", h.validUntil->str(), h.validFrom.str()));
+    d.help = tr("swap the two dates or correct the one that is wrong");
   }
 }
 
@@ -87,9 +88,8 @@ void Checker::tables() {
   // Names first, so references between tables can point forward.
   for (const ast::TableDecl& t : rs_.tables) {
     if (int prev = p_.table(t.name.name); prev >= 0) {
-      auto& d =
-          diags_.report(Code::E0202, t.name.span, fmt::format("table `{}` is declared twice", t.name.name));
-      d.notes.push_back({p_.tables[static_cast<std::size_t>(prev)].span, "first declared here"});
+      auto& d = diags_.report(Code::E0202, t.name.span, trf("table `{}` is declared twice", t.name.name));
+      d.notes.push_back({p_.tables[static_cast<std::size_t>(prev)].span, tr("first declared here")});
     }
     Table out;
     out.name = t.name.name;
@@ -101,10 +101,10 @@ void Checker::tables() {
     // elsewhere is named on the command line (`--data`), where the user can see it.
     const fs::path declared = fs::path(t.path).lexically_normal();
     if (declared.is_absolute() || declared.empty() || *declared.begin() == "..") {
-      auto& d = diags_.report(Code::E0218, t.pathSpan,
-                              fmt::format("`{}` points outside the rule set's folder", t.path));
+      auto& d =
+          diags_.report(Code::E0218, t.pathSpan, trf("`{}` points outside the rule set's folder", t.path));
       d.help =
-          "keep the data in (a folder under) the rule set's folder, or name another folder with `--data`";
+          tr("keep the data in (a folder under) the rule set's folder, or name another folder with `--data`");
     }
     out.span = t.name.span;
     out.source = t.source;
@@ -118,21 +118,20 @@ void Checker::tables() {
     const ast::TableDecl& t = rs_.tables[ti];
     Table& out = p_.tables[ti];
     for (const SourceSpan& s : t.repeated) {
-      auto& d =
-          diags_.report(Code::E0209, s, fmt::format("this item is given twice for table `{}`", t.name.name));
-      d.help =
-          t.sources.size() > 1
-              ? "after `uit \"...\" vanaf D`, every `herkomst`, `bron` and `peildatum` belongs to that file: "
-                "put the dated files last in the table, each followed by its own items"
-              : "keep one: `sleutel`, `herkomst`, `bron`, `peildatum` and `scheidingsteken` appear once per "
-                "table";
+      auto& d = diags_.report(Code::E0209, s, trf("this item is given twice for table `{}`", t.name.name));
+      d.help = t.sources.size() > 1
+                   ? tr("after `uit \"...\" vanaf D`, every `herkomst`, `bron` and `peildatum` belongs to "
+                        "that file: "
+                        "put the dated files last in the table, each followed by its own items")
+                   : tr("keep one: `sleutel`, `herkomst`, `bron`, `peildatum` and `scheidingsteken` appear "
+                        "once per "
+                        "table");
     }
     for (const ast::ColumnDecl& c : t.columns) {
       if (int prev = out.column(c.name.name); prev >= 0) {
-        auto& d = diags_.report(
-            Code::E0202, c.name.span,
-            fmt::format("column `{}` is declared twice in table `{}`", c.name.name, t.name.name));
-        d.notes.push_back({out.columns[static_cast<std::size_t>(prev)].span, "first declared here"});
+        auto& d = diags_.report(Code::E0202, c.name.span,
+                                trf("column `{}` is declared twice in table `{}`", c.name.name, t.name.name));
+        d.notes.push_back({out.columns[static_cast<std::size_t>(prev)].span, tr("first declared here")});
         continue;
       }
       auto type = resolveType(c.type);
@@ -142,9 +141,10 @@ void Checker::tables() {
       }
       if (type->kind == Kind::Herkomst) {
         if (out.herkomstColumn >= 0) {
-          auto& d = diags_.report(Code::E0209, c.span, "a table has at most one column of type `herkomst`");
+          auto& d =
+              diags_.report(Code::E0209, c.span, tr("a table has at most one column of type `herkomst`"));
           d.notes.push_back(
-              {out.columns[static_cast<std::size_t>(out.herkomstColumn)].span, "the other one"});
+              {out.columns[static_cast<std::size_t>(out.herkomstColumn)].span, tr("the other one")});
         }
         out.herkomstColumn = static_cast<int>(out.columns.size());
       }
@@ -153,38 +153,36 @@ void Checker::tables() {
       out.columns.push_back(Column{c.name.name, c.csvHeader, *type, c.optional, c.span});
     }
     if (!t.key) {
-      auto& d =
-          diags_.report(Code::E0209, t.name.span, fmt::format("table `{}` has no `sleutel`", t.name.name));
-      d.help = "name the column that identifies each row, for example `sleutel code`";
+      auto& d = diags_.report(Code::E0209, t.name.span, trf("table `{}` has no `sleutel`", t.name.name));
+      d.help = tr("name the column that identifies each row, for example `sleutel code`");
     } else {
       out.key = out.column(t.key->name);
       if (out.key < 0) {
-        auto& d =
-            diags_.report(Code::E0209, t.key->span,
-                          fmt::format("key `{}` is not a column of table `{}`", t.key->name, t.name.name));
+        auto& d = diags_.report(Code::E0209, t.key->span,
+                                trf("key `{}` is not a column of table `{}`", t.key->name, t.name.name));
         std::vector<std::string> names;
         for (const Column& c : out.columns) names.push_back(c.name);
         if (auto m = closestMatch(t.key->name, names); !m.empty())
-          d.help = fmt::format("did you mean `{}`?", m);
+          d.help = trf("did you mean `{}`?", m);
         else
-          d.help = fmt::format("declare it: `kolom {}: tekst`", t.key->name);
+          d.help = trf("declare it: `kolom {}: tekst`", t.key->name);
       } else if (out.columns[static_cast<std::size_t>(out.key)].optional) {
-        diags_.report(Code::E0209, t.key->span, fmt::format("key `{}` cannot be optional", t.key->name));
+        diags_.report(Code::E0209, t.key->span, trf("key `{}` cannot be optional", t.key->name));
       }
     }
     if (!t.status) {
       auto& d = diags_.report(Code::E0209, t.name.span,
-                              fmt::format("table `{}` does not state its `herkomst`", t.name.name));
-      d.help =
+                              trf("table `{}` does not state its `herkomst`", t.name.name));
+      d.help = tr(
           "add `herkomst echt`, `herkomst gereconstrueerd` or `herkomst fictief`: every decision shows where "
-          "its numbers come from";
+          "its numbers come from");
     } else {
       out.herkomst = *t.status;
     }
     if (t.source.empty()) {
-      auto& d = diags_.report(Code::E0209, t.name.span,
-                              fmt::format("table `{}` does not name its `bron`", t.name.name));
-      d.help = "add `bron \"...\"` with the publication or file the data comes from";
+      auto& d =
+          diags_.report(Code::E0209, t.name.span, trf("table `{}` does not name its `bron`", t.name.name));
+      d.help = tr("add `bron \"...\"` with the publication or file the data comes from");
     }
     // `geldig vanaf kolom a tot kolom b`: date columns, blank meaning "from the start" / "no end".
     auto validity = [&](const std::optional<ast::Ident>& id) {
@@ -192,14 +190,14 @@ void Checker::tables() {
       const int c = out.column(id->name);
       if (c < 0) {
         auto& d = diags_.report(Code::E0209, id->span,
-                                fmt::format("`{}` is not a column of table `{}`", id->name, t.name.name));
-        d.help = fmt::format("declare it: `kolom {}: datum optioneel`", id->name);
+                                trf("`{}` is not a column of table `{}`", id->name, t.name.name));
+        d.help = trf("declare it: `kolom {}: datum optioneel`", id->name);
       } else if (out.columns[static_cast<std::size_t>(c)].type.kind != Kind::Date) {
         auto& d = diags_.report(Code::E0209, id->span,
-                                fmt::format("the validity of a row is read from a date column, and `{}` is "
-                                            "a column of type {}",
-                                            id->name, tname(out.columns[static_cast<std::size_t>(c)].type)));
-        d.help = fmt::format("declare it: `kolom {}: datum optioneel`", id->name);
+                                trf("the validity of a row is read from a date column, and `{}` is "
+                                    "a column of type {}",
+                                    id->name, tname(out.columns[static_cast<std::size_t>(c)].type)));
+        d.help = trf("declare it: `kolom {}: datum optioneel`", id->name);
       }
       return c;
     };
@@ -224,13 +222,13 @@ void Checker::names() {
       if (out.subject < 0)
         unknownTable(*d.subject);
       else if (int col = p_.tables[static_cast<std::size_t>(out.subject)].column(d.name.name); col >= 0) {
-        auto& diag = diags_.report(
-            Code::E0202, d.name.span,
-            fmt::format("`{}` is already a column of table `{}`", d.name.name, d.subject->name));
+        auto& diag =
+            diags_.report(Code::E0202, d.name.span,
+                          trf("`{}` is already a column of table `{}`", d.name.name, d.subject->name));
         diag.notes.push_back(
             {p_.tables[static_cast<std::size_t>(out.subject)].columns[static_cast<std::size_t>(col)].span,
-             "the column is declared here"});
-        diag.help = "give the definition another name";
+             tr("the column is declared here")});
+        diag.help = tr("give the definition another name");
       }
     }
     p_.definitions.push_back(std::move(out));
@@ -240,12 +238,12 @@ void Checker::names() {
 void Checker::declareName(const ast::Ident& id, bool isDefinition, int index) {
   auto it = globals_.find(id.name);
   if (it != globals_.end()) {
-    auto& d = diags_.report(Code::E0202, id.span, fmt::format("`{}` is declared twice", id.name));
+    auto& d = diags_.report(Code::E0202, id.span, trf("`{}` is declared twice", id.name));
     const ast::Ident& first = it->second.isDefinition
                                   ? rs_.definitions[static_cast<std::size_t>(it->second.index)].name
                                   : rs_.parameters[static_cast<std::size_t>(it->second.index)].name;
-    d.notes.push_back({first.span, "first declared here"});
-    d.help = "every parameter and definition needs its own name";
+    d.notes.push_back({first.span, tr("first declared here")});
+    d.help = tr("every parameter and definition needs its own name");
     return;
   }
   globals_[id.name] = Global{isDefinition, index};
@@ -259,22 +257,19 @@ void Checker::exceptions() {
     out.span = e.name.span;
     auto it = globals_.find(e.target.name);
     if (it == globals_.end() || !it->second.isDefinition) {
-      auto& d =
-          diags_.report(Code::E0201, e.target.span,
-                        fmt::format("`{}` is not a definition, so it can have no exception", e.target.name));
+      auto& d = diags_.report(Code::E0201, e.target.span,
+                              trf("`{}` is not a definition, so it can have no exception", e.target.name));
       std::vector<std::string> names;
       for (const Definition& def : p_.definitions) names.push_back(def.name);
-      if (auto m = closestMatch(e.target.name, names); !m.empty())
-        d.help = fmt::format("did you mean `{}`?", m);
+      if (auto m = closestMatch(e.target.name, names); !m.empty()) d.help = trf("did you mean `{}`?", m);
     } else {
       out.definition = it->second.index;
       auto& list = p_.definitions[static_cast<std::size_t>(out.definition)].exceptions;
       for (int other : list) {
         if (p_.exceptions[static_cast<std::size_t>(other)].name == out.name) {
-          auto& d =
-              diags_.report(Code::E0202, e.name.span,
-                            fmt::format("exception `{}` on `{}` is declared twice", out.name, e.target.name));
-          d.notes.push_back({p_.exceptions[static_cast<std::size_t>(other)].span, "first declared here"});
+          auto& d = diags_.report(Code::E0202, e.name.span,
+                                  trf("exception `{}` on `{}` is declared twice", out.name, e.target.name));
+          d.notes.push_back({p_.exceptions[static_cast<std::size_t>(other)].span, tr("first declared here")});
         }
       }
       list.push_back(static_cast<int>(p_.exceptions.size()));
@@ -297,13 +292,13 @@ void Checker::exceptions() {
       if (found < 0 || static_cast<std::size_t>(found) == i) {
         auto& d = diags_.report(
             Code::E0208, b.span,
-            found < 0 ? fmt::format("`{}` is not an exception on `{}`", b.name, rs_.exceptions[i].target.name)
-                      : fmt::format("exception `{}` cannot go before itself", b.name));
+            found < 0 ? trf("`{}` is not an exception on `{}`", b.name, rs_.exceptions[i].target.name)
+                      : trf("exception `{}` cannot go before itself", b.name));
         if (auto m = closestMatch(b.name, names); !m.empty())
-          d.help = fmt::format("did you mean `{}`?", m);
+          d.help = trf("did you mean `{}`?", m);
         else if (!names.empty())
-          d.help = fmt::format("the other exceptions on `{}` are: {}", rs_.exceptions[i].target.name,
-                               fmt::join(names, ", "));
+          d.help = trf("the other exceptions on `{}` are: {}", rs_.exceptions[i].target.name,
+                       fmt::join(names, ", "));
         continue;
       }
       out.beats.push_back(found);
@@ -319,21 +314,21 @@ void Checker::outputs() {
     out.span = o.span;
     if (o.name.empty() || o.name.find_first_of("/\\") != std::string::npos || o.name[0] == '.') {
       auto& d = diags_.report(Code::E0211, o.span,
-                              fmt::format("`{}` cannot be used as the name of an output file", o.name));
-      d.help = "use letters, digits and `-`, for example `verdeelbesluit`";
+                              trf("`{}` cannot be used as the name of an output file", o.name));
+      d.help = tr("use letters, digits and `-`, for example `verdeelbesluit`");
     }
     for (const Output& prev : p_.outputs) {
       if (prev.name == o.name) {
-        auto& d = diags_.report(Code::E0202, o.span, fmt::format("output `{}` is declared twice", o.name));
-        d.notes.push_back({prev.span, "first declared here"});
+        auto& d = diags_.report(Code::E0202, o.span, trf("output `{}` is declared twice", o.name));
+        d.notes.push_back({prev.span, tr("first declared here")});
       } else if (fileNameOf(prev.name) == fileNameOf(o.name)) {
         auto& d = diags_.report(Code::E0211, o.span,
-                                fmt::format("outputs `{}` and `{}` would be written to the same file `{}`",
-                                            prev.name, o.name, fileNameOf(o.name)));
-        d.notes.push_back({prev.span, "the other output is declared here"});
+                                trf("outputs `{}` and `{}` would be written to the same file `{}`", prev.name,
+                                    o.name, fileNameOf(o.name)));
+        d.notes.push_back({prev.span, tr("the other output is declared here")});
         d.help =
-            "a file name keeps letters and digits only, in lower case, and file systems do not all tell "
-            "upper and lower case apart; rename one of the two";
+            tr("a file name keeps letters and digits only, in lower case, and file systems do not all tell "
+               "upper and lower case apart; rename one of the two");
       }
     }
     if (o.subject) {
@@ -356,25 +351,25 @@ void Checker::outputs() {
           return OutputColumn{id.name, true, false, it->second.index};
         auto& diag = diags_.report(
             Code::E0211, id.span,
-            fmt::format(
-                "`{}` is defined per {}, but this output has one row {}", id.name,
+            trf("`{}` is defined per {}, but this output has one row {}", id.name,
                 p_.tables[static_cast<std::size_t>(d.subject)].name,
-                out.subject < 0 ? "in all" : "per " + p_.tables[static_cast<std::size_t>(out.subject)].name));
-        diag.help = "an output's columns are columns and definitions of its own table, or single values";
+                out.subject < 0 ? tr("in all")
+                                : "per " + p_.tables[static_cast<std::size_t>(out.subject)].name));
+        diag.help = tr("an output's columns are columns and definitions of its own table, or single values");
         return std::nullopt;
       }
-      auto& diag = diags_.report(Code::E0201, id.span, fmt::format("unknown name `{}`", id.name));
+      auto& diag = diags_.report(Code::E0201, id.span, trf("unknown name `{}`", id.name));
       std::vector<std::string> names;
       for (const auto& [n, g] : globals_) names.push_back(n);
       if (out.subject >= 0)
         for (const Column& c : p_.tables[static_cast<std::size_t>(out.subject)].columns)
           names.push_back(c.name);
-      if (auto m = closestMatch(id.name, names); !m.empty()) diag.help = fmt::format("did you mean `{}`?", m);
+      if (auto m = closestMatch(id.name, names); !m.empty()) diag.help = trf("did you mean `{}`?", m);
       return std::nullopt;
     };
     if (o.splitBy) {
       if (out.subject < 0) {
-        diags_.report(Code::E0211, o.splitBy->span, "only an output `per` table can be split");
+        diags_.report(Code::E0211, o.splitBy->span, tr("only an output `per` table can be split"));
       } else if (auto c = column(*o.splitBy)) {
         out.splitBy = *c;
       }
@@ -400,17 +395,15 @@ void Checker::reservedOutputNames() {
   for (const Output& o : p_.outputs) {
     const std::string file = fileNameOf(o.name);
     std::string taken;
-    if (file == "ontvangstbewijs") taken = "the receipt (`ontvangstbewijs.json`) every run writes";
-    if (file == "beweringen" && claims) taken = "the report of the claims (`bewering`) of this rule set";
+    if (file == "ontvangstbewijs") taken = tr("the receipt (`ontvangstbewijs.json`) every run writes");
+    if (file == "beweringen" && claims) taken = tr("the report of the claims (`bewering`) of this rule set");
     for (const Output& split : p_.outputs)
       if (split.splitBy && &split != &o && file == fileNameOf(split.name) + "-samenvatting")
-        taken =
-            fmt::format("the summary of output `{}`, which is split per {}", split.name, split.splitBy->name);
+        taken = trf("the summary of output `{}`, which is split per {}", split.name, split.splitBy->name);
     if (taken.empty()) continue;
-    auto& d =
-        diags_.report(Code::E0211, o.span,
-                      fmt::format("output `{}` would be written as `{}`: that is {}", o.name, file, taken));
-    d.help = "give the output another name";
+    auto& d = diags_.report(Code::E0211, o.span,
+                            trf("output `{}` would be written as `{}`: that is {}", o.name, file, taken));
+    d.help = tr("give the output another name");
   }
 }
 

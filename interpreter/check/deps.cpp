@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "check/checker.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::check {
 
@@ -77,12 +78,12 @@ void Checker::dependencies() {
     chain += fmt::format("`{}`", nodeName(cycle.front()));
     int v0 = cycle.front();
     if (v0 < defs) diags_.setBasis(p_.basis(p_.definitions[static_cast<std::size_t>(v0)].article));
-    auto& d = diags_.report(Code::E0301, nodeSpan(v0),
-                            cycle.size() == 1 ? fmt::format("`{}` depends on itself", nodeName(v0))
-                                              : fmt::format("dependency cycle: {}", chain));
+    auto& d = diags_.report(
+        Code::E0301, nodeSpan(v0),
+        cycle.size() == 1 ? trf("`{}` depends on itself", nodeName(v0)) : trf("dependency cycle: {}", chain));
     for (std::size_t i = 1; i < cycle.size(); ++i)
-      d.notes.push_back({nodeSpan(cycle[i]), fmt::format("`{}` is defined here", nodeName(cycle[i]))});
-    d.help = "a value cannot be computed from itself; break the chain at one of these rules";
+      d.notes.push_back({nodeSpan(cycle[i]), trf("`{}` is defined here", nodeName(cycle[i]))});
+    d.help = tr("a value cannot be computed from itself; break the chain at one of these rules");
     diags_.setBasis("");
     return;
   }
@@ -113,9 +114,9 @@ void Checker::dependencies() {
     chain += fmt::format("`{}`", p_.exceptions[static_cast<std::size_t>(loop.front())].name);
     const Exception& e0 = p_.exceptions[static_cast<std::size_t>(loop.front())];
     diags_.setBasis(p_.basis(e0.article));
-    auto& d = diags_.report(Code::E0302, e0.span,
-                            fmt::format("the order of exceptions goes round in a circle: {}", chain));
-    d.help = "decide which exception wins and remove the `gaat voor` that says the opposite";
+    auto& d =
+        diags_.report(Code::E0302, e0.span, trf("the order of exceptions goes round in a circle: {}", chain));
+    d.help = tr("decide which exception wins and remove the `gaat voor` that says the opposite");
     diags_.setBasis("");
   }
 }
@@ -135,9 +136,9 @@ void Checker::unused() {
     if (seen.count(i)) continue;
     const Definition& d = p_.definitions[static_cast<std::size_t>(i)];
     diags_.setBasis(p_.basis(d.article));
-    auto& diag = diags_.report(Code::W0201, d.span,
-                               fmt::format("`{}` is never used by an output or a controle", d.name));
-    diag.help = "add it to an `uitvoer`, use it in another rule, or remove it";
+    auto& diag =
+        diags_.report(Code::W0201, d.span, trf("`{}` is never used by an output or a controle", d.name));
+    diag.help = tr("add it to an `uitvoer`, use it in another rule, or remove it");
   }
   diags_.setBasis("");
 }

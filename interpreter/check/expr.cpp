@@ -5,6 +5,7 @@
 
 #include "check/checker.hpp"
 #include "check/lookup.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::check {
 
@@ -51,12 +52,12 @@ void Checker::bodies() {
     out.article = a.article;
     out.span = a.name.span;
     if (a.article < 0 && a.basis.empty()) {
-      auto& d = diags_.report(
-          Code::E0210, a.name.span,
-          fmt::format("parameter `{}` stands outside an artikel and has no `grondslag`", a.name.name));
+      auto& d =
+          diags_.report(Code::E0210, a.name.span,
+                        trf("parameter `{}` stands outside an artikel and has no `grondslag`", a.name.name));
       d.help =
-          "add `grondslag \"art. ... \"` naming the provision that fixes this value, or move it into its "
-          "artikel";
+          tr("add `grondslag \"art. ... \"` naming the provision that fixes this value, or move it into its "
+             "artikel");
     }
     auto type = resolveType(a.type);
     deps_.clear();
@@ -105,21 +106,20 @@ void Checker::bodies() {
     Ctx c{def.subject, -1, false};
     out.condition = expr(*a.condition, c);
     if (out.condition && out.condition->type.kind != Kind::Bool) {
-      diags_.report(Code::E0203, a.condition->span,
-                    fmt::format("the condition after `als` must be true or false, but it is a {}",
-                                tname(out.condition->type)));
+      diags_.report(
+          Code::E0203, a.condition->span,
+          trf("the condition after `als` must be true or false, but it is a {}", tname(out.condition->type)));
     }
     out.body = expr(*a.body, c);
     if (def.apportion) {
       auto& d = diags_.report(Code::E0214, a.name.span,
-                              fmt::format("`{}` is a verdeling and cannot have exceptions", def.name));
+                              trf("`{}` is a verdeling and cannot have exceptions", def.name));
       d.help =
-          "leave entities out with `waarvoor`, or fix their share with `minimaal` and `maximaal`; "
-          "then the parts still add up to the total";
+          tr("leave entities out with `waarvoor`, or fix their share with `minimaal` and `maximaal`; "
+             "then the parts still add up to the total");
     }
     if (def.body)
-      assignable(def.type, out.body, fmt::format("exception `{}` on `{}`", a.name.name, def.name),
-                 a.body->span);
+      assignable(def.type, out.body, trf("exception `{}` on `{}`", a.name.name, def.name), a.body->span);
     graph_[static_cast<std::size_t>(out.definition)].insert(deps_.begin(), deps_.end());
   }
   for (const ast::ControleDecl& a : rs_.controles) {
@@ -143,8 +143,8 @@ void Checker::bodies() {
       if (static_cast<std::size_t>(d) < rs_.definitions.size()) used_.insert(d);
     if (out.condition && out.condition->type.kind != Kind::Bool) {
       diags_.report(Code::E0203, a.condition->span,
-                    fmt::format("a {} must be true or false, but this is a {}",
-                                a.claim ? "bewering" : "controle", tname(out.condition->type)));
+                    trf("a {} must be true or false, but this is a {}", a.claim ? "bewering" : "controle",
+                        tname(out.condition->type)));
     }
     p_.controles.push_back(std::move(out));
   }
@@ -157,15 +157,15 @@ bool Checker::assignable(const Type& declared, const CExprPtr& value, const std:
   if (declared == actual) return true;
   if (declared.kind == Kind::Number && actual.kind == Kind::Integer) return true;
   if (declared.kind == Kind::Integer && actual.kind == Kind::Number) {
-    auto& d =
-        diags_.report(Code::E0204, span,
-                      fmt::format("{} is declared `geheel getal`, but this value can be a fraction", what));
-    d.help = "round it explicitly, for example `afgerond(..., rekenkundig)`: verdeel never rounds on its own";
+    auto& d = diags_.report(Code::E0204, span,
+                            trf("{} is declared `geheel getal`, but this value can be a fraction", what));
+    d.help =
+        tr("round it explicitly, for example `afgerond(..., rekenkundig)`: verdeel never rounds on its own");
     return false;
   }
-  auto& d = diags_.report(
-      Code::E0203, span,
-      fmt::format("{} is declared `{}`, but this value is a {}", what, tname(declared), tname(actual)));
+  auto& d =
+      diags_.report(Code::E0203, span,
+                    trf("{} is declared `{}`, but this value is a {}", what, tname(declared), tname(actual)));
   (void)d;
   return false;
 }
@@ -197,10 +197,10 @@ CExprPtr Checker::name(const ast::Expr& e, const std::string& n, const Ctx& c) {
       auto type = resolveType(decl.type);
       return type ? node(e, *type, ParamRef{it->second.index}) : nullptr;
     }
-    auto& d = diags_.report(Code::E0201, e.span, fmt::format("a parameter's value cannot use `{}`", n));
-    d.help =
+    auto& d = diags_.report(Code::E0201, e.span, trf("a parameter's value cannot use `{}`", n));
+    d.help = tr(
         "a parameter is a fixed value: numbers, texts, dates and other parameters only; use a `definitie` to "
-        "compute";
+        "compute");
     return nullptr;
   }
   if (c.loop >= 0)
@@ -225,10 +225,9 @@ CExprPtr Checker::name(const ast::Expr& e, const std::string& n, const Ctx& c) {
     if (auto f = field(e, nullptr, c.subject, n)) {
       const std::string& sub = p_.tables[static_cast<std::size_t>(c.subject)].name;
       const std::string& loop = p_.tables[static_cast<std::size_t>(c.loop)].name;
-      auto& d = diags_.report(Code::E0201, e.span,
-                              fmt::format("`{}` is not a column or definition of {}", n, loop));
-      d.help = fmt::format("inside `... over {}` names refer to each {}; for this {} write `deze {}.{}`",
-                           loop, loop, sub, sub, n);
+      auto& d = diags_.report(Code::E0201, e.span, trf("`{}` is not a column or definition of {}", n, loop));
+      d.help = trf("inside `... over {}` names refer to each {}; for this {} write `deze {}.{}`", loop, loop,
+                   sub, sub, n);
       return nullptr;
     }
   }
@@ -238,25 +237,23 @@ CExprPtr Checker::name(const ast::Expr& e, const std::string& n, const Ctx& c) {
     bool isDef = it != globals_.end() && it->second.isDefinition &&
                  p_.definitions[static_cast<std::size_t>(it->second.index)].subject == static_cast<int>(ti);
     if (!isColumn && !isDef) continue;
-    auto& d =
-        diags_.report(Code::E0205, e.span,
-                      fmt::format("`{}` has a value per {}, and here no {} is meant", n, t.name, t.name));
+    auto& d = diags_.report(Code::E0205, e.span,
+                            trf("`{}` has a value per {}, and here no {} is meant", n, t.name, t.name));
     if (c.subject < 0 && c.loop < 0)
-      d.help = fmt::format("use it in an aggregate such as `som({} over {})`, or make this rule `per {}`", n,
-                           t.name, t.name);
+      d.help = trf("use it in an aggregate such as `som({} over {})`, or make this rule `per {}`", n, t.name,
+                   t.name);
     else
-      d.help = fmt::format(
-          "reach a {} through a reference, for example `x.{}` where `x` is a `verwijzing naar {}`", t.name, n,
-          t.name);
+      d.help = trf("reach a {} through a reference, for example `x.{}` where `x` is a `verwijzing naar {}`",
+                   t.name, n, t.name);
     return nullptr;
   }
-  auto& d = diags_.report(Code::E0201, e.span, fmt::format("unknown name `{}`", n));
+  auto& d = diags_.report(Code::E0201, e.span, trf("unknown name `{}`", n));
   std::vector<std::string> names;
   for (const auto& [g, v] : globals_) names.push_back(g);
   for (int ti : {c.loop, c.subject})
     if (ti >= 0)
       for (const Column& col : p_.tables[static_cast<std::size_t>(ti)].columns) names.push_back(col.name);
-  if (auto m = closestMatch(n, names); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+  if (auto m = closestMatch(n, names); !m.empty()) d.help = trf("did you mean `{}`?", m);
   return nullptr;
 }
 
@@ -267,7 +264,7 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
         if constexpr (std::is_same_v<T, ast::NumberLit>) {
           mpq_class q;
           if (!parseNumber(n.text, '.', q)) {
-            diags_.report(Code::E0107, e.span, fmt::format("`{}` is not a usable number", n.text));
+            diags_.report(Code::E0107, e.span, trf("`{}` is not a usable number", n.text));
             return nullptr;
           }
           bool whole = n.text.find('.') == std::string::npos;
@@ -289,12 +286,12 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if (t != c.subject) {
             auto& d = diags_.report(
                 Code::E0213, e.span,
-                fmt::format("`deze {}` is used in a rule that is not per {}", n.table.name, n.table.name));
-            d.help = c.subject >= 0 ? fmt::format("this rule is per {}: write `deze {}`",
-                                                  p_.tables[static_cast<std::size_t>(c.subject)].name,
-                                                  p_.tables[static_cast<std::size_t>(c.subject)].name)
-                                    : fmt::format("make the rule `per {}` to speak of one {}", n.table.name,
-                                                  n.table.name);
+                trf("`deze {}` is used in a rule that is not per {}", n.table.name, n.table.name));
+            d.help = c.subject >= 0
+                         ? trf("this rule is per {}: write `deze {}`",
+                               p_.tables[static_cast<std::size_t>(c.subject)].name,
+                               p_.tables[static_cast<std::size_t>(c.subject)].name)
+                         : trf("make the rule `per {}` to speak of one {}", n.table.name, n.table.name);
             return nullptr;
           }
           return node(e, Type{Kind::Entity, t}, EntityOf{Scope::Subject});
@@ -304,22 +301,21 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if (entity->type.kind != Kind::Entity) {
             auto& d = diags_.report(
                 Code::E0203, n.field.span,
-                fmt::format("`.{}` needs a gemeente, provincie or other row, but the value before it is a {}",
-                            n.field.name, tname(entity->type)));
-            d.help = "only a `verwijzing naar ...` column or `deze ...` can be followed by `.naam`";
+                trf("`.{}` needs a gemeente, provincie or other row, but the value before it is a {}",
+                    n.field.name, tname(entity->type)));
+            d.help = tr("only a `verwijzing naar ...` column or `deze ...` can be followed by `.naam`");
             return nullptr;
           }
           int table = entity->type.table;
           if (auto f = field(e, std::move(entity), table, n.field.name)) return f;
           const Table& t = p_.tables[static_cast<std::size_t>(table)];
           auto& d = diags_.report(Code::E0201, n.field.span,
-                                  fmt::format("{} has no column or definition `{}`", t.name, n.field.name));
+                                  trf("{} has no column or definition `{}`", t.name, n.field.name));
           std::vector<std::string> names;
           for (const Column& col : t.columns) names.push_back(col.name);
           for (const Definition& def : p_.definitions)
             if (def.subject == table) names.push_back(def.name);
-          if (auto m = closestMatch(n.field.name, names); !m.empty())
-            d.help = fmt::format("did you mean `{}`?", m);
+          if (auto m = closestMatch(n.field.name, names); !m.empty()) d.help = trf("did you mean `{}`?", m);
           return nullptr;
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
           CExprPtr operand = expr(*n.operand, c);
@@ -327,12 +323,12 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if (n.op == ast::UnOp::Neg) {
             if (!operand->type.numeric()) {
               diags_.report(Code::E0203, e.span,
-                            fmt::format("`-` needs a number, but this is a {}", tname(operand->type)));
+                            trf("`-` needs a number, but this is a {}", tname(operand->type)));
               return nullptr;
             }
           } else if (operand->type.kind != Kind::Bool) {
             diags_.report(Code::E0203, e.span,
-                          fmt::format("`niet` needs true or false, but this is a {}", tname(operand->type)));
+                          trf("`niet` needs true or false, but this is a {}", tname(operand->type)));
             return nullptr;
           }
           Type t = operand->type;
@@ -343,9 +339,9 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if (!lhs || !rhs) return nullptr;
           const Type lt = lhs->type, rt = rhs->type;
           auto mismatch = [&](const char* need) -> CExprPtr {
-            auto& d = diags_.report(Code::E0203, e.span,
-                                    fmt::format("`{}` needs {}, but it has a {} and a {}", opText(n.op), need,
-                                                tname(lt), tname(rt)));
+            auto& d = diags_.report(
+                Code::E0203, e.span,
+                trf("`{}` needs {}, but it has a {} and a {}", opText(n.op), need, tname(lt), tname(rt)));
             (void)d;
             return nullptr;
           };
@@ -354,7 +350,7 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
             case ast::BinOp::Sub:
             case ast::BinOp::Mul:
             case ast::BinOp::Div: {
-              if (!lt.numeric() || !rt.numeric()) return mismatch("two numbers");
+              if (!lt.numeric() || !rt.numeric()) return mismatch(tr("two numbers"));
               bool whole = lt.kind == Kind::Integer && rt.kind == Kind::Integer && n.op != ast::BinOp::Div;
               return node(e, Type{whole ? Kind::Integer : Kind::Number},
                           Binary{n.op, std::move(lhs), std::move(rhs)});
@@ -362,7 +358,7 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
             case ast::BinOp::Eq:
             case ast::BinOp::Ne: {
               bool ok = (lt.numeric() && rt.numeric()) || lt == rt;
-              if (!ok) return mismatch("two values of the same kind");
+              if (!ok) return mismatch(tr("two values of the same kind"));
               return node(e, Type{Kind::Bool}, Binary{n.op, std::move(lhs), std::move(rhs)});
             }
             case ast::BinOp::Lt:
@@ -370,13 +366,13 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
             case ast::BinOp::Gt:
             case ast::BinOp::Ge: {
               bool ok = (lt.numeric() && rt.numeric()) || (lt.kind == Kind::Date && rt.kind == Kind::Date);
-              if (!ok) return mismatch("two numbers or two dates");
+              if (!ok) return mismatch(tr("two numbers or two dates"));
               return node(e, Type{Kind::Bool}, Binary{n.op, std::move(lhs), std::move(rhs)});
             }
             case ast::BinOp::And:
             case ast::BinOp::Or: {
               if (lt.kind != Kind::Bool || rt.kind != Kind::Bool)
-                return mismatch("true or false on both sides");
+                return mismatch(tr("true or false on both sides"));
               return node(e, Type{Kind::Bool}, Binary{n.op, std::move(lhs), std::move(rhs)});
             }
           }
@@ -390,8 +386,8 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
                         .columns[static_cast<std::size_t>(f->index)]
                         .optional;
           if (!ok) {
-            auto& d = diags_.report(Code::E0203, e.span, "only an `optioneel` column can be empty");
-            d.help = "`is leeg` tests a column declared `optioneel`; other values always have a value";
+            auto& d = diags_.report(Code::E0203, e.span, tr("only an `optioneel` column can be empty"));
+            d.help = tr("`is leeg` tests a column declared `optioneel`; other values always have a value");
             return nullptr;
           }
           return node(e, Type{Kind::Bool}, IsEmpty{std::move(operand), n.negated});
@@ -401,9 +397,9 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           CExprPtr b = expr(*n.elseValue, c);
           if (!cond || !a || !b) return nullptr;
           if (cond->type.kind != Kind::Bool) {
-            diags_.report(Code::E0203, n.condition->span,
-                          fmt::format("the condition after `als` must be true or false, but it is a {}",
-                                      tname(cond->type)));
+            diags_.report(
+                Code::E0203, n.condition->span,
+                trf("the condition after `als` must be true or false, but it is a {}", tname(cond->type)));
             return nullptr;
           }
           Type t = a->type;
@@ -411,10 +407,9 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
             t = Type{a->type.kind == Kind::Integer && b->type.kind == Kind::Integer ? Kind::Integer
                                                                                     : Kind::Number};
           } else if (!(a->type == b->type)) {
-            auto& d =
-                diags_.report(Code::E0203, e.span,
-                              fmt::format("the two outcomes differ in kind: `dan` gives a {}, `anders` a {}",
-                                          tname(a->type), tname(b->type)));
+            auto& d = diags_.report(Code::E0203, e.span,
+                                    trf("the two outcomes differ in kind: `dan` gives a {}, `anders` a {}",
+                                        tname(a->type), tname(b->type)));
             (void)d;
             return nullptr;
           }
@@ -426,7 +421,7 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
             return nullptr;
           }
           if (c.constant) {
-            diags_.report(Code::E0201, e.span, "a parameter's value cannot use data from a table");
+            diags_.report(Code::E0201, e.span, tr("a parameter's value cannot use data from a table"));
             return nullptr;
           }
           Ctx inner{c.subject, table, false};
@@ -435,31 +430,31 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if ((n.value && !value) || (n.filter && !filter)) return nullptr;
           if (filter && filter->type.kind != Kind::Bool) {
             diags_.report(Code::E0203, n.filter->span,
-                          fmt::format("the condition after `waarvoor` must be true or false, but it is a {}",
-                                      tname(filter->type)));
+                          trf("the condition after `waarvoor` must be true or false, but it is a {}",
+                              tname(filter->type)));
             return nullptr;
           }
           Type t{Kind::Integer};
           if (n.fn == ast::AggFn::Sum) {
             if (!value->type.numeric()) {
               diags_.report(Code::E0203, n.value->span,
-                            fmt::format("`som` adds numbers, but this is a {}", tname(value->type)));
+                            trf("`som` adds numbers, but this is a {}", tname(value->type)));
               return nullptr;
             }
             t = value->type;
           } else if (n.fn == ast::AggFn::List) {
             if (value->type.kind == Kind::Entity || value->type.kind == Kind::Herkomst) {
-              diags_.report(Code::E0203, n.value->span,
-                            fmt::format("`lijst` lists values that can be written, but this is a {}",
-                                        tname(value->type)));
+              diags_.report(
+                  Code::E0203, n.value->span,
+                  trf("`lijst` lists values that can be written, but this is a {}", tname(value->type)));
               return nullptr;
             }
             t = Type{Kind::Text};
           } else if (n.fn != ast::AggFn::Count) {
             if (!value->type.numeric() && value->type.kind != Kind::Date) {
               diags_.report(Code::E0203, n.value->span,
-                            fmt::format("`{}` compares numbers or dates, but this is a {}",
-                                        n.fn == ast::AggFn::Min ? "minimum" : "maximum", tname(value->type)));
+                            trf("`{}` compares numbers or dates, but this is a {}",
+                                n.fn == ast::AggFn::Min ? "minimum" : "maximum", tname(value->type)));
               return nullptr;
             }
             t = value->type;
@@ -473,7 +468,7 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           if (!value) return nullptr;
           if (!value->type.numeric()) {
             diags_.report(Code::E0203, n.value->span,
-                          fmt::format("`afgerond` rounds a number, but this is a {}", tname(value->type)));
+                          trf("`afgerond` rounds a number, but this is a {}", tname(value->type)));
             return nullptr;
           }
           int decimals = n.decimals.value_or(0);

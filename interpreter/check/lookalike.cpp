@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "check/checker.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::check {
 
@@ -102,11 +103,11 @@ void Checker::lookalikes() {
   };
   std::vector<Named> names;
   for (const Table& t : p_.tables) {
-    names.push_back({t.name, t.span, "table"});
-    for (const Column& c : t.columns) names.push_back({c.name, c.span, "column"});
+    names.push_back({t.name, t.span, tr("table")});
+    for (const Column& c : t.columns) names.push_back({c.name, c.span, tr("column")});
   }
-  for (const Parameter& p : p_.parameters) names.push_back({p.name, p.span, "parameter"});
-  for (const Definition& d : p_.definitions) names.push_back({d.name, d.span, "definition"});
+  for (const Parameter& p : p_.parameters) names.push_back({p.name, p.span, tr("parameter")});
+  for (const Definition& d : p_.definitions) names.push_back({d.name, d.span, tr("definition")});
 
   std::map<std::string, const Named*> bySkeleton;
   std::set<std::string> reported;
@@ -115,20 +116,20 @@ void Checker::lookalikes() {
       const auto [letters, count] = foreignLetters(n.name);
       auto& d = diags_.report(
           Code::W0202, n.span,
-          fmt::format("{} `{}` mixes scripts: {} {} not {}", n.what, n.name, letters,
-                      count == 1 ? "is" : "are", count == 1 ? "a Latin letter" : "Latin letters"));
-      d.help =
+          count == 1 ? trf("{} `{}` mixes scripts: {} is not a Latin letter", n.what, n.name, letters)
+                     : trf("{} `{}` mixes scripts: {} are not Latin letters", n.what, n.name, letters));
+      d.help = tr(
           "letters of another script can look exactly like Latin ones; write the name in one script (with a "
-          "Dutch keyboard)";
+          "Dutch keyboard)");
     }
     auto [it, fresh] = bySkeleton.emplace(spoof.skeleton(n.name), &n);
     if (fresh || it->second->name == n.name) continue;
     if (!reported.insert(it->second->name + "\n" + n.name).second) continue;
     auto& d = diags_.report(Code::W0202, n.span,
-                            fmt::format("{} `{}` looks like {} `{}`, but they are different names", n.what,
-                                        n.name, it->second->what, it->second->name));
-    d.notes.push_back({it->second->span, fmt::format("`{}` is declared here", it->second->name)});
-    d.help = "give things that differ names that differ visibly";
+                            trf("{} `{}` looks like {} `{}`, but they are different names", n.what, n.name,
+                                it->second->what, it->second->name));
+    d.notes.push_back({it->second->span, trf("`{}` is declared here", it->second->name)});
+    d.help = tr("give things that differ names that differ visibly");
   }
 }
 

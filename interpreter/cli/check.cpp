@@ -8,6 +8,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::cli {
 
@@ -74,10 +75,11 @@ int commandCheck(const std::string& rules, const std::string& dataDir) {
   std::size_t shown = 0;
   for (const Found& f : found) {
     if (shown++ == limits().diagnostics) {
-      std::fprintf(
-          stderr,
-          "verdeel: note: %zu more diagnostics not shown (limit reached; `--max-meldingen` shows more)\n",
-          found.size() - limits().diagnostics);
+      std::fputs(
+          trf("verdeel: note: {} more diagnostics not shown (limit reached; `--max-meldingen` shows more)\n",
+              found.size() - limits().diagnostics)
+              .c_str(),
+          stderr);
       break;
     }
     std::fputs(f.text.c_str(), stderr);

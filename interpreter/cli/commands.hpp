@@ -12,6 +12,11 @@
 #include "output/write.hpp"
 #include "source/sanitized.hpp"
 
+namespace CLI {
+class App;
+class ParseError;
+}  // namespace CLI
+
 namespace verdeel::cli {
 
 // The `--peildatum` of this command line: the version of the rules in force on that date is used.
@@ -44,6 +49,14 @@ inline EngineAtExit newEngine() {
 int finish(Engine& engine, int code);
 // A usage error found after parsing the command line (an unknown entity, say): exit 64.
 int usage(const std::string& message, const std::string& help = {});
+
+// cli/taal.cpp: sets the language from `--taal` or the locale (0, or the usage exit code for an
+// unknown language); the `--taal` option of a command; CLI11's help labels in that language; a
+// CLI11 parse error in that language.
+int chooseLanguage(int argc, char** argv);
+void addLanguageOption(CLI::App* cmd);
+void localiseHelp(CLI::App& app);
+std::string commandLineError(const CLI::ParseError& error);
 
 int commandCheck(const std::string& rules, const std::string& dataDir);
 // `verdeel tijdlijn RULES`: every date on which something takes effect, and what.

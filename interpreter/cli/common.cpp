@@ -1,8 +1,11 @@
 // What every command shares: the settings of this command line (--peildatum, the limits), and how
 // a command ends (diagnostics printed, exit code returned).
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::cli {
 
@@ -38,8 +41,8 @@ int applySettings(Engine& engine, const std::vector<std::string>& given) {
 }
 
 int usage(const std::string& message, const std::string& help) {
-  std::fprintf(stderr, "verdeel: error[usage]: %s\n", message.c_str());
-  if (!help.empty()) std::fprintf(stderr, "  = help: %s\n", help.c_str());
+  std::fputs(fmt::format("verdeel: {}[{}]: {}\n", tr("error"), tr("usage"), message).c_str(), stderr);
+  if (!help.empty()) std::fputs(fmt::format("  = {}: {}\n", tr("help"), help).c_str(), stderr);
   return kExitUsage;
 }
 

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/process.hpp"
 #include "diff/diff.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::cli {
 
@@ -35,7 +36,7 @@ std::optional<std::string> resolve(const std::string& spec, Scratch& scratch, st
   if (fs::exists(spec, ec)) return spec;
   const auto colon = spec.find(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size()) {
-    error = fmt::format("`{}` is neither a rule set nor a git revision of one (REV:PATH)", spec);
+    error = trf("`{}` is neither a rule set nor a git revision of one (REV:PATH)", spec);
     return std::nullopt;
   }
   const std::string rev = spec.substr(0, colon), path = spec.substr(colon + 1);
@@ -44,17 +45,17 @@ std::optional<std::string> resolve(const std::string& spec, Scratch& scratch, st
   std::string commit;
   if (runProgram({"git", "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"},
                  &commit) != 0) {
-    error = fmt::format("`{}`: `{}` is no revision in the git repository here", spec, rev);
+    error = trf("`{}`: `{}` is no revision in the git repository here", spec, rev);
     return std::nullopt;
   }
   while (!commit.empty() && (commit.back() == '\n' || commit.back() == '\r')) commit.pop_back();
   if (commit.size() < 40 || commit.find_first_not_of("0123456789abcdef") != std::string::npos) {
-    error = fmt::format("`{}`: git did not name a commit for `{}`", spec, rev);
+    error = trf("`{}`: git did not name a commit for `{}`", spec, rev);
     return std::nullopt;
   }
   std::string templ = (fs::temp_directory_path() / "verdeel-diff-XXXXXX").string();
   if (!::mkdtemp(templ.data())) {
-    error = "cannot make a scratch folder";
+    error = tr("cannot make a scratch folder");
     return std::nullopt;
   }
   scratch.dirs.emplace_back(templ);
@@ -69,7 +70,7 @@ std::optional<std::string> resolve(const std::string& spec, Scratch& scratch, st
                   commit, "--", path}) != 0 ||
       runProgram({"tar", "-x", "-f", archive.string(), "-C", tree.string()}) != 0 ||
       !fs::exists(extracted, ec)) {
-    error = fmt::format("`{}`: git has no `{}` at revision `{}`", spec, path, rev);
+    error = trf("`{}`: git has no `{}` at revision `{}`", spec, path, rev);
     return std::nullopt;
   }
   return extracted.lexically_normal().string();
@@ -84,7 +85,7 @@ int commandDiff(const DiffOptions& o) {
     return 2;
   };
   if (o.format != "text" && o.format != "csv" && o.format != "md")
-    return trouble(fmt::format("--format {} is not one of text, csv, md", o.format));
+    return trouble(trf("--format {} is not one of text, csv, md", o.format));
   // `PATH@jjjj-mm-dd`: the version of the rule set in force on that date.
   auto dated = [](std::string spec, std::optional<Date>& at) -> std::optional<std::string> {
     const auto atSign = spec.rfind('@');
@@ -97,7 +98,7 @@ int commandDiff(const DiffOptions& o) {
   auto oldSpec = dated(o.oldRules, oldDate);
   auto newSpec = dated(o.newRules, newDate);
   if (!oldSpec || !newSpec)
-    return trouble("a date after `@` is written jjjj-mm-dd, for example `rules/2024@2026-03-01`");
+    return trouble(tr("a date after `@` is written jjjj-mm-dd, for example `rules/2024@2026-03-01`"));
   Scratch scratch;
   std::string error;
   auto oldPath = resolve(*oldSpec, scratch, error);
@@ -131,8 +132,7 @@ int commandDiff(const DiffOptions& o) {
       std::vector<std::string> names;
       for (const auto& def : after.program().definitions) names.push_back(def.name);
       const std::string m = closestMatch(d, names);
-      return trouble(fmt::format("there is no definition `{}`", d),
-                     m.empty() ? "" : fmt::format("did you mean `{}`?", m));
+      return trouble(trf("there is no definition `{}`", d), m.empty() ? "" : trf("did you mean `{}`?", m));
     }
   }
   diff::filter(*result, o.definitions, o.entities);

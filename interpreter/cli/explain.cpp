@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "explain/explain.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::cli {
 
@@ -37,8 +38,8 @@ int commandExplain(const ExplainOptions& o) {
   };
   if (const int prm = parameterNamed(o.definition.empty() ? o.entity : o.definition); prm >= 0) {
     if (!o.definition.empty())
-      return usage(fmt::format("`{}` is a parameter, one value for the whole rule set", o.definition),
-                   fmt::format("leave out the entity: `verdeel explain RULES {}`", o.definition));
+      return usage(trf("`{}` is a parameter, one value for the whole rule set", o.definition),
+                   trf("leave out the entity: `verdeel explain RULES {}`", o.definition));
     return show(explain::explainParameter(ev, prm, opts));
   }
   if (o.definition.empty())
@@ -53,8 +54,8 @@ int commandExplain(const ExplainOptions& o) {
       std::vector<std::string> names;
       for (const auto& d : p.definitions) names.push_back(d.name);
       const std::string m = closestMatch(o.definition, names);
-      return usage(fmt::format("there is no definition `{}`", o.definition),
-                   m.empty() ? "" : fmt::format("did you mean `{}`?", m));
+      return usage(trf("there is no definition `{}`", o.definition),
+                   m.empty() ? "" : trf("did you mean `{}`?", m));
     }
   }
   const int prefer = def >= 0 ? p.definitions[static_cast<std::size_t>(def)].subject : -1;
@@ -63,13 +64,13 @@ int commandExplain(const ExplainOptions& o) {
   if (!entity) return usage(error);
   if (def < 0) def = explain::defaultDefinition(p, entity->table);
   if (def < 0)
-    return usage(fmt::format("no definition is computed per {}",
-                             p.tables[static_cast<std::size_t>(entity->table)].name));
+    return usage(
+        trf("no definition is computed per {}", p.tables[static_cast<std::size_t>(entity->table)].name));
   const check::Definition& d = p.definitions[static_cast<std::size_t>(def)];
   if (d.subject >= 0 && d.subject != entity->table)
-    return usage(fmt::format("`{}` is computed per {}, and `{}` is a {}", d.name,
-                             p.tables[static_cast<std::size_t>(d.subject)].name, o.entity,
-                             p.tables[static_cast<std::size_t>(entity->table)].name));
+    return usage(trf("`{}` is computed per {}, and `{}` is a {}", d.name,
+                     p.tables[static_cast<std::size_t>(d.subject)].name, o.entity,
+                     p.tables[static_cast<std::size_t>(entity->table)].name));
   return show(explain::explain(ev, def, d.subject >= 0 ? entity->row : -1, opts));
 }
 

@@ -10,6 +10,7 @@
 
 #include "cli/process.hpp"
 
+#include "lang/language.hpp"
 #include "source/scratch.hpp"
 
 namespace verdeel::cli {
@@ -51,15 +52,15 @@ std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output
                                                         std::string& help) {
   const auto chromium = findChromium();
   if (!chromium) {
-    error = "PDF needs Chromium, which is not installed";
+    error = tr("PDF needs Chromium, which is not installed");
     help =
-        "install the Debian package `chromium` (scripts/install-deps.sh does), set VERDEEL_CHROMIUM to "
-        "its program, or choose --format html and print that";
+        tr("install the Debian package `chromium` (scripts/install-deps.sh does), set VERDEEL_CHROMIUM to "
+           "its program, or choose --format html and print that");
     return std::nullopt;
   }
   ScratchDir scratch("verdeel-pdf");
   if (!scratch.ok()) {
-    error = "cannot make a scratch folder for printing";
+    error = tr("cannot make a scratch folder for printing");
     return std::nullopt;
   }
   // The time stamps Chromium writes (D:YYYYMMDDHHMMSS) become the regulation's date, same length.
@@ -72,7 +73,7 @@ std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output
       std::ofstream f(html, std::ios::binary);
       f << doc.content;
       if (!f) {
-        error = fmt::format("cannot write `{}` for printing", doc.name);
+        error = trf("cannot write `{}` for printing", doc.name);
         return std::nullopt;
       }
     }
@@ -88,8 +89,9 @@ std::optional<std::vector<output::OutputFile>> printPdf(const std::vector<output
     bytes << in.rdbuf();
     std::string content = bytes.str();
     if (status != 0 || content.rfind("%PDF", 0) != 0) {
-      error = fmt::format("Chromium ({}) did not print `{}` (exit status {})", *chromium, doc.name, status);
-      help = "check that `chromium --headless=new --no-sandbox --print-to-pdf=x.pdf` works on this machine";
+      error = trf("Chromium ({}) did not print `{}` (exit status {})", *chromium, doc.name, status);
+      help =
+          tr("check that `chromium --headless=new --no-sandbox --print-to-pdf=x.pdf` works on this machine");
       return std::nullopt;
     }
     restamp(content, stamp);

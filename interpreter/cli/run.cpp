@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/pdf.hpp"
+#include "lang/language.hpp"
 #include "output/html.hpp"
 #include "output/receipt.hpp"
 #include "output/render.hpp"
@@ -42,8 +43,7 @@ bool documents(Engine& engine, const output::Decisions& decisions, std::vector<o
     if (path && !templates.count(*path)) {
       auto text = engine.readExtraInput(*path, 1U << 20U, error);
       if (!text) {
-        engine.diagnostics().report(Code::E0603, {},
-                                    fmt::format("cannot read the template `{}`: {}", *path, error));
+        engine.diagnostics().report(Code::E0603, {}, trf("cannot read the template `{}`: {}", *path, error));
         code = kExitOutputFailed;
         return false;
       }
@@ -52,10 +52,9 @@ bool documents(Engine& engine, const output::Decisions& decisions, std::vector<o
     auto html = output::renderHtml(table, decisions, path ? templates[*path] : std::string(), error);
     if (!html) {
       engine.diagnostics()
-          .report(
-              Code::E0603, {},
-              fmt::format("the template `{}` is not valid Mustache: {}", path ? *path : "(built in)", error))
-          .help = "close every {{#naam}} with {{/naam}}, and write {{! ... }} for a comment";
+          .report(Code::E0603, {},
+                  trf("the template `{}` is not valid Mustache: {}", path ? *path : tr("(built in)"), error))
+          .help = tr("close every {{#naam}} with {{/naam}}, and write {{! ... }} for a comment");
       code = kExitOutputFailed;
       return false;
     }
@@ -75,8 +74,8 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
   }
   if (!controlesOk) {
     engine.diagnostics()
-        .report(Code::E0505, {}, "no output was written because a controle or bewering failed")
-        .help = "correct the rules or the data so that every controle holds";
+        .report(Code::E0505, {}, tr("no output was written because a controle or bewering failed"))
+        .help = tr("correct the rules or the data so that every controle holds");
     code = kExitControleFailed;
     return std::nullopt;
   }
@@ -108,9 +107,8 @@ std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
       std::string error;
       auto workbook = output::renderWorkbook(*decisions, error);
       if (!workbook) {
-        engine.diagnostics()
-            .report(Code::E0603, {}, fmt::format("cannot make the workbook: {}", error))
-            .help = "write the other formats (csv, json, md) and report this";
+        engine.diagnostics().report(Code::E0603, {}, trf("cannot make the workbook: {}", error)).help =
+            tr("write the other formats (csv, json, md) and report this");
         code = kExitOutputFailed;
         return std::nullopt;
       }
@@ -169,7 +167,7 @@ int commandCheckReceipt(const std::string& path) {
   Engine& engine = *owner;
   std::string error;
   auto text = readFile(path, &error, limits().receiptBytes);
-  if (!text) return usage(fmt::format("cannot read receipt `{}`: {}", path, error));
+  if (!text) return usage(trf("cannot read receipt `{}`: {}", path, error));
   const std::uint32_t file = engine.sources().add(path, *text);
   auto receipt = output::parseReceipt(*text, file, engine.diagnostics());
   if (!receipt) return finish(engine, kExitDataErrors);
@@ -195,14 +193,14 @@ int commandCheckReceipt(const std::string& path) {
     auto it =
         std::find_if(now.begin(), now.end(), [&](const output::FileHash& h) { return h.file == was.file; });
     if (it == now.end())
-      differs(fmt::format("input `{}` of the receipt was not read this time", was.file));
+      differs(trf("input `{}` of the receipt was not read this time", was.file));
     else if (it->sha256 != was.sha256)
-      differs(fmt::format("input `{}` has changed since the receipt", was.file));
+      differs(trf("input `{}` has changed since the receipt", was.file));
   }
   for (const auto& h : now)
     if (std::none_of(receipt->inputs.begin(), receipt->inputs.end(),
                      [&](const output::FileHash& w) { return w.file == h.file; }))
-      differs(fmt::format("input `{}` is read now but not named in the receipt", h.file));
+      differs(trf("input `{}` is read now but not named in the receipt", h.file));
   // Outputs on disk, in the receipt's folder: each as the receipt says, and nothing else beside them.
   namespace fs = std::filesystem;
   const fs::path folder = fs::path(path).parent_path();
@@ -211,13 +209,12 @@ int commandCheckReceipt(const std::string& path) {
     std::string readError;
     const auto bytes = readFile((folder / was.file).string(), &readError);
     if (!bytes)
-      differs(
-          fmt::format("output `{}` of the receipt is not in `{}`: {}", was.file, folder.string(), readError),
-          "the output set is not complete: run the command again");
+      differs(trf("output `{}` of the receipt is not in `{}`: {}", was.file, folder.string(), readError),
+              tr("the output set is not complete: run the command again"));
     else if (sha256Hex(*bytes) != was.sha256)
-      differs(fmt::format("output `{}` in `{}` is not what the run wrote: it was changed afterwards",
-                          was.file, folder.string()),
-              "restore the file, or run the command again");
+      differs(trf("output `{}` in `{}` is not what the run wrote: it was changed afterwards", was.file,
+                  folder.string()),
+              tr("restore the file, or run the command again"));
     else
       ++onDisk;
   }
@@ -232,17 +229,17 @@ int commandCheckReceipt(const std::string& path) {
   }
   std::sort(extra.begin(), extra.end());
   for (const auto& name : extra)
-    differs(fmt::format("`{}` in `{}` is not named in the receipt", name, folder.string()),
-            "a file of another run or added by hand: the folder is not one run's output set");
+    differs(trf("`{}` in `{}` is not named in the receipt", name, folder.string()),
+            tr("a file of another run or added by hand: the folder is not one run's output set"));
   // Outputs recomputed, against the receipt's hashes.
   for (const auto& was : receipt->outputs) {
     auto it = std::find_if(files->begin(), files->end(),
                            [&](const output::OutputFile& f) { return f.name == was.file; });
     if (it == files->end())
-      differs(fmt::format("output `{}` of the receipt is not produced any more", was.file));
+      differs(trf("output `{}` of the receipt is not produced any more", was.file));
     else if (sha256Hex(it->content) != was.sha256)
-      differs(fmt::format("output `{}` is not reproduced: it comes out different", was.file),
-              "compare the two runs with `verdeel diff`, or explain the numbers with `verdeel explain`");
+      differs(trf("output `{}` is not reproduced: it comes out different", was.file),
+              tr("compare the two runs with `verdeel diff`, or explain the numbers with `verdeel explain`"));
     else
       ++reproduced;
   }

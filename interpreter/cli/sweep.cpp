@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "lang/language.hpp"
 #include "output/receipt.hpp"
 #include "output/render.hpp"
 #include "output/write.hpp"
@@ -53,23 +54,22 @@ std::optional<std::vector<output::OutputFile>> sweepFiles(Engine& engine,
     }
     for (const auto& other : o.settings)
       if (other.parameter == s->parameter) {
-        code = usage(fmt::format("parameter `{}` is set twice", s->name), "give each parameter one `--zet`");
+        code = usage(trf("parameter `{}` is set twice", s->name), tr("give each parameter one `--zet`"));
         return std::nullopt;
       }
     anyRange = anyRange || s->range;
     scenarios *= s->values.size();
     if (scenarios > limits().scenarios) {
-      code = usage(fmt::format("the ranges give more than {} scenarios", limits().scenarios),
-                   "take larger steps or fewer ranges, or raise the limit with `--max-scenarios`");
+      code = usage(trf("the ranges give more than {} scenarios", limits().scenarios),
+                   tr("take larger steps or fewer ranges, or raise the limit with `--max-scenarios`"));
       return std::nullopt;
     }
     o.settings.push_back(std::move(*s));
   }
   if (!anyRange) {
-    code = usage("a sweep needs at least one range `--zet NAAM=VAN..TOT/STAP`",
-                 o.settings.empty()
-                     ? "for example `--zet capaciteitsraming=80000..100000/100`"
-                     : fmt::format("for example `--zet {}=VAN..TOT/STAP`", o.settings.front().name));
+    code = usage(tr("a sweep needs at least one range `--zet NAAM=VAN..TOT/STAP`"),
+                 o.settings.empty() ? tr("for example `--zet capaciteitsraming=80000..100000/100`")
+                                    : trf("for example `--zet {}=VAN..TOT/STAP`", o.settings.front().name));
     return std::nullopt;
   }
   std::string help;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "lang/language.hpp"
 #include "verify/verify.hpp"
 
 namespace verdeel::cli {
@@ -16,8 +17,8 @@ int commandVerify(const VerifyOptions& o) {
   for (const std::string& m : o.mappings) {
     const auto eq = m.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
-      return usage(fmt::format("`--kolom {}` should be GEPUBLICEERD=DEFINITIE", m),
-                   "for example `--kolom taak=besluit_totaal`");
+      return usage(trf("`--kolom {}` should be GEPUBLICEERD=DEFINITIE", m),
+                   tr("for example `--kolom taak=besluit_totaal`"));
     opts.map[m.substr(0, eq)] = m.substr(eq + 1);
   }
   const EngineAtExit owner = newEngine();

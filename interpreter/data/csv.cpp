@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "lang/language.hpp"
 #include "source/sha256.hpp"
 #include "source/utf8.hpp"
 
@@ -38,21 +39,20 @@ bool forEachCsvRecord(std::string_view text, std::uint32_t file, char separator,
                       const std::function<bool(const CsvRecordView&)>& each) {
   if (std::size_t bad = utf8::firstInvalid(text); bad != std::string_view::npos) {
     const auto [line, col] = utf8::positionOf(text, bad);
-    auto& d =
-        diags.report(Code::E0402, SourceSpan{file, line, col, line, col + 1},
-                     fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(text[bad])));
+    auto& d = diags.report(Code::E0402, SourceSpan{file, line, col, line, col + 1},
+                           trf("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(text[bad])));
     d.help =
-        "export the sheet as \"CSV UTF-8\"; older exports use Windows-1252, which verdeel does not guess";
+        tr("export the sheet as \"CSV UTF-8\"; older exports use Windows-1252, which verdeel does not guess");
     return false;
   }
   if (std::size_t odd = utf8::firstNulOrBom(text); odd != std::string_view::npos) {
     const auto [line, col] = utf8::positionOf(text, odd);
     auto& d = diags.report(Code::E0418, SourceSpan{file, line, col, line, col + 1},
-                           text[odd] == '\0' ? "a NUL byte in the data file"
-                                             : "a byte-order mark (U+FEFF) inside the data file");
+                           text[odd] == '\0' ? tr("a NUL byte in the data file")
+                                             : tr("a byte-order mark (U+FEFF) inside the data file"));
     d.help =
-        "an invisible character that does not belong in a cell (often left by pasting files together); "
-        "remove it and export the sheet again";
+        tr("an invisible character that does not belong in a cell (often left by pasting files together); "
+           "remove it and export the sheet again");
     return false;
   }
   separatorUsed = separator ? separator : detectSeparator(text);
@@ -113,8 +113,8 @@ bool forEachCsvRecord(std::string_view text, std::uint32_t file, char separator,
         }
         if (!closed) {
           auto& d = diags.report(Code::E0403, SourceSpan{file, qLine, qCol, qLine, qCol + 1},
-                                 "this quoted field has no closing quote");
-          d.help = "a field that starts with `\"` ends with `\"`; write a quote inside it as `\"\"`";
+                                 tr("this quoted field has no closing quote"));
+          d.help = tr("a field that starts with `\"` ends with `\"`; write a quote inside it as `\"\"`");
           return false;
         }
         // Text after the closing quote up to the separator is kept (lenient, as spreadsheets are).
@@ -138,14 +138,14 @@ bool forEachCsvRecord(std::string_view text, std::uint32_t file, char separator,
       }
       if (bytes > limits.csvFieldBytes) {
         auto& d = diags.report(Code::E0413, SourceSpan{file, f.line, f.col, f.line, f.col + 1},
-                               fmt::format("this field is longer than {} bytes", limits.csvFieldBytes));
-        d.help = "a cell this long is almost certainly not data; raise the limit with `--max-veldlengte`";
+                               trf("this field is longer than {} bytes", limits.csvFieldBytes));
+        d.help = tr("a cell this long is almost certainly not data; raise the limit with `--max-veldlengte`");
         return false;
       }
       if (i - start > limits.csvLineBytes) {
         auto& d = diags.report(Code::E0412, SourceSpan{file, rec.line, 1, rec.line, 2},
-                               fmt::format("this line is longer than {} bytes", limits.csvLineBytes));
-        d.help = "check that the file is a CSV file; raise the limit with `--max-regellengte`";
+                               trf("this line is longer than {} bytes", limits.csvLineBytes));
+        d.help = tr("check that the file is a CSV file; raise the limit with `--max-regellengte`");
         return false;
       }
       f.width = col - startCol;
@@ -167,8 +167,8 @@ bool forEachCsvRecord(std::string_view text, std::uint32_t file, char separator,
     if (blank) continue;
     if (++records > limits.tableRows + 1) {
       auto& d = diags.report(Code::E0411, SourceSpan{file, rec.line, 1, rec.line, 2},
-                             fmt::format("the table has more than {} rows", limits.tableRows));
-      d.help = "raise the limit with `--max-rijen` if the table is really this large";
+                             trf("the table has more than {} rows", limits.tableRows));
+      d.help = tr("raise the limit with `--max-rijen` if the table is really this large");
       return false;
     }
     if (!each(rec)) return false;

@@ -1,4 +1,5 @@
 #include "data/key_case.hpp"
+#include "lang/language.hpp"
 
 #include <fmt/format.h>
 #include <unicode/ucasemap.h>
@@ -68,16 +69,15 @@ void warnKeysDifferingInCase(const check::Table& table, const TableData& td,
     ++warned;
     const std::string_view earlier = td.keyText(it->second, other);
     const std::uint32_t line = td.lines[r], col = columns[r];
-    auto& d = diags.report(
-        Code::W0401, SourceSpan{td.file, line, col, line, col + 1},
-        fmt::format("key `{}` differs from key `{}` only in upper and lower case", key, earlier));
+    auto& d = diags.report(Code::W0401, SourceSpan{td.file, line, col, line, col + 1},
+                           trf("key `{}` differs from key `{}` only in upper and lower case", key, earlier));
     const std::uint32_t fl = td.lines[it->second], fc = columns[it->second];
-    d.notes.push_back({SourceSpan{td.file, fl, fc, fl, fc + 1}, fmt::format("`{}` is here", earlier)});
-    d.help = "if they are one thing, write the key once; if two, make them differ in more than case";
+    d.notes.push_back({SourceSpan{td.file, fl, fc, fl, fc + 1}, trf("`{}` is here", earlier)});
+    d.help = tr("if they are one thing, write the key once; if two, make them differ in more than case");
   }
   if (more > 0)
     diags.report(Code::W0401, SourceSpan{td.file, 0, 0, 0, 0},
-                 fmt::format("and {} more keys that differ from another only in upper and lower case", more));
+                 trf("and {} more keys that differ from another only in upper and lower case", more));
 }
 
 }  // namespace verdeel::data

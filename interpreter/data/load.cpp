@@ -6,6 +6,7 @@
 
 #include "data/csv.hpp"
 #include "data/key_case.hpp"
+#include "lang/language.hpp"
 #include "source/confine.hpp"
 #include "source/text.hpp"
 #include "source/utf8.hpp"
@@ -23,7 +24,7 @@ bool typeCell(const check::Column& col, std::string_view raw, char decimalSep, V
     case Kind::Integer: {
       mpq_class q;
       if (!parseNumber(t, decimalSep, q) || q.get_den() != 1 || t.find(decimalSep) != std::string::npos) {
-        why = "a whole number";
+        why = tr("a whole number");
         return false;
       }
       out = q;
@@ -32,8 +33,8 @@ bool typeCell(const check::Column& col, std::string_view raw, char decimalSep, V
     case Kind::Number: {
       mpq_class q;
       if (!parseNumber(t, decimalSep, q)) {
-        why = decimalSep == ',' ? "a number (with a decimal comma in this file)"
-                                : "a number (with a decimal point)";
+        why = decimalSep == ',' ? tr("a number (with a decimal comma in this file)")
+                                : tr("a number (with a decimal point)");
         return false;
       }
       out = q;
@@ -49,14 +50,14 @@ bool typeCell(const check::Column& col, std::string_view raw, char decimalSep, V
         out = false;
         return true;
       }
-      why = "`ja` or `nee`";
+      why = tr("`ja` or `nee`");
       return false;
     case Kind::Date:
       if (auto d = Date::parse(t)) {
         out = *d;
         return true;
       }
-      why = "a date written jjjj-mm-dd";
+      why = tr("a date written jjjj-mm-dd");
       return false;
     case Kind::Herkomst:
       if (t == "echt") {
@@ -71,7 +72,7 @@ bool typeCell(const check::Column& col, std::string_view raw, char decimalSep, V
         out = ast::Herkomst::Fictief;
         return true;
       }
-      why = "`echt`, `gereconstrueerd` or `fictief`";
+      why = tr("`echt`, `gereconstrueerd` or `fictief`");
       return false;
     case Kind::Entity:
       out = std::string(t);  // the key text; resolved once all tables are loaded
@@ -129,31 +130,32 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     if (auto real = leadsOutside(td.path, root)) {
       auto& d = diags.report(
           Code::E0417, table.pathSpan,
-          fmt::format("data file `{}` leads through a symbolic link to `{}`, outside {} `{}`", td.path, *real,
-                      options.dataDir.empty() ? "the rule set's folder" : "the `--data` folder",
-                      root.empty() ? "." : root));
+          trf("data file `{}` leads through a symbolic link to `{}`, outside {} `{}`", td.path, *real,
+              options.dataDir.empty() ? tr("the rule set's folder") : tr("the `--data` folder"),
+              root.empty() ? "." : root));
       d.help = options.dataDir.empty()
-                   ? "a rule set reads only data under its own folder; name a folder elsewhere with "
-                     "`--data DIR`, or copy the file into the rule set"
-                   : "with `--data DIR` the tables are read from under that folder only";
+                   ? tr("a rule set reads only data under its own folder; name a folder elsewhere with "
+                        "`--data DIR`, or copy the file into the rule set")
+                   : tr("with `--data DIR` the tables are read from under that folder only");
       continue;
     }
     std::string error;
     bool tooLarge = false;
     td.file = registerCsvFile(td.path, sources, error, options.limits.dataFileBytes, &tooLarge);
     if (tooLarge) {
-      auto& d = diags.report(Code::E0416, table.pathSpan,
-                             fmt::format("data file `{}` is larger than the limit of {} bytes", td.path,
-                                         options.limits.dataFileBytes));
-      d.help = "raise the limit with `--max-gegevensbestand` if the file is really this large";
+      auto& d = diags.report(
+          Code::E0416, table.pathSpan,
+          trf("data file `{}` is larger than the limit of {} bytes", td.path, options.limits.dataFileBytes));
+      d.help = tr("raise the limit with `--max-gegevensbestand` if the file is really this large");
       continue;
     }
     if (td.file == 0) {
-      auto& d = diags.report(Code::E0401, table.pathSpan,
-                             fmt::format("cannot read data file `{}`: {}", td.path, error));
-      d.help = options.dataDir.empty() ? "the path is relative to the folder of the rule file; `--data DIR` "
-                                         "reads the tables from another folder"
-                                       : "with `--data DIR` every table is read from that folder";
+      auto& d =
+          diags.report(Code::E0401, table.pathSpan, trf("cannot read data file `{}`: {}", td.path, error));
+      d.help = options.dataDir.empty()
+                   ? tr("the path is relative to the folder of the rule file; `--data DIR` "
+                        "reads the tables from another folder")
+                   : tr("with `--data DIR` every table is read from that folder");
       continue;
     }
     // Room for every line at once (a table of a million rows is not copied as it grows).
@@ -187,12 +189,11 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
           auto& d = diags.report(
               Code::E0414,
               SourceSpan{td.file, b.line, b.col, b.line, b.col + std::max<std::uint32_t>(1, b.width)},
-              fmt::format("the header has column `{}` twice (fields {} and {})", shown(present[k]), j + 1,
-                          k + 1));
+              trf("the header has column `{}` twice (fields {} and {})", shown(present[k]), j + 1, k + 1));
           d.notes.push_back(
               {SourceSpan{td.file, a.line, a.col, a.line, a.col + std::max<std::uint32_t>(1, a.width)},
-               "the first one is here"});
-          d.help = "give each column its own name; verdeel does not guess which of the two is meant";
+               tr("the first one is here")});
+          d.help = tr("give each column its own name; verdeel does not guess which of the two is meant");
           break;
         }
       for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
@@ -202,23 +203,24 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         if (where[ci] >= 0) continue;
         headerOk = false;
         auto& d = diags.report(Code::E0405, SourceSpan{td.file, rec.line, 1, rec.line, 2},
-                               fmt::format("the header has no column `{}`", col.csvHeader));
-        d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
+                               trf("the header has no column `{}`", col.csvHeader));
+        d.notes.push_back({col.span, trf("column `{}` is declared here", col.name)});
         if (auto m = closestMatch(col.csvHeader, present); !m.empty())
-          d.help = fmt::format("the file has `{}`: did you mean that?", m);
+          d.help = trf("the file has `{}`: did you mean that?", m);
         else
-          d.help = fmt::format("the header has: {}", fmt::join(present, ", "));
+          d.help = trf("the header has: {}", fmt::join(present, ", "));
       }
       return headerOk;
     };
     auto record = [&](const CsvRecordView& rec) {
       if (rec.fields.size() != headerFields) {
-        auto& d = diags.report(
-            Code::E0404, SourceSpan{td.file, rec.line, 1, rec.line, 2},
-            fmt::format("this line has {} fields, the header has {}", rec.fields.size(), headerFields));
-        d.help = separator == ','
-                     ? "a value containing a comma must be quoted, as in \"Nuenen, Gerwen en Nederwetten\""
-                     : "a value containing a semicolon must be quoted";
+        auto& d =
+            diags.report(Code::E0404, SourceSpan{td.file, rec.line, 1, rec.line, 2},
+                         trf("this line has {} fields, the header has {}", rec.fields.size(), headerFields));
+        d.help =
+            separator == ','
+                ? tr("a value containing a comma must be quoted, as in \"Nuenen, Gerwen en Nederwetten\"")
+                : tr("a value containing a semicolon must be quoted");
         return true;
       }
       bool rowOk = true;
@@ -235,9 +237,9 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
             continue;
           }
           rowOk = false;
-          auto& d = diags.report(Code::E0407, at, fmt::format("`{}` has no value here", col.name));
-          d.notes.push_back({col.span, "the column is required; it is declared here"});
-          d.help = "fill in the value, or declare the column `optioneel` if a blank is allowed";
+          auto& d = diags.report(Code::E0407, at, trf("`{}` has no value here", col.name));
+          d.notes.push_back({col.span, tr("the column is required; it is declared here")});
+          d.help = tr("fill in the value, or declare the column `optioneel` if a blank is allowed");
           continue;
         }
         if (f.text.empty() && col.optional) {
@@ -246,16 +248,16 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         }
         if (f.text.empty() && static_cast<int>(ci) == table.key) {
           rowOk = false;
-          auto& d = diags.report(Code::E0407, at, fmt::format("key `{}` has no value here", col.name));
-          d.notes.push_back({col.span, "the key column is declared here"});
+          auto& d = diags.report(Code::E0407, at, trf("key `{}` has no value here", col.name));
+          d.notes.push_back({col.span, tr("the key column is declared here")});
           continue;
         }
         std::string why;
         if (!typeCell(col, f.text, decimalSep, row[ci], why)) {
           rowOk = false;
           auto& d = diags.report(Code::E0406, at,
-                                 fmt::format("`{}` should be {}, found `{}`", col.name, why, shown(f.text)));
-          d.notes.push_back({col.span, fmt::format("column `{}` is declared here", col.name)});
+                                 trf("`{}` should be {}, found `{}`", col.name, why, shown(f.text)));
+          d.notes.push_back({col.span, trf("column `{}` is declared here", col.name)});
         }
       }
       if (!rowOk) return true;
@@ -283,12 +285,12 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
         auto& d = diags.report(
             Code::E0408,
             SourceSpan{td.file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
-            fmt::format("key `{}` appears twice in this table", shown(key)));
+            trf("key `{}` appears twice in this table", shown(key)));
         const auto firstRow = static_cast<std::size_t>(existing);
         const std::uint32_t fl = td.lines[firstRow];
         const std::uint32_t fc = pos[static_cast<std::size_t>(table.key)][firstRow];
-        d.notes.push_back({SourceSpan{td.file, fl, fc, fl, fc + 1}, "first seen here"});
-        d.help = "each row needs its own key; remove or correct one of the two";
+        d.notes.push_back({SourceSpan{td.file, fl, fc, fl, fc + 1}, tr("first seen here")});
+        d.help = tr("each row needs its own key; remove or correct one of the two");
         return true;
       }
       ast::Herkomst h = table.herkomst;
@@ -309,8 +311,8 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     if (!split) continue;
     if (!sawHeader) {
       auto& d = diags.report(Code::E0410, SourceSpan{td.file, 0, 0, 0, 0},
-                             "the data file is empty: it has no header line");
-      d.notes.push_back({table.span, fmt::format("table `{}` is declared here", table.name)});
+                             tr("the data file is empty: it has no header line"));
+      d.notes.push_back({table.span, trf("table `{}` is declared here", table.name)});
     }
     if (table.key >= 0) warnKeysDifferingInCase(table, td, pos[static_cast<std::size_t>(table.key)], diags);
   }
@@ -334,13 +336,13 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
               Code::E0409,
               SourceSpan{td.file, line, c, line,
                          c + static_cast<std::uint32_t>(std::max<std::size_t>(1, utf8::length(key)))},
-              fmt::format("`{}` is not a {} in `{}`", shown(key), program.tables[target].name,
-                          ds.tables[target].path));
-          d.notes.push_back({col.span, fmt::format("column `{}` refers to table `{}`", col.name,
-                                                   program.tables[target].name)});
+              trf("`{}` is not a {} in `{}`", shown(key), program.tables[target].name,
+                  ds.tables[target].path));
+          d.notes.push_back(
+              {col.span, trf("column `{}` refers to table `{}`", col.name, program.tables[target].name)});
           std::vector<std::string> keys = ds.tables[target].allKeys();
           std::sort(keys.begin(), keys.end());
-          if (auto m = closestMatch(key, keys); !m.empty()) d.help = fmt::format("did you mean `{}`?", m);
+          if (auto m = closestMatch(key, keys); !m.empty()) d.help = trf("did you mean `{}`?", m);
           continue;
         }
         v = EntityRef{col.type.table, found};

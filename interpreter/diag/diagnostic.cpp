@@ -4,17 +4,22 @@
 
 #include <algorithm>
 
+#include "lang/language.hpp"
 #include "source/utf8.hpp"
 
 namespace verdeel {
 
 const std::vector<CodeInfo>& codeRegistry() {
   static const std::vector<CodeInfo> registry = {
-#define VERDEEL_DIAG(code, sev, title) {Code::code, #code, Severity::sev, title},
+#define VERDEEL_DIAG(code, sev, titleNl, titleEn) {Code::code, #code, Severity::sev, titleNl, titleEn},
 #include "diag/codes.def"
 #undef VERDEEL_DIAG
   };
   return registry;
+}
+
+std::string_view CodeInfo::title() const {
+  return language() == Language::English ? titleEnglish : titleDutch;
 }
 
 const CodeInfo& codeInfo(Code code) {
@@ -128,21 +133,21 @@ std::string shownMessage(std::string_view m) {
 
 void renderInto(std::string& out, const Diagnostic& d, const SourceManager& sources, std::size_t notes) {
   const CodeInfo& info = codeInfo(d.code);
-  out +=
-      fmt::format("{}: {}[{}]: {}\n", location(d.span, sources),
-                  info.severity == Severity::Error ? "error" : "warning", info.name, shownMessage(d.message));
+  out += fmt::format("{}: {}[{}]: {}\n", location(d.span, sources),
+                     info.severity == Severity::Error ? tr("error") : tr("warning"), info.name,
+                     shownMessage(d.message));
   appendSnippet(out, d.span, sources);
   for (std::size_t k = 0; k < notes && k < d.notes.size(); ++k) {
     const Note& n = d.notes[k];
     if (n.span.valid()) {
-      out += fmt::format("{}: note: {}\n", location(n.span, sources), shownMessage(n.message));
+      out += fmt::format("{}: {}: {}\n", location(n.span, sources), tr("note"), shownMessage(n.message));
       appendSnippet(out, n.span, sources);
     } else {
-      out += fmt::format("  = note: {}\n", shownMessage(n.message));
+      out += fmt::format("  = {}: {}\n", tr("note"), shownMessage(n.message));
     }
   }
-  if (!d.help.empty()) out += fmt::format("  = help: {}\n", shownMessage(d.help));
-  if (!d.basis.empty()) out += fmt::format("  = basis: {}\n", shownMessage(d.basis));
+  if (!d.help.empty()) out += fmt::format("  = {}: {}\n", tr("help"), shownMessage(d.help));
+  if (!d.basis.empty()) out += fmt::format("  = {}: {}\n", tr("basis"), shownMessage(d.basis));
 }
 
 }  // namespace
@@ -170,10 +175,10 @@ std::string render(const Diagnostics& diags, const SourceManager& sources) {
     renderInto(out, d, sources, notes);
   }
   if (droppedDiagnostics > 0 || droppedNotes > 0)
-    out += fmt::format(
-        "verdeel: note: {} more diagnostics and {} more notes not shown (limit reached; "
-        "`--max-meldingen` shows more)\n",
-        droppedDiagnostics, droppedNotes);
+    out +=
+        trf("verdeel: note: {} more diagnostics and {} more notes not shown (limit reached; "
+            "`--max-meldingen` shows more)\n",
+            droppedDiagnostics, droppedNotes);
   return out;
 }
 

@@ -16,7 +16,7 @@ namespace verdeel {
 enum class Severity { Error, Warning };
 
 enum class Code : std::uint16_t {
-#define VERDEEL_DIAG(code, sev, title) code,
+#define VERDEEL_DIAG(code, sev, titleNl, titleEn) code,
 #include "diag/codes.def"
 #undef VERDEEL_DIAG
 };
@@ -25,7 +25,10 @@ struct CodeInfo {
   Code code;
   std::string_view name;  // "E0203"
   Severity severity;
-  std::string_view title;
+  std::string_view titleDutch;
+  std::string_view titleEnglish;
+  // The title in the current language (lang/language.hpp).
+  std::string_view title() const;
 };
 
 // The whole registry, in code order.
@@ -71,9 +74,10 @@ class Diagnostics {
   std::string basis_;
 };
 
-// Renders all diagnostics: `file:line:col: error[E0203]: message`, the source line with a caret
-// underline, then `= note:`, `= help:` and `= basis:` lines. Deterministic, no colour. Diagnostics
-// and their notes together are shown up to the limit, the rest counted. Text quoted in a message
+// Renders all diagnostics: `file:line:col: fout[E0203]: message`, the source line with a caret
+// underline, then `= noot:`, `= hulp:` and `= grondslag:` lines (in English `error`, `note`,
+// `help`, `basis`: the labels follow the current language, as the messages do). Deterministic, no colour.
+// Diagnostics and their notes together are shown up to the limit, the rest counted. Text quoted in a message
 // (between backticks) is cut short past 200 characters, and control characters in it are shown as
 // `·`: an input never fills the screen or steers the terminal.
 std::string render(const Diagnostics& diags, const SourceManager& sources);

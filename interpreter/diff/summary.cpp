@@ -8,6 +8,7 @@
 #include <set>
 
 #include "diff/diff.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::diff {
 
@@ -60,8 +61,7 @@ bool summarise(Result& r, eval::Evaluation& before, eval::Evaluation& after, con
   if (g < 0) {
     std::vector<std::string> names;
     for (const auto& t : pn.tables) names.push_back(t.name);
-    error = fmt::format("there is no table `{}` to group by (the tables are {})", groupTable,
-                        fmt::join(names, ", "));
+    error = trf("there is no table `{}` to group by (the tables are {})", groupTable, fmt::join(names, ", "));
     return false;
   }
   // The entity table: the one whose main value is asked, or the first output table that refers to g.
@@ -88,9 +88,9 @@ bool summarise(Result& r, eval::Evaluation& before, eval::Evaluation& after, con
   }
   if (def < 0) {
     error = definition.empty()
-                ? fmt::format("no table with a numeric output value refers to `{}`", groupTable)
-                : fmt::format("`{}` is not a number computed per entity of a table that refers to `{}`",
-                              definition, groupTable);
+                ? trf("no table with a numeric output value refers to `{}`", groupTable)
+                : trf("`{}` is not a number computed per entity of a table that refers to `{}`", definition,
+                      groupTable);
     return false;
   }
   const check::Definition& dn = pn.definitions[static_cast<std::size_t>(def)];
@@ -100,7 +100,7 @@ bool summarise(Result& r, eval::Evaluation& before, eval::Evaluation& after, con
     if (po.definitions[i].name == dn.name && po.definitions[i].subject == oldTable)
       oldDef = static_cast<int>(i);
   if (oldDef < 0) {
-    error = fmt::format("`{}` is not computed in the old rule set", dn.name);
+    error = trf("`{}` is not computed in the old rule set", dn.name);
     return false;
   }
   Summary s;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "eval/interpreter.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::eval {
 
@@ -75,11 +76,10 @@ Computed computeValue(State& s, int def, int row, Derivation* derivation) {
       const check::Exception& b = p.exceptions[static_cast<std::size_t>(winners[1])];
       const std::string who = in.forWhom(f);
       in.fail(Code::E0503, a.span,
-              fmt::format("exceptions `{}` and `{}` on `{}` both apply{}, and neither goes before the other",
-                          a.name, b.name, d.name, who.empty() ? "" : " to " + who.substr(5)),
-              f, {{b.span, fmt::format("exception `{}` is here", b.name)}},
-              fmt::format("state which one wins, for example `gaat voor {}` after exception `{}`", b.name,
-                          a.name));
+              trf("exceptions `{}` and `{}` on `{}` both apply{}, and neither goes before the other", a.name,
+                  b.name, d.name, who.empty() ? std::string() : trf(" to {}", who.substr(5))),
+              f, {{b.span, trf("exception `{}` is here", b.name)}},
+              trf("state which one wins, for example `gaat voor {}` after exception `{}`", b.name, a.name));
     }
     if (winners.empty()) {
       c.value = in.eval(*d.body, f);

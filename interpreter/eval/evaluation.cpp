@@ -10,6 +10,7 @@
 
 #include "eval/interpreter.hpp"
 #include "eval/state.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::eval {
 
@@ -188,9 +189,9 @@ bool Evaluation::update() {
       s.definitionDone[static_cast<std::size_t>(d)] = true;
     }
   } catch (const StepLimit& limit) {
-    auto& d = diags_.report(Code::E0512, limit.span,
-                            fmt::format("the evaluation takes more than {} steps", s.stepLimit));
-    d.help = "the rules or the data are far larger than usual; raise the limit with `--max-stappen`";
+    auto& d =
+        diags_.report(Code::E0512, limit.span, trf("the evaluation takes more than {} steps", s.stepLimit));
+    d.help = tr("the rules or the data are far larger than usual; raise the limit with `--max-stappen`");
     d.basis = program_.basis(limit.article);
     failed_ = true;
     return false;
@@ -278,9 +279,9 @@ std::optional<ControleResult> Evaluation::controle(int index) {
       (void)demand(failedValue);
       return std::nullopt;
     } catch (const StepLimit& limit) {
-      auto& d = diags_.report(Code::E0512, limit.span,
-                              fmt::format("the evaluation takes more than {} steps", s.stepLimit));
-      d.help = "the rules or the data are far larger than usual; raise the limit with `--max-stappen`";
+      auto& d =
+          diags_.report(Code::E0512, limit.span, trf("the evaluation takes more than {} steps", s.stepLimit));
+      d.help = tr("the rules or the data are far larger than usual; raise the limit with `--max-stappen`");
       d.basis = program_.basis(limit.article);
       failed_ = true;
       return std::nullopt;

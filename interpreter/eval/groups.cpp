@@ -12,6 +12,7 @@
 #include <set>
 
 #include "eval/interpreter.hpp"
+#include "lang/language.hpp"
 
 namespace verdeel::eval {
 
@@ -89,12 +90,13 @@ mpq_class groupTotal(State& s, const check::Definition& d, int groupRow, Collect
 Diagnostic apportionError(State& s, const check::Definition& d, const ApportionmentRecord& rec,
                           const stdlib::ApportionOutcome& out) {
   const bool tie = out.error == stdlib::ApportionError::Tie;
-  const std::string where =
-      rec.groupRow >= 0 ? " for " + s.entityName(d.apportion->withinTable, rec.groupRow) : std::string();
+  const std::string where = rec.groupRow >= 0
+                                ? trf(" for {}", s.entityName(d.apportion->withinTable, rec.groupRow))
+                                : std::string();
   Diagnostic diag{tie ? Code::E0506 : Code::E0507,
                   d.span,
-                  tie ? fmt::format("a tie decides a unit of `{}`{}: {}", d.name, where, out.detail)
-                      : fmt::format("`{}` cannot be apportioned{}: {}", d.name, where, out.detail),
+                  tie ? trf("a tie decides a unit of `{}`{}: {}", d.name, where, out.detail)
+                      : trf("`{}` cannot be apportioned{}: {}", d.name, where, out.detail),
                   {},
                   {},
                   s.program.basis(d.article)};
@@ -102,17 +104,17 @@ Diagnostic apportionError(State& s, const check::Definition& d, const Apportionm
     const std::size_t i = out.entities[k];
     std::string why;
     if (tie && rec.input.method == stdlib::Method::LargestRemainder)
-      why = fmt::format(": remainder {}", formatNumber(stdlib::remainder(rec.input, out.result, i)));
+      why = trf(": remainder {}", formatNumber(stdlib::remainder(rec.input, out.result, i)));
     else if (!tie)
-      why = fmt::format(": weight {}", formatNumber(rec.input.weights[i]));
+      why = trf(": weight {}", formatNumber(rec.input.weights[i]));
     diag.notes.push_back({SourceSpan{}, s.entityName(d.subject, rec.rows[i]) + why});
   }
   if (out.entities.size() > 20)
-    diag.notes.push_back({SourceSpan{}, fmt::format("and {} more", out.entities.size() - 20)});
+    diag.notes.push_back({SourceSpan{}, trf("and {} more", out.entities.size() - 20)});
   if (tie)
-    diag.help =
+    diag.help = tr(
         "declare the order for ties, for example `bij gelijke stand inwoners aflopend` (the table's key is "
-        "always the last tie-break)";
+        "always the last tie-break)");
   return diag;
 }
 
@@ -165,10 +167,10 @@ void apportionGroup(State& s, int def, int groupRow, const std::vector<int>& mem
       Interpreter in(s);
       Frame f{groupRow >= 0 ? d.apportion->withinTable : -1, groupRow, -1, nullptr, d.article};
       in.fail(Code::E0513, d.span,
-              fmt::format("the weights of `{}`{} have {} different denominators; the exact calculation "
-                          "would need numbers of more than {} digits",
-                          d.name, in.forWhom(f), denominators.size(), s.digitLimit),
-              f, {}, "round the weights first (`afgerond(..., 6 decimalen)`), or raise `--max-cijfers`");
+              trf("the weights of `{}`{} have {} different denominators; the exact calculation "
+                  "would need numbers of more than {} digits",
+                  d.name, in.forWhom(f), denominators.size(), s.digitLimit),
+              f, {}, tr("round the weights first (`afgerond(..., 6 decimalen)`), or raise `--max-cijfers`"));
     }
   } catch (const Poisoned& p) {
     failAll(p.error);
@@ -246,8 +248,8 @@ void computeApportionment(State& s, int def) {
     c.error = s.addError(Diagnostic{
         Code::E0502,
         d.span,
-        fmt::format("{} has no `{}`, so it belongs to no group of verdeling `{}`", s.entityName(d.subject, r),
-                    t.columns[static_cast<std::size_t>(a.withinColumn)].name, d.name),
+        trf("{} has no `{}`, so it belongs to no group of verdeling `{}`", s.entityName(d.subject, r),
+            t.columns[static_cast<std::size_t>(a.withinColumn)].name, d.name),
         {},
         {},
         s.program.basis(d.article)});

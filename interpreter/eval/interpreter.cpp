@@ -6,6 +6,7 @@
 #include <span>
 #include <unordered_set>
 
+#include "lang/language.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace verdeel::eval {
@@ -38,7 +39,7 @@ void dedupe(std::vector<InputRef>& inputs) {
 
 std::string Interpreter::forWhom(const Frame& f) const {
   if (f.subjectTable < 0 || f.subject < 0) return {};
-  return " for " + s_.entityName(f.subjectTable, f.subject);
+  return trf(" for {}", s_.entityName(f.subjectTable, f.subject));
 }
 
 void Interpreter::fail(Code code, const SourceSpan& span, std::string message, const Frame& f,
@@ -48,8 +49,8 @@ void Interpreter::fail(Code code, const SourceSpan& span, std::string message, c
 }
 
 void Interpreter::missing(const check::CExpr& e, const Frame& f) {
-  fail(Code::E0502, e.span, fmt::format("this value is missing{}", forWhom(f)), f,
-       {{SourceSpan{}, "the column is `optioneel` and the cell is blank"}});
+  fail(Code::E0502, e.span, trf("this value is missing{}", forWhom(f)), f,
+       {{SourceSpan{}, tr("the column is `optioneel` and the cell is blank")}});
 }
 
 namespace {
@@ -61,11 +62,10 @@ std::size_t digits(const mpq_class& q) {
 
 void Interpreter::bounded(const mpq_class& q, const check::CExpr& e, const Frame& f) {
   if (digits(q) <= s_.digitLimit) return;
-  fail(Code::E0513, e.span, fmt::format("this number has more than {} digits{}", s_.digitLimit, forWhom(f)),
-       f, {},
-       "a calculation that grows this much (a number multiplied by itself again and again, or many "
-       "fractions added) is almost certainly a mistake in the rules; raise the limit with `--max-cijfers` "
-       "if it is really meant");
+  fail(Code::E0513, e.span, trf("this number has more than {} digits{}", s_.digitLimit, forWhom(f)), f, {},
+       tr("a calculation that grows this much (a number multiplied by itself again and again, or many "
+          "fractions added) is almost certainly a mistake in the rules; raise the limit with `--max-cijfers` "
+          "if it is really meant"));
 }
 
 const Value& Interpreter::ref(const check::CExpr& e, Frame& f, Value& scratch) {
@@ -182,8 +182,8 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame
       else if (n.op == ast::BinOp::Mul)
         mpq_mul(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
       else if (sgn(b) == 0)
-        fail(Code::E0501, e.span, fmt::format("division by zero{}", forWhom(f)), f,
-             {{n.rhs->span, "this value is 0"}});
+        fail(Code::E0501, e.span, trf("division by zero{}", forWhom(f)), f,
+             {{n.rhs->span, tr("this value is 0")}});
       else
         mpq_div(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
       bounded(r, e, f);
@@ -302,9 +302,11 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
     default:
       if (!best)
         fail(Code::E0504, e.span,
-             fmt::format("the {} of no {} at all{}", n.fn == ast::AggFn::Min ? "minimum" : "maximum",
-                         p_.tables[static_cast<std::size_t>(n.table)].name, forWhom(f)),
-             f, {{SourceSpan{}, "no row meets the condition after `waarvoor`, or the table is empty"}});
+             n.fn == ast::AggFn::Min ? trf("the minimum of no {} at all{}",
+                                           p_.tables[static_cast<std::size_t>(n.table)].name, forWhom(f))
+                                     : trf("the maximum of no {} at all{}",
+                                           p_.tables[static_cast<std::size_t>(n.table)].name, forWhom(f)),
+             f, {{SourceSpan{}, tr("no row meets the condition after `waarvoor`, or the table is empty")}});
       return *best;
   }
 }

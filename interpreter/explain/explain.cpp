@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "lang/language.hpp"
 #include "source/text.hpp"
 #include "stdlib/apportion.hpp"
 #include "stdlib/builtins.hpp"
@@ -303,15 +304,15 @@ std::optional<Entity> findEntity(const eval::Evaluation& ev, const std::string& 
   }
   if (found.size() == 1) return found.front();
   if (found.empty()) {
-    error = fmt::format("no gemeente, provincie or other entity is called `{}`", wanted);
-    if (auto m = closestMatch(text, names); !m.empty()) error += fmt::format("; did you mean `{}`?", m);
+    error = trf("no gemeente, provincie or other entity is called `{}`", wanted);
+    if (auto m = closestMatch(text, names); !m.empty()) error += trf("; did you mean `{}`?", m);
     return std::nullopt;
   }
   std::vector<std::string> options;
   options.reserve(found.size());
   for (const Entity& e : found)
     options.push_back(fmt::format("`{}:{}`", p.tables[static_cast<std::size_t>(e.table)].name, text));
-  error = fmt::format("`{}` names more than one entity: write {}", wanted, fmt::join(options, " or "));
+  error = trf("`{}` names more than one entity: write {}", wanted, fmt::join(options, " or "));
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "lang/language.hpp"
 #include "source/utf8.hpp"
 
 namespace verdeel::output {
@@ -90,15 +91,14 @@ std::pair<std::uint32_t, std::uint32_t> locate(const std::string& input, const B
 
 const nlohmann::json& field(const nlohmann::json& j, const char* name, const std::string& path) {
   if (!j.is_object() || !j.contains(name))
-    throw Bad{fmt::format("the receipt has no `{}{}`", path, name),
+    throw Bad{trf("the receipt has no `{}{}`", path, name),
               path.empty() ? std::string() : path.substr(0, path.size() - 1)};
   return j.at(name);
 }
 
 std::string text(const nlohmann::json& j, const char* name, const std::string& path) {
   const auto& v = field(j, name, path);
-  if (!v.is_string())
-    throw Bad{fmt::format("`{}{}` in the receipt should be a text", path, name), path + name};
+  if (!v.is_string()) throw Bad{trf("`{}{}` in the receipt should be a text", path, name), path + name};
   return v.get<std::string>();
 }
 
@@ -106,18 +106,17 @@ std::string textOrNull(const nlohmann::json& j, const char* name, const std::str
   const auto& v = field(j, name, path);
   if (v.is_null()) return {};
   if (!v.is_string())
-    throw Bad{fmt::format("`{}{}` in the receipt should be a text or null", path, name), path + name};
+    throw Bad{trf("`{}{}` in the receipt should be a text or null", path, name), path + name};
   return v.get<std::string>();
 }
 
 std::vector<std::string> texts(const nlohmann::json& j, const char* name, const std::string& path) {
   const auto& v = field(j, name, path);
-  if (!v.is_array())
-    throw Bad{fmt::format("`{}{}` in the receipt should be a list", path, name), path + name};
+  if (!v.is_array()) throw Bad{trf("`{}{}` in the receipt should be a list", path, name), path + name};
   std::vector<std::string> out;
   for (const auto& e : v) {
     if (!e.is_string())
-      throw Bad{fmt::format("`{}{}` in the receipt should be a list of texts", path, name), path + name};
+      throw Bad{trf("`{}{}` in the receipt should be a list of texts", path, name), path + name};
     out.push_back(e.get<std::string>());
   }
   return out;
@@ -125,16 +124,15 @@ std::vector<std::string> texts(const nlohmann::json& j, const char* name, const 
 
 std::vector<FileHash> hashesOf(const nlohmann::json& j, const char* name) {
   const auto& v = field(j, name, "");
-  if (!v.is_array()) throw Bad{fmt::format("`{}` in the receipt should be a list of files", name), name};
+  if (!v.is_array()) throw Bad{trf("`{}` in the receipt should be a list of files", name), name};
   std::vector<FileHash> out;
   for (const auto& e : v) {
     FileHash h{text(e, "bestand", std::string(name) + "[]."), text(e, "sha256", std::string(name) + "[].")};
     if (h.sha256.size() != 64 || h.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
-      throw Bad{fmt::format("the SHA-256 of `{}` in the receipt is not 64 hexadecimal digits", h.file),
+      throw Bad{trf("the SHA-256 of `{}` in the receipt is not 64 hexadecimal digits", h.file),
                 std::string(name) + "[].sha256", h.file};
     if (h.file.empty())
-      throw Bad{fmt::format("a file in `{}` of the receipt has no name", name),
-                std::string(name) + "[].bestand"};
+      throw Bad{trf("a file in `{}` of the receipt has no name", name), std::string(name) + "[].bestand"};
     out.push_back(std::move(h));
   }
   return out;
@@ -145,7 +143,7 @@ std::vector<FileHash> hashesOf(const nlohmann::json& j, const char* name) {
 std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file, Diagnostics& diags) {
   auto bad = [&](SourceSpan at, std::string message) -> std::optional<Receipt> {
     diags.report(Code::E0415, at, std::move(message)).help =
-        "give the `ontvangstbewijs.json` a run of `verdeel run` or `verdeel sweep` wrote, unchanged";
+        tr("give the `ontvangstbewijs.json` a run of `verdeel run` or `verdeel sweep` wrote, unchanged");
     return std::nullopt;
   };
   nlohmann::json j;
@@ -156,12 +154,14 @@ std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file
     const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, input.size());
     const auto [line, col] = utf8::positionOf(input, at);
     return bad(SourceSpan{file, line, col, line, col + 1},
-               at >= input.size() ? std::string("the receipt ends before it is complete")
-                                  : std::string("this is not a receipt: the text is not valid JSON here"));
+               at >= input.size()
+                   ? std::string(tr("the receipt ends before it is complete"))
+                   : std::string(tr("this is not a receipt: the text is not valid JSON here")));
   } catch (const nlohmann::json::exception&) {
     // Valid JSON that the reader cannot hold: a number too large for it (`5e917039`). No receipt
     // verdeel writes has a number at all.
-    return bad(SourceSpan{file, 0, 0, 0, 0}, "this is not a receipt: it holds a number too large to read");
+    return bad(SourceSpan{file, 0, 0, 0, 0},
+               tr("this is not a receipt: it holds a number too large to read"));
   }
   try {
     Receipt r;
@@ -169,26 +169,26 @@ std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file
     r.program = text(program, "naam", "programma.");
     r.version = text(program, "versie", "programma.");
     if (r.program != "verdeel")
-      throw Bad{fmt::format("the receipt was written by `{}`, not by verdeel", r.program), "programma.naam"};
+      throw Bad{trf("the receipt was written by `{}`, not by verdeel", r.program), "programma.naam"};
     const auto& command = field(j, "opdracht", "");
     r.rules = text(command, "regels", "opdracht.");
     r.dataDir = textOrNull(command, "data", "opdracht.");
     r.formats = texts(command, "formaten", "opdracht.");
     for (const auto& f : r.formats)
       if (f != "csv" && f != "json" && f != "md" && f != "xlsx" && f != "html" && f != "pdf")
-        throw Bad{fmt::format("`{}` in `opdracht.formaten` of the receipt is no format of verdeel", f),
+        throw Bad{trf("`{}` in `opdracht.formaten` of the receipt is no format of verdeel", f),
                   "opdracht.formaten", f};
     if (command.contains("zet")) r.scenario = texts(command, "zet", "opdracht.");
     if (command.contains("csv_letterlijk")) {
       if (!command.at("csv_letterlijk").is_boolean())
-        throw Bad{"`opdracht.csv_letterlijk` in the receipt should be true or false",
+        throw Bad{tr("`opdracht.csv_letterlijk` in the receipt should be true or false"),
                   "opdracht.csv_letterlijk"};
       r.csvLiteral = command.at("csv_letterlijk").get<bool>();
     }
     if (command.contains("soort")) {
       r.command = text(command, "soort", "opdracht.");
       if (r.command != "sweep" && r.command != "run")
-        throw Bad{fmt::format("`{}` in `opdracht.soort` of the receipt is no command of verdeel", r.command),
+        throw Bad{trf("`{}` in `opdracht.soort` of the receipt is no command of verdeel", r.command),
                   "opdracht.soort"};
       r.columns = texts(command, "kolommen", "opdracht.");
     }
@@ -199,8 +199,7 @@ std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file
     auto date = [](const nlohmann::json& in, const char* name, const std::string& path) {
       std::string d = textOrNull(in, name, path);
       if (!d.empty() && !Date::parse(d))
-        throw Bad{fmt::format("`{}` in `{}{}` of the receipt is not a date jjjj-mm-dd", d, path, name),
-                  path + name};
+        throw Bad{trf("`{}` in `{}{}` of the receipt is not a date jjjj-mm-dd", d, path, name), path + name};
       return d;
     };
     r.validFrom = date(regulation, "geldig_vanaf", "regeling.");
@@ -212,9 +211,8 @@ std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file
     // An output is a file in the receipt's own folder: a name, never a path to elsewhere.
     for (const auto& o : r.outputs)
       if (o.file.find('/') != std::string::npos || o.file == "." || o.file == "..")
-        throw Bad{
-            fmt::format("output `{}` in the receipt is not a file name in the receipt's folder", o.file),
-            "uitvoer[].bestand", o.file};
+        throw Bad{trf("output `{}` in the receipt is not a file name in the receipt's folder", o.file),
+                  "uitvoer[].bestand", o.file};
     return r;
   } catch (const Bad& b) {
     const auto [line, col] = locate(input, b);

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <set>
 
+#include "lang/language.hpp"
 #include "output/receipt.hpp"
 
 namespace verdeel::output {
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string errorText(int err) {
-  return err == 0 ? std::string("unknown error") : std::strerror(err);
+  return err == 0 ? std::string(tr("unknown error")) : std::strerror(err);
 }
 
 // A file descriptor closed at the end of its scope.
@@ -98,9 +99,8 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
   std::set<std::string> names;
   for (const OutputFile& f : files)
     if (!names.insert(f.name).second)
-      return fail(Code::E0602,
-                  fmt::format("two outputs would be written to the same file `{}/{}`", dir, f.name),
-                  "give the `uitvoer` declarations names that differ in more than upper and lower case");
+      return fail(Code::E0602, trf("two outputs would be written to the same file `{}/{}`", dir, f.name),
+                  tr("give the `uitvoer` declarations names that differ in more than upper and lower case"));
 
   std::error_code ec;
   fs::path out = fs::path(dir).lexically_normal();
@@ -108,21 +108,21 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
   out = fs::absolute(out, ec).lexically_normal();
   const std::string name = out.filename().string();
   if (dir.empty() || name.empty() || name == "." || name == "..")
-    return fail(Code::E0602, fmt::format("`{}` cannot be an output folder", dir),
-                "name a folder of its own with `--out`, for example `--out uitvoer`");
+    return fail(Code::E0602, trf("`{}` cannot be an output folder", dir),
+                tr("name a folder of its own with `--out`, for example `--out uitvoer`"));
   const fs::path parent = out.parent_path();
   fs::create_directories(parent, ec);
   if (ec || !fs::is_directory(parent))
     return fail(Code::E0602,
-                fmt::format("cannot create output folder `{}`: {}", dir,
-                            ec ? ec.message() : "a file of that name exists on the way"),
-                "choose a folder you can write to with `--out`");
+                trf("cannot create output folder `{}`: {}", dir,
+                    ec ? ec.message() : tr("a file of that name exists on the way")),
+                tr("choose a folder you can write to with `--out`"));
 
   // One run at a time puts a set in place beside this folder: the others wait for the lock.
   Fd parentFd(::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (parentFd.fd < 0 || ::flock(parentFd.fd, LOCK_EX) != 0)
-    return fail(Code::E0602, fmt::format("cannot open the folder of `{}`: {}", dir, errorText(errno)),
-                "choose a folder you can write to with `--out`");
+    return fail(Code::E0602, trf("cannot open the folder of `{}`: {}", dir, errorText(errno)),
+                tr("choose a folder you can write to with `--out`"));
 
   recoverLeftovers(parent, name);
 
@@ -131,19 +131,18 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
   for (const std::string& in : inputs) {
     const fs::path realIn = fs::weakly_canonical(fs::absolute(in, ec), ec);
     if (within(realIn, realOut))
-      return fail(
-          Code::E0601,
-          fmt::format("output folder `{}` holds input file `{}`; it would be replaced as a whole", dir, in),
-          "choose another folder with `--out`");
+      return fail(Code::E0601,
+                  trf("output folder `{}` holds input file `{}`; it would be replaced as a whole", dir, in),
+                  tr("choose another folder with `--out`"));
   }
   struct stat st {};
   const bool exists = ::lstat(out.c_str(), &st) == 0;
   if (exists && S_ISLNK(st.st_mode))
-    return fail(Code::E0602, fmt::format("output folder `{}` is a symbolic link", dir),
-                "give the folder itself with `--out`; verdeel replaces it as a whole");
+    return fail(Code::E0602, trf("output folder `{}` is a symbolic link", dir),
+                tr("give the folder itself with `--out`; verdeel replaces it as a whole"));
   if (exists && !S_ISDIR(st.st_mode))
-    return fail(Code::E0602, fmt::format("cannot create output folder `{}`: a file of that name exists", dir),
-                "choose a folder you can write to with `--out`");
+    return fail(Code::E0602, trf("cannot create output folder `{}`: a file of that name exists", dir),
+                tr("choose a folder you can write to with `--out`"));
   if (exists) {
     std::vector<std::string> foreign;
     bool ours = false;
@@ -157,48 +156,47 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
       if (foreign.size() > 3) foreign.resize(3);
       return fail(
           Code::E0602,
-          fmt::format("output folder `{}` holds files verdeel did not write (`{}`)", dir,
-                      fmt::join(foreign, "`, `")),
-          "verdeel replaces its output folder as a whole; choose an empty or new folder with `--out`");
+          trf("output folder `{}` holds files verdeel did not write (`{}`)", dir, fmt::join(foreign, "`, `")),
+          tr("verdeel replaces its output folder as a whole; choose an empty or new folder with `--out`"));
     }
   }
   // The new set, complete, in a sibling folder; then one sync for all its files.
   const std::string freshName = fmt::format(".{}.nieuw-{}", name, ::getpid());
   const fs::path fresh = parent / freshName;
   if (::mkdirat(parentFd.fd, freshName.c_str(), 0755) != 0)
-    return fail(Code::E0602, fmt::format("cannot create output folder `{}`: {}", dir, errorText(errno)),
-                "choose a folder you can write to with `--out`");
+    return fail(Code::E0602, trf("cannot create output folder `{}`: {}", dir, errorText(errno)),
+                tr("choose a folder you can write to with `--out`"));
   auto abandon = [&](std::string message) {
     fs::remove_all(fresh, ec);
-    return fail(Code::E0602, std::move(message),
-                "nothing was changed in the output folder; free space or choose another folder with `--out`");
+    return fail(
+        Code::E0602, std::move(message),
+        tr("nothing was changed in the output folder; free space or choose another folder with `--out`"));
   };
   {
     Fd freshFd(::open(fresh.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (freshFd.fd < 0) return abandon(fmt::format("cannot open `{}`: {}", fresh.string(), errorText(errno)));
+    if (freshFd.fd < 0) return abandon(trf("cannot open `{}`: {}", fresh.string(), errorText(errno)));
     for (const OutputFile& f : files)
       if (int err = writeFile(freshFd.fd, f.name, f.content))
-        return abandon(fmt::format("cannot write `{}/{}`: {}", dir, f.name, errorText(err)));
-    if (::syncfs(freshFd.fd) != 0)
-      return abandon(fmt::format("cannot make `{}` durable: {}", dir, errorText(errno)));
+        return abandon(trf("cannot write `{}/{}`: {}", dir, f.name, errorText(err)));
+    if (::syncfs(freshFd.fd) != 0) return abandon(trf("cannot make `{}` durable: {}", dir, errorText(errno)));
   }
 
   // Put it in place in one step: exchange it with the old set, or rename it when there is none.
   if (!exists) {
     if (::renameat(parentFd.fd, freshName.c_str(), parentFd.fd, name.c_str()) != 0)
-      return abandon(fmt::format("cannot put `{}` in place: {}", dir, errorText(errno)));
+      return abandon(trf("cannot put `{}` in place: {}", dir, errorText(errno)));
   } else if (::renameat2(parentFd.fd, freshName.c_str(), parentFd.fd, name.c_str(), RENAME_EXCHANGE) != 0) {
     if (errno != EINVAL && errno != ENOSYS)
-      return abandon(fmt::format("cannot put `{}` in place: {}", dir, errorText(errno)));
+      return abandon(trf("cannot put `{}` in place: {}", dir, errorText(errno)));
     // A file system without exchange: two renames; a run killed in between leaves the old set beside
     // the new one, and the next run puts the folder back before it starts.
     const std::string oldName = fmt::format(".{}.oud-{}", name, ::getpid());
     if (::renameat(parentFd.fd, name.c_str(), parentFd.fd, oldName.c_str()) != 0)
-      return abandon(fmt::format("cannot put `{}` in place: {}", dir, errorText(errno)));
+      return abandon(trf("cannot put `{}` in place: {}", dir, errorText(errno)));
     if (::renameat(parentFd.fd, freshName.c_str(), parentFd.fd, name.c_str()) != 0) {
       const int err = errno;
       (void)::renameat(parentFd.fd, oldName.c_str(), parentFd.fd, name.c_str());
-      return abandon(fmt::format("cannot put `{}` in place: {}", dir, errorText(err)));
+      return abandon(trf("cannot put `{}` in place: {}", dir, errorText(err)));
     }
     fs::remove_all(parent / oldName, ec);
   }

@@ -14,6 +14,7 @@
 
 #include "value/value.hpp"
 
+#include "lang/language.hpp"
 #include "source/scratch.hpp"
 
 namespace verdeel::output {
@@ -113,12 +114,12 @@ constexpr lxw_row_t kHeaderRow = 7;  // after the title and the block of five li
 bool writeSheet(lxw_workbook* wb, const Formats& f, const DecisionTable& t, const Decisions& d,
                 const std::string& name, std::string& error) {
   if (t.rows.size() + kHeaderRow + 2 > LXW_ROW_MAX) {
-    error = fmt::format("`{}` has {} rows, more than a sheet can hold", t.file, t.rows.size());
+    error = trf("`{}` has {} rows, more than a sheet can hold", t.file, t.rows.size());
     return false;
   }
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (!ws) {
-    error = fmt::format("cannot add the sheet `{}`", name);
+    error = trf("cannot add the sheet `{}`", name);
     return false;
   }
   worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
@@ -188,7 +189,7 @@ std::optional<std::string> renderWorkbook(const Decisions& d, std::string& error
   // libxlsxwriter 1.1.4 (Debian 12) writes to a file only: a private scratch folder, read back.
   ScratchDir scratch("verdeel-xlsx");
   if (!scratch.ok()) {
-    error = "cannot make a scratch folder for the workbook";
+    error = tr("cannot make a scratch folder for the workbook");
     return std::nullopt;
   }
   const std::string path = (scratch.path() / "werkboek.xlsx").string();
@@ -196,7 +197,7 @@ std::optional<std::string> renderWorkbook(const Decisions& d, std::string& error
   options.tmpdir = nullptr;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) {
-    error = "libxlsxwriter could not start a workbook";
+    error = tr("libxlsxwriter could not start a workbook");
     return std::nullopt;
   }
   // The same tables give the same bytes: the creation time is the regulation's date, not now.
@@ -228,7 +229,7 @@ std::optional<std::string> renderWorkbook(const Decisions& d, std::string& error
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (!in.good() && !in.eof()) {
-    error = "cannot read the workbook back";
+    error = tr("cannot read the workbook back");
     return std::nullopt;
   }
   return bytes.str();

@@ -1,4 +1,5 @@
 #include "parse/amend.hpp"
+#include "lang/language.hpp"
 
 #include <fmt/format.h>
 
@@ -133,19 +134,19 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
   auto missing = [&](std::vector<std::string> names) {
     const std::string thing = partTarget(p);
     auto& d = diags.report(Code::E0215, p.span,
-                           fmt::format("{} changes {}, which the regulation does not have", where, thing));
+                           trf("{} changes {}, which the regulation does not have", where, thing));
     const std::string bare = thing.substr(thing.find(' ') + 1);
     if (thing.rfind("artikel", 0) == 0) {
       if (names.size() > 12) names.resize(12);
-      d.help = fmt::format("the regulation has artikel {}", fmt::join(names, ", "));
+      d.help = trf("the regulation has artikel {}", fmt::join(names, ", "));
     } else if (auto m = closestMatch(bare, names); !m.empty())
-      d.help = fmt::format("did you mean `{}`?", m);
+      d.help = trf("did you mean `{}`?", m);
     else if (names.size() <= 12 && !names.empty())
-      d.help = fmt::format("the regulation has {}", fmt::join(names, ", "));
+      d.help = trf("the regulation has {}", fmt::join(names, ", "));
   };
   auto exists = [&](const std::string& help) {
-    auto& d = diags.report(Code::E0215, p.span,
-                           fmt::format("{} inserts {}, which exists already", where, partTarget(p)));
+    auto& d =
+        diags.report(Code::E0215, p.span, trf("{} inserts {}, which exists already", where, partTarget(p)));
     d.help = help;
   };
   auto articleNumbers = [&] {
@@ -171,7 +172,7 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
     }
     case Kind::InsertArticle: {
       if (findArticle(rs, p.content.articles.front().number) >= 0)
-        return exists("to change an existing article, write `vervangt artikel ... door`");
+        return exists(tr("to change an existing article, write `vervangt artikel ... door`"));
       const int idx = static_cast<int>(rs.articles.size());
       rs.articles.push_back(std::move(p.content.articles.front()));
       adopt(p.content, rs, idx);
@@ -199,7 +200,7 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
       const int idx = findBy(rs.definitions, [&](const auto& d) { return d.name.name == name; });
       if (idx < 0) return missing(names(rs.definitions, [](const auto& d) { return d.name.name; }));
       if (p.content.definitions.size() != 1 || p.content.definitions[0].name.name != name) {
-        diags.report(Code::E0215, p.span, fmt::format("{} must give a new `definitie {}`", where, name));
+        diags.report(Code::E0215, p.span, trf("{} must give a new `definitie {}`", where, name));
         return;
       }
       ast::DefinitionDecl& old = rs.definitions[static_cast<std::size_t>(idx)];
@@ -231,7 +232,7 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
       } else {
         ast::ParameterDecl& fresh = p.content.parameters.front();
         if (fresh.name.name != name) {
-          diags.report(Code::E0215, p.span, fmt::format("{} must give a new `parameter {}`", where, name));
+          diags.report(Code::E0215, p.span, trf("{} must give a new `parameter {}`", where, name));
           return;
         }
         old = std::move(fresh);
@@ -250,7 +251,7 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
       } else {
         ast::ExceptionDecl& fresh = p.content.exceptions.front();
         if (fresh.name.name != name) {
-          diags.report(Code::E0215, p.span, fmt::format("{} must give a new `uitzondering {}`", where, name));
+          diags.report(Code::E0215, p.span, trf("{} must give a new `uitzondering {}`", where, name));
           return;
         }
         rs.exceptions[static_cast<std::size_t>(idx)] = std::move(fresh);
@@ -269,8 +270,7 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
         rs.controles.erase(rs.controles.begin() + idx);
       } else {
         if (p.content.controles.size() != 1 || p.content.controles[0].claim != p.claim) {
-          diags.report(Code::E0215, p.span,
-                       fmt::format("{} must give a new `{}`", where, controleWord(p.claim)));
+          diags.report(Code::E0215, p.span, trf("{} must give a new `{}`", where, controleWord(p.claim)));
           return;
         }
         rs.controles[static_cast<std::size_t>(idx)] = std::move(p.content.controles[0]);
@@ -285,7 +285,7 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
     case Kind::AddTableSource: {
       const int idx = findBy(rs.tables, [&](const auto& t) { return t.name.name == name; });
       if (p.kind == Kind::InsertTable) {
-        if (idx >= 0) return exists("to change an existing table, write `vervangt tabel ... door`");
+        if (idx >= 0) return exists(tr("to change an existing table, write `vervangt tabel ... door`"));
         rs.tables.push_back(std::move(p.tables.front()));
         return;
       }
@@ -297,7 +297,7 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
         t.sources.push_back(std::move(*p.source));  // its path is relative to the amendment's folder
       } else {
         if (p.tables.front().name.name != name) {
-          diags.report(Code::E0215, p.span, fmt::format("{} must give a new `tabel {}`", where, name));
+          diags.report(Code::E0215, p.span, trf("{} must give a new `tabel {}`", where, name));
           return;
         }
         t = std::move(p.tables.front());
@@ -309,7 +309,7 @@ void applyPart(ast::AmendmentPart& p, const std::string& where, ast::RuleSet& rs
     case Kind::RepealOutput: {
       const int idx = findBy(rs.outputs, [&](const auto& o) { return o.name == name; });
       if (p.kind == Kind::InsertOutput) {
-        if (idx >= 0) return exists("to change an existing output, write `vervangt uitvoer ... door`");
+        if (idx >= 0) return exists(tr("to change an existing output, write `vervangt uitvoer ... door`"));
         rs.outputs.push_back(std::move(p.outputs.front()));
         return;
       }

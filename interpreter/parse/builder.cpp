@@ -1,4 +1,5 @@
 #include "parse/builder.hpp"
+#include "lang/language.hpp"
 
 #include <fmt/format.h>
 
@@ -78,9 +79,8 @@ std::string Builder::text(G::TextContext* t) const {
 Date Builder::date(antlr4::Token* t) {
   auto d = Date::parse(t->getText());
   if (!d) {
-    auto& diag =
-        diags_.report(Code::E0106, span(t), fmt::format("`{}` is not a date in the calendar", t->getText()));
-    diag.help = "write dates as jjjj-mm-dd, for example 2024-01-31";
+    auto& diag = diags_.report(Code::E0106, span(t), trf("`{}` is not a date in the calendar", t->getText()));
+    diag.help = tr("write dates as jjjj-mm-dd, for example 2024-01-31");
     return Date{1, 1, 1};
   }
   return *d;
@@ -203,8 +203,8 @@ ast::TableDecl Builder::table(G::TableContext* t) {
       out.separator = unquote(sep->separator->getText());
       if (out.separator != "," && out.separator != ";") {
         auto& d = diags_.report(Code::E0209, span(sep->separator),
-                                fmt::format("separator `{}` is not supported", out.separator));
-        d.help = "use \",\" or \";\" (or leave it out: verdeel then reads it from the header line)";
+                                trf("separator `{}` is not supported", out.separator));
+        d.help = tr("use \",\" or \";\" (or leave it out: verdeel then reads it from the header line)");
       }
     } else if (auto* m = dynamic_cast<G::TableMissingContext*>(item)) {
       once(!out.missing.empty());
@@ -214,8 +214,8 @@ ast::TableDecl Builder::table(G::TableContext* t) {
       out.decimal = unquote(dm->mark->getText());
       if (out.decimal != "," && out.decimal != ".") {
         auto& d = diags_.report(Code::E0209, span(dm->mark),
-                                fmt::format("decimal mark `{}` is not supported", out.decimal));
-        d.help = "use \".\" or \",\"";
+                                trf("decimal mark `{}` is not supported", out.decimal));
+        d.help = tr("use \".\" or \",\"");
       }
     } else if (auto* ds = dynamic_cast<G::TableDatedSourceContext*>(item)) {
       ast::TableSourceDecl next;

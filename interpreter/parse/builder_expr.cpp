@@ -1,3 +1,4 @@
+#include "lang/language.hpp"
 #include "parse/builder.hpp"
 
 #include <fmt/format.h>
@@ -80,9 +81,9 @@ ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
     if (r->decimals) {
       std::string t = r->decimals->getText();
       if (t.find('.') != std::string::npos || t.size() > 2) {
-        auto& d = diags_.report(Code::E0107, span(r->decimals),
-                                fmt::format("`{}` is not a usable number of decimals", t));
-        d.help = "give a whole number from 0 to 99, for example `2 decimalen`";
+        auto& d =
+            diags_.report(Code::E0107, span(r->decimals), trf("`{}` is not a usable number of decimals", t));
+        d.help = tr("give a whole number from 0 to 99, for example `2 decimalen`");
       } else {
         decimals = std::stoi(t);
       }

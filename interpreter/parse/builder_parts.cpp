@@ -1,3 +1,4 @@
+#include "lang/language.hpp"
 #include "parse/builder.hpp"
 
 #include <fmt/format.h>
@@ -18,15 +19,15 @@ void Builder::amendmentFile(G::AmendmentHeaderContext* h, G::RuleFileContext* ct
   am.file = file_;
   if (!ctx->parameter().empty()) {
     auto& d = diags_.report(Code::E0215, span(ctx->parameter(0)->getStart()),
-                            "an amending regulation holds only `onderdeel`s");
-    d.help = "write the change as `onderdeel A: vervangt artikel 2 door artikel 2 ...`";
+                            tr("an amending regulation holds only `onderdeel`s"));
+    d.help = tr("write the change as `onderdeel A: vervangt artikel 2 door artikel 2 ...`");
   }
   for (auto* item : ctx->item()) {
     auto* pt = dynamic_cast<G::ItemPartContext*>(item);
     if (!pt) {
       auto& d = diags_.report(Code::E0215, span(item->getStart()),
-                              "an amending regulation holds only `onderdeel`s");
-      d.help = "write the change as `onderdeel A: vervangt artikel 2 door artikel 2 ...`";
+                              tr("an amending regulation holds only `onderdeel`s"));
+      d.help = tr("write the change as `onderdeel A: vervangt artikel 2 door artikel 2 ...`");
       continue;
     }
     am.parts.push_back(part(pt->part()));

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "lang/language.hpp"
 #include "parse/parse.hpp"
 #include "source/confine.hpp"
 #include "source/sha256.hpp"
@@ -23,28 +24,28 @@ std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnos
   const std::string real = realLocation(file.string());
   if (fs::path(real).extension() != ".regels") {
     std::error_code ec;
-    auto& d = diags.report(
-        Code::E0105, {},
-        fs::is_symlink(file, ec)
-            ? fmt::format("`{}` leads to `{}`, which is not a rule file", file.string(), real)
-            : fmt::format("`{}` is not a rule file: its name does not end in `.regels`", file.string()));
-    d.help = "a rule file's name ends in `.regels`, also where a symbolic link leads";
+    auto& d =
+        diags.report(Code::E0105, {},
+                     fs::is_symlink(file, ec)
+                         ? trf("`{}` leads to `{}`, which is not a rule file", file.string(), real)
+                         : trf("`{}` is not a rule file: its name does not end in `.regels`", file.string()));
+    d.help = tr("a rule file's name ends in `.regels`, also where a symbolic link leads");
     return 0;
   }
   std::string error;
   bool tooLarge = false;
   auto text = readFile(file.string(), &error, limits.ruleFileBytes, &tooLarge);
   if (tooLarge) {
-    auto& d = diags.report(Code::E0108, {},
-                           fmt::format("rule file `{}` is larger than the limit of {} bytes", file.string(),
-                                       limits.ruleFileBytes));
+    auto& d = diags.report(
+        Code::E0108, {},
+        trf("rule file `{}` is larger than the limit of {} bytes", file.string(), limits.ruleFileBytes));
     d.help =
-        "a rule file this large is almost certainly not a rule file; raise the limit with "
-        "`--max-regelbestand`";
+        tr("a rule file this large is almost certainly not a rule file; raise the limit with "
+           "`--max-regelbestand`");
     return 0;
   }
   if (!text) {
-    diags.report(Code::E0105, {}, fmt::format("cannot read rule file `{}`: {}", file.string(), error));
+    diags.report(Code::E0105, {}, trf("cannot read rule file `{}`: {}", file.string(), error));
     return 0;
   }
   return registerRuleText(file.string(), std::move(*text), sources, diags);
@@ -64,20 +65,19 @@ std::uint32_t registerRuleText(const std::string& name, std::string text, Source
   const std::string& stored = sources.text(id);
   if (bad != std::string::npos) {
     const auto [line, col] = utf8::positionOf(stored, bad);
-    auto& d = diags.report(
-        Code::E0101, SourceSpan{id, line, col, line, col + 1},
-        fmt::format("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(stored[bad])));
-    d.help = "save the file as UTF-8 (in most editors: Save as, encoding UTF-8)";
+    auto& d = diags.report(Code::E0101, SourceSpan{id, line, col, line, col + 1},
+                           trf("byte 0x{:02X} is not valid UTF-8", static_cast<unsigned char>(stored[bad])));
+    d.help = tr("save the file as UTF-8 (in most editors: Save as, encoding UTF-8)");
     return 0;
   }
   if (odd != std::string::npos) {
     const auto [line, col] = utf8::positionOf(stored, odd);
     auto& d = diags.report(Code::E0110, SourceSpan{id, line, col, line, col + 1},
-                           stored[odd] == '\0' ? "a NUL byte in the rule file"
-                                               : "a byte-order mark (U+FEFF) inside the rule file");
+                           stored[odd] == '\0' ? tr("a NUL byte in the rule file")
+                                               : tr("a byte-order mark (U+FEFF) inside the rule file"));
     d.help =
-        "an invisible character that does not belong in a rule; remove it (an editor that shows "
-        "invisible characters helps)";
+        tr("an invisible character that does not belong in a rule; remove it (an editor that shows "
+           "invisible characters helps)");
     return 0;
   }
   return id;
@@ -120,12 +120,12 @@ ast::RuleSet readLayers(const std::string& path, SourceManager& sources, Diagnos
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) {
-      auto& d = diags.report(Code::E0105, {}, fmt::format("folder `{}` holds no `.regels` files", path));
-      d.help = "a rule set is one `.regels` file or a folder with one or more of them";
+      auto& d = diags.report(Code::E0105, {}, trf("folder `{}` holds no `.regels` files", path));
+      d.help = tr("a rule set is one `.regels` file or a folder with one or more of them");
       return rs;
     }
   } else if (!fs::exists(p, ec)) {
-    diags.report(Code::E0105, {}, fmt::format("rule file `{}` does not exist", path));
+    diags.report(Code::E0105, {}, trf("rule file `{}` does not exist", path));
     return rs;
   } else {
     files.push_back(p);
@@ -141,12 +141,12 @@ ast::RuleSet readLayers(const std::string& path, SourceManager& sources, Diagnos
     // Parts change what a regulation takes over from another; without one they change nothing.
     for (const ast::AmendmentPart& part : rs.ownParts) {
       auto& d = diags.report(Code::E0215, part.span,
-                             "an `onderdeel` belongs in an amending regulation (`wijziging`), or in a "
-                             "regulation that builds on another (`bouwt voort op`)");
-      d.help =
+                             tr("an `onderdeel` belongs in an amending regulation (`wijziging`), or in a "
+                                "regulation that builds on another (`bouwt voort op`)"));
+      d.help = tr(
           "add `bouwt voort op \"...\"` to the header of a regulation that changes another; or put the "
           "change in its own file that starts `wijziging \"titel\" citatie \"...\" geldig vanaf jjjj-mm-dd "
-          "wijzigt \"...\"`";
+          "wijzigt \"...\"`");
     }
     rs.ownParts.clear();
     return rs;
@@ -159,20 +159,20 @@ ast::RuleSet readLayers(const std::string& path, SourceManager& sources, Diagnos
   if (!fs::exists(basePath, missingEc)) {
     auto& d = diags.report(
         Code::E0215, header.baseSpan,
-        fmt::format("`{}` builds on `{}`, which does not exist (`{}`)", header.title, header.base, basePath));
-    d.help = "the path is relative to the folder of this rule file, for example `bouwt voort op \"../2024\"`";
+        trf("`{}` builds on `{}`, which does not exist (`{}`)", header.title, header.base, basePath));
+    d.help =
+        tr("the path is relative to the folder of this rule file, for example `bouwt voort op \"../2024\"`");
     return rs;
   }
   const std::string real = realLocation(basePath);
   if (std::find(reading.begin(), reading.end(), real) != reading.end()) {
-    auto& d = diags.report(
-        Code::E0215, header.baseSpan,
-        fmt::format("`{}` builds on `{}`, which builds on it in turn", header.title, header.base));
-    d.help = "a regulation builds on an earlier one, never on itself";
+    auto& d = diags.report(Code::E0215, header.baseSpan,
+                           trf("`{}` builds on `{}`, which builds on it in turn", header.title, header.base));
+    d.help = tr("a regulation builds on an earlier one, never on itself");
     return rs;
   }
   if (reading.size() >= 16) {
-    diags.report(Code::E0215, header.baseSpan, "regulations build on each other more than 16 deep");
+    diags.report(Code::E0215, header.baseSpan, tr("regulations build on each other more than 16 deep"));
     return rs;
   }
   reading.push_back(real);
@@ -180,10 +180,9 @@ ast::RuleSet readLayers(const std::string& path, SourceManager& sources, Diagnos
   reading.pop_back();
   if (below.headers.empty()) {
     if (!diags.hasErrors()) {
-      auto& d =
-          diags.report(Code::E0215, header.baseSpan,
-                       fmt::format("`{}` is not a regulation: it has no `regeling` header", header.base));
-      d.help = "`bouwt voort op` names the folder of another rule set";
+      auto& d = diags.report(Code::E0215, header.baseSpan,
+                             trf("`{}` is not a regulation: it has no `regeling` header", header.base));
+      d.help = tr("`bouwt voort op` names the folder of another rule set");
     }
     return rs;
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "VerdeelLexer.h"
+#include "lang/language.hpp"
 #include "parse/tokens.hpp"
 
 namespace verdeel::parse {
@@ -15,12 +16,12 @@ namespace {
 
 std::string describeToken(const antlr4::dfa::Vocabulary& vocab, std::size_t type) {
   switch (type) {
-    case antlr4::Token::EOF: return "the end of the file";
-    case L::IDENT: return "a name";
-    case L::NUMBER: return "a number";
-    case L::STRING: return "a text in quotes";
-    case L::TEXTBLOCK: return "a text block";
-    case L::DATE: return "a date (jjjj-mm-dd)";
+    case antlr4::Token::EOF: return tr("the end of the file");
+    case L::IDENT: return tr("a name");
+    case L::NUMBER: return tr("a number");
+    case L::STRING: return tr("a text in quotes");
+    case L::TEXTBLOCK: return tr("a text block");
+    case L::DATE: return tr("a date (jjjj-mm-dd)");
     default: break;
   }
   std::string lit = vocab.getLiteralName(type);
@@ -46,16 +47,15 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   if (type == L::UNTERMINATED_STRING || type == L::UNTERMINATED_TEXTBLOCK) {
     span.endLine = span.line;
     span.endCol = span.col + 1;
-    auto& d = diags_.report(Code::E0102, span, "this text has no closing quote");
-    d.help = type == L::UNTERMINATED_STRING ? "end the text with `\"` on the same line, or use a text "
-                                              "block `\"\"\"...\"\"\"` for several lines"
-                                            : "end the text block with `\"\"\"`";
+    auto& d = diags_.report(Code::E0102, span, tr("this text has no closing quote"));
+    d.help = type == L::UNTERMINATED_STRING ? tr("end the text with `\"` on the same line, or use a text "
+                                                 "block `\"\"\"...\"\"\"` for several lines")
+                                            : tr("end the text block with `\"\"\"`");
     return;
   }
   if (type == L::BAD_CHAR) {
-    auto& d = diags_.report(Code::E0103, span,
-                            fmt::format("unexpected character {}", visible(offending->getText())));
-    d.help = "comments start with `#`; texts go between double quotes";
+    auto& d = diags_.report(Code::E0103, span, trf("unexpected character {}", visible(offending->getText())));
+    d.help = tr("comments start with `#`; texts go between double quotes");
     return;
   }
   const auto& vocab = parser->getVocabulary();
@@ -67,26 +67,26 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
   if (std::find(types.begin(), types.end(), L::STRING) != types.end())
     types.erase(std::remove(types.begin(), types.end(), static_cast<std::size_t>(L::TEXTBLOCK)), types.end());
   std::string found = static_cast<long long>(type) == static_cast<long long>(antlr4::Token::EOF)
-                          ? "the end of the file"
+                          ? tr("the end of the file")
                           : fmt::format("`{}`", offending->getText());
   std::string message;
   std::string help;
   if (!types.empty() && types.size() <= 4) {
     std::string list;
     for (std::size_t i = 0; i < types.size(); ++i) {
-      if (i > 0) list += i + 1 == types.size() ? " or " : ", ";
+      if (i > 0) list += i + 1 == types.size() ? tr(" or ") : ", ";
       list += describeToken(vocab, types[i]);
     }
-    message = fmt::format("expected {}, found {}", list, found);
+    message = trf("expected {}, found {}", list, found);
   } else {
-    message = found == "the end of the file" ? std::string("the file ends in the middle of a rule")
-                                             : fmt::format("unexpected {}", found);
+    message = found == tr("the end of the file") ? std::string(tr("the file ends in the middle of a rule"))
+                                                 : trf("unexpected {}", found);
     if (!types.empty()) {
       std::string list;
       std::size_t shown = std::min<std::size_t>(types.size(), 8);
       for (std::size_t i = 0; i < shown; ++i) list += (i ? ", " : "") + describeToken(vocab, types[i]);
       if (shown < types.size()) list += ", ...";
-      help = fmt::format("here the rules allow {}", list);
+      help = trf("here the rules allow {}", list);
     }
   }
   // "did you mean": a name close to a keyword that was expected here.
@@ -103,11 +103,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
         if (auto k = keywordText(vocab, t); !k.empty()) all.push_back(k);
       m = closestMatch(offending->getText(), all);
     }
-    if (!m.empty()) help = fmt::format("did you mean `{}`?", m);
+    if (!m.empty()) help = trf("did you mean `{}`?", m);
   } else if (offending && !keywordText(vocab, static_cast<std::size_t>(type)).empty() &&
              std::find(types.begin(), types.end(), static_cast<std::size_t>(L::IDENT)) != types.end()) {
-    help =
-        fmt::format("`{}` is a keyword of the language and cannot be used as a name", offending->getText());
+    help = trf("`{}` is a keyword of the language and cannot be used as a name", offending->getText());
   }
   auto& d = diags_.report(Code::E0104, span, message);
   d.help = help;

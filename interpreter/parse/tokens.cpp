@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "VerdeelLexer.h"
+#include "lang/language.hpp"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
@@ -47,9 +48,9 @@ std::string visible(const std::string& ch) {
     cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
   else if (ch.size() == 4)
     cp = ((b[0] & 0x07u) << 18) | ((b[1] & 0x3Fu) << 12) | ((b[2] & 0x3Fu) << 6) | (b[3] & 0x3Fu);
-  if (cp < 0x20 || cp == 0x7F) return fmt::format("U+{:04X} (a control character)", cp);
-  if (cp == 0xFEFF) return "U+FEFF (a byte-order mark)";
-  if (cp == 0x200B || cp == 0x00A0 || cp == 0x2060) return fmt::format("U+{:04X} (an invisible space)", cp);
+  if (cp < 0x20 || cp == 0x7F) return trf("U+{:04X} (a control character)", cp);
+  if (cp == 0xFEFF) return tr("U+FEFF (a byte-order mark)");
+  if (cp == 0x200B || cp == 0x00A0 || cp == 0x2060) return trf("U+{:04X} (an invisible space)", cp);
   return fmt::format("`{}`", ch);
 }
 
@@ -117,8 +118,8 @@ bool nestingWithinLimit(antlr4::CommonTokenStream& tokens, std::uint32_t file, s
     }
     if (parens + als + unary + operators > limit) {
       auto& d = diags.report(Code::E0109, tokenSpan(file, t),
-                             fmt::format("this rule nests more than {} levels deep", limit));
-      d.help = "split it into several definitions, or raise the limit with `--max-diepte`";
+                             trf("this rule nests more than {} levels deep", limit));
+      d.help = tr("split it into several definitions, or raise the limit with `--max-diepte`");
       return false;
     }
   }
@@ -149,11 +150,11 @@ bool namesAreLetters(antlr4::CommonTokenStream& tokens, std::uint32_t file, Diag
           span.col += static_cast<std::uint32_t>(column);
           span.endLine = span.line;
           span.endCol = span.col + 1;
-          auto& d = diags.report(Code::E0103, span,
-                                 fmt::format("unexpected character {}",
-                                             visible(text.substr(static_cast<std::size_t>(start),
+          auto& d = diags.report(
+              Code::E0103, span,
+              trf("unexpected character {}", visible(text.substr(static_cast<std::size_t>(start),
                                                                  static_cast<std::size_t>(i - start)))));
-          d.help = "comments start with `#`; texts go between double quotes";
+          d.help = tr("comments start with `#`; texts go between double quotes");
           return false;
         }
       }

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "lang/language.hpp"
 #include "parse/amend.hpp"
 #include "parse/parse.hpp"
 
@@ -26,11 +27,11 @@ void chooseParameters(ast::RuleSet& rs, const std::optional<Date>& at, Diagnosti
       const auto& v = p.values[i];
       for (std::size_t j = 0; j < i; ++j)
         if (p.values[j].from == v.from) {
-          auto& d = diags.report(
-              Code::E0216, v.span,
-              v.from ? fmt::format("parameter `{}` has two values from {}", p.name.name, v.from->str())
-                     : fmt::format("parameter `{}` has two values without a date", p.name.name));
-          d.notes.push_back({p.values[j].span, "the other value is here"});
+          auto& d =
+              diags.report(Code::E0216, v.span,
+                           v.from ? trf("parameter `{}` has two values from {}", p.name.name, v.from->str())
+                                  : trf("parameter `{}` has two values without a date", p.name.name));
+          d.notes.push_back({p.values[j].span, tr("the other value is here")});
         }
       if (v.from && at && *at < *v.from) continue;
       if (v.from && !at) continue;
@@ -40,9 +41,9 @@ void chooseParameters(ast::RuleSet& rs, const std::optional<Date>& at, Diagnosti
     }
     if (chosen < 0) {
       auto& d = diags.report(Code::E0217, p.name.span,
-                             fmt::format("parameter `{}` has no value in force on {}", p.name.name,
-                                         at ? at->str() : std::string("the peildatum")));
-      d.help = "give a value from an earlier date, or choose another `--peildatum`";
+                             trf("parameter `{}` has no value in force on {}", p.name.name,
+                                 at ? at->str() : std::string(tr("the peildatum"))));
+      d.help = tr("give a value from an earlier date, or choose another `--peildatum`");
       continue;
     }
     for (std::size_t i = 0; i < p.values.size(); ++i)
@@ -66,8 +67,8 @@ void chooseSources(ast::RuleSet& rs, const std::optional<Date>& at, Diagnostics&
       for (std::size_t j = 1; j < i; ++j)
         if (t.sources[j].from == s.from) {
           auto& d = diags.report(Code::E0216, s.span,
-                                 fmt::format("table `{}` has two files from {}", t.name.name, s.from->str()));
-          d.notes.push_back({t.sources[j].span, "the other file is here"});
+                                 trf("table `{}` has two files from {}", t.name.name, s.from->str()));
+          d.notes.push_back({t.sources[j].span, tr("the other file is here")});
         }
       if (!at || *at < *s.from) continue;
       if (best == 0 || *t.sources[best].from < *s.from) best = i;
@@ -88,12 +89,11 @@ void chooseVersion(ast::RuleSet& rs, std::optional<Date> peildatum, Diagnostics&
     const bool reversed =
         base.validUntil && *base.validUntil < base.validFrom;  // E0212, reported by the checker
     if (!reversed && (*at < base.validFrom || (base.validUntil && *base.validUntil < *at))) {
-      auto& d =
-          diags.report(Code::E0217, base.span,
-                       fmt::format("the regulation `{}` is not in force on {}: it is valid from {}{}",
-                                   base.title, at->str(), base.validFrom.str(),
-                                   base.validUntil ? " until " + base.validUntil->str() : std::string()));
-      d.help = "choose a `--peildatum` within its validity";
+      auto& d = diags.report(Code::E0217, base.span,
+                             trf("the regulation `{}` is not in force on {}: it is valid from {}{}",
+                                 base.title, at->str(), base.validFrom.str(),
+                                 base.validUntil ? trf(" until {}", base.validUntil->str()) : std::string()));
+      d.help = tr("choose a `--peildatum` within its validity");
       return;
     }
   }
@@ -110,9 +110,9 @@ void chooseVersion(ast::RuleSet& rs, std::optional<Date> peildatum, Diagnostics&
   for (ast::Amendment& am : rs.amendments) {
     if (!rs.headers.empty() && level(am) < 0) {
       auto& d = diags.report(Code::E0215, am.targetSpan,
-                             fmt::format("the amendment `{}` changes `{}`, but this rule set is `{}`",
-                                         am.header.title, am.target, rs.headers.front().title));
-      d.help = "after `wijzigt` give the exact title of the regulation it changes";
+                             trf("the amendment `{}` changes `{}`, but this rule set is `{}`",
+                                 am.header.title, am.target, rs.headers.front().title));
+      d.help = tr("after `wijzigt` give the exact title of the regulation it changes");
       continue;
     }
     if (at && am.header.validFrom <= *at && (!am.header.validUntil || *at <= *am.header.validUntil))
@@ -129,12 +129,12 @@ void chooseVersion(ast::RuleSet& rs, std::optional<Date> peildatum, Diagnostics&
       for (const auto& p : inForce[i]->parts) touched.insert(partTarget(p));
       for (const auto& p : inForce[j]->parts)
         if (touched.count(partTarget(p))) {
-          auto& d = diags.report(
-              Code::E0216, p.span,
-              fmt::format("`{}` and `{}` both change {} from {}", inForce[i]->header.title,
-                          inForce[j]->header.title, partTarget(p), inForce[j]->header.validFrom.str()));
-          d.notes.push_back({inForce[i]->header.span, "the other amendment is here"});
-          d.help = "give one of them a later date, or merge them";
+          auto& d =
+              diags.report(Code::E0216, p.span,
+                           trf("`{}` and `{}` both change {} from {}", inForce[i]->header.title,
+                               inForce[j]->header.title, partTarget(p), inForce[j]->header.validFrom.str()));
+          d.notes.push_back({inForce[i]->header.span, tr("the other amendment is here")});
+          d.help = tr("give one of them a later date, or merge them");
         }
     }
   if (diags.hasErrors()) return;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "diag/diagnostic.hpp"
+#include "lang/language.hpp"
 #include "source/text.hpp"
 
 namespace verdeel::scenario {
@@ -64,29 +65,29 @@ std::optional<Value> valueOf(const check::Type& type, std::string_view t, std::s
   switch (type.kind) {
     case Kind::Integer:
       if (auto q = wholeNumber(t)) return Value{*q};
-      why = "a whole number, written without a point or comma: `88000` or `88_000`";
+      why = tr("a whole number, written without a point or comma: `88000` or `88_000`");
       return std::nullopt;
     case Kind::Number:
       if (auto q = number(t)) return Value{*q};
-      why = "a number: `0.75`, `0,75` or `3/4`";
+      why = tr("a number: `0.75`, `0,75` or `3/4`");
       return std::nullopt;
     case Kind::Text: return Value{std::string(t)};
     case Kind::Bool:
       if (t == "waar" || t == "ja") return Value{true};
       if (t == "onwaar" || t == "nee") return Value{false};
-      why = "`waar` or `onwaar`";
+      why = tr("`waar` or `onwaar`");
       return std::nullopt;
     case Kind::Date:
       if (auto d = Date::parse(t)) return Value{*d};
-      why = "a date written jjjj-mm-dd";
+      why = tr("a date written jjjj-mm-dd");
       return std::nullopt;
     case Kind::Herkomst:
       if (t == "echt") return Value{ast::Herkomst::Echt};
       if (t == "gereconstrueerd") return Value{ast::Herkomst::Gereconstrueerd};
       if (t == "fictief") return Value{ast::Herkomst::Fictief};
-      why = "`echt`, `gereconstrueerd` or `fictief`";
+      why = tr("`echt`, `gereconstrueerd` or `fictief`");
       return std::nullopt;
-    case Kind::Entity: why = "a value that can be written, and a reference cannot"; return std::nullopt;
+    case Kind::Entity: why = tr("a value that can be written, and a reference cannot"); return std::nullopt;
   }
   return std::nullopt;
 }
@@ -114,11 +115,10 @@ std::optional<Setting> parseSetting(const check::Program& p, const std::string& 
                                     std::size_t maxValues, std::string& error, std::string& help) {
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0) {
-    error = fmt::format("`--zet {}` should be NAAM=WAARDE", text);
+    error = trf("`--zet {}` should be NAAM=WAARDE", text);
     const std::string name = eq == 0 || text.empty() ? std::string("capaciteitsraming") : trimmed(text);
-    help = allowRange
-               ? fmt::format("for example `--zet {}=88000` or `--zet {}=80000..100000/100`", name, name)
-               : fmt::format("for example `--zet {}=88000`", name);
+    help = allowRange ? trf("for example `--zet {}=88000` or `--zet {}=80000..100000/100`", name, name)
+                      : trf("for example `--zet {}=88000`", name);
     return std::nullopt;
   }
   Setting s;
@@ -131,10 +131,9 @@ std::optional<Setting> parseSetting(const check::Program& p, const std::string& 
     for (const auto& prm : p.parameters) names.push_back(prm.name);
     bool isDefinition = false;
     for (const auto& d : p.definitions) isDefinition = isDefinition || d.name == s.name;
-    error = isDefinition
-                ? fmt::format("`{}` is a definition, not a parameter: only a parameter can be set", s.name)
-                : fmt::format("there is no parameter `{}`", s.name);
-    if (auto m = closestMatch(s.name, names); !m.empty()) help = fmt::format("did you mean `{}`?", m);
+    error = isDefinition ? trf("`{}` is a definition, not a parameter: only a parameter can be set", s.name)
+                         : trf("there is no parameter `{}`", s.name);
+    if (auto m = closestMatch(s.name, names); !m.empty()) help = trf("did you mean `{}`?", m);
     return std::nullopt;
   }
   const check::Type& type = p.parameters[static_cast<std::size_t>(s.parameter)].type;
@@ -143,8 +142,8 @@ std::optional<Setting> parseSetting(const check::Program& p, const std::string& 
   if (dots == std::string::npos) {
     auto v = valueOf(type, s.text, why);
     if (!v) {
-      error = fmt::format("`{}` is not a value for parameter `{}`", s.text, s.name);
-      help = fmt::format("`{}` needs {}", s.name, why);
+      error = trf("`{}` is not a value for parameter `{}`", s.text, s.name);
+      help = trf("`{}` needs {}", s.name, why);
       return std::nullopt;
     }
     s.values.push_back(std::move(*v));
@@ -153,37 +152,37 @@ std::optional<Setting> parseSetting(const check::Program& p, const std::string& 
   // A range VAN..TOT/STAP of numbers, both ends included when the steps reach TOT.
   const auto slash = s.text.find('/', dots);
   if (!allowRange) {
-    error = fmt::format("`{}` is a range; only `verdeel sweep` goes through a range of values", s.text);
-    help = fmt::format("give one value, for example `--zet {}={}`", s.name, s.text.substr(0, dots));
+    error = trf("`{}` is a range; only `verdeel sweep` goes through a range of values", s.text);
+    help = trf("give one value, for example `--zet {}={}`", s.name, s.text.substr(0, dots));
     return std::nullopt;
   }
   if (!type.numeric() || slash == std::string::npos) {
-    error = fmt::format("`{}` is not a range for parameter `{}`", s.text, s.name);
-    help = type.numeric() ? "write VAN..TOT/STAP, for example `80000..100000/100`"
-                          : fmt::format("only a number can go through a range, and `{}` is not one", s.name);
+    error = trf("`{}` is not a range for parameter `{}`", s.text, s.name);
+    help = type.numeric() ? tr("write VAN..TOT/STAP, for example `80000..100000/100`")
+                          : trf("only a number can go through a range, and `{}` is not one", s.name);
     return std::nullopt;
   }
   auto from = valueOf(type, s.text.substr(0, dots), why);
   auto to = valueOf(type, s.text.substr(dots + 2, slash - dots - 2), why);
   auto step = valueOf(type, s.text.substr(slash + 1), why);
   if (!from || !to || !step) {
-    error = fmt::format("`{}` is not a range for parameter `{}`", s.text, s.name);
-    help = fmt::format("VAN, TOT and STAP are each {}", why);
+    error = trf("`{}` is not a range for parameter `{}`", s.text, s.name);
+    help = trf("VAN, TOT and STAP are each {}", why);
     return std::nullopt;
   }
   const mpq_class a = std::get<mpq_class>(*from), b = std::get<mpq_class>(*to),
                   d = std::get<mpq_class>(*step);
   if (d <= 0 || b < a) {
-    error = fmt::format("the range `{}` is empty or never ends", s.text);
-    help = "VAN is at most TOT and STAP is more than 0, for example `80000..100000/100`";
+    error = trf("the range `{}` is empty or never ends", s.text);
+    help = tr("VAN is at most TOT and STAP is more than 0, for example `80000..100000/100`");
     return std::nullopt;
   }
   const mpq_class steps = (b - a) / d;
   const mpz_class count = mpz_class(steps.get_num() / steps.get_den()) + 1;
   if (count > maxValues) {
-    error = fmt::format("the range `{}` has {} values, more than the limit of {}", s.text, count.get_str(),
-                        maxValues);
-    help = "take a larger step, or raise the limit with `--max-scenarios`";
+    error =
+        trf("the range `{}` has {} values, more than the limit of {}", s.text, count.get_str(), maxValues);
+    help = tr("take a larger step, or raise the limit with `--max-scenarios`");
     return std::nullopt;
   }
   s.range = true;

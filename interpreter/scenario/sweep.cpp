@@ -4,6 +4,7 @@
 
 #include <deque>
 
+#include "lang/language.hpp"
 #include "output/render.hpp"
 
 namespace verdeel::scenario {
@@ -41,10 +42,10 @@ std::optional<Resolved> resolve(const check::Program& p, const SweepOptions& o, 
       c.perEntity = d.subject >= 0;
       c.numeric = d.type.numeric();
       if (c.perEntity && r.table >= 0 && r.table != d.subject) {
-        error = fmt::format("`{}` is per {}, and the columns before it are per {}", name,
-                            p.tables[static_cast<std::size_t>(d.subject)].name,
-                            p.tables[static_cast<std::size_t>(r.table)].name);
-        help = "a sweep writes one row per entity of one table: choose the columns of one table";
+        error = trf("`{}` is per {}, and the columns before it are per {}", name,
+                    p.tables[static_cast<std::size_t>(d.subject)].name,
+                    p.tables[static_cast<std::size_t>(r.table)].name);
+        help = tr("a sweep writes one row per entity of one table: choose the columns of one table");
         return std::nullopt;
       }
       if (c.perEntity) r.table = d.subject;
@@ -69,8 +70,8 @@ std::optional<Resolved> resolve(const check::Program& p, const SweepOptions& o, 
       for (const auto& prm : p.parameters) names.push_back(prm.name);
       if (r.table >= 0)
         for (const auto& tc : p.tables[static_cast<std::size_t>(r.table)].columns) names.push_back(tc.name);
-      error = fmt::format("`--kolommen`: there is no definition, parameter or column `{}`", c.name);
-      if (auto m = closestMatch(c.name, names); !m.empty()) help = fmt::format("did you mean `{}`?", m);
+      error = trf("`--kolommen`: there is no definition, parameter or column `{}`", c.name);
+      if (auto m = closestMatch(c.name, names); !m.empty()) help = trf("did you mean `{}`?", m);
       return std::nullopt;
     }
     c.kind = Chosen::Kind::DataColumn;
@@ -80,8 +81,8 @@ std::optional<Resolved> resolve(const check::Program& p, const SweepOptions& o, 
         p.tables[static_cast<std::size_t>(r.table)].columns[static_cast<std::size_t>(col)].type.numeric();
   }
   if (r.columns.empty()) {
-    error = "`--kolommen` names no column";
-    help = "name the values to follow, for example `--kolommen indicatief_totaal,besluit_totaal`";
+    error = tr("`--kolommen` names no column");
+    help = tr("name the values to follow, for example `--kolommen indicatief_totaal,besluit_totaal`");
     return std::nullopt;
   }
   return r;
@@ -302,15 +303,14 @@ std::optional<SweepResult> sweep(eval::Evaluation& ev, const SweepOptions& o, Di
 
   if (!out.paradoxes.empty()) {
     const Paradox& first = out.paradoxes.front();
-    auto& w =
-        diags.report(Code::W0501, {},
-                     fmt::format("{} time(s) an entity got less when a swept parameter grew (the Alabama "
-                                 "paradox); the first: {} {} from {} to {} when `{}` went from {} to {}",
-                                 out.paradoxes.size(), first.column, first.key, first.before, first.after,
-                                 first.parameter, first.from, first.to));
+    auto& w = diags.report(Code::W0501, {},
+                           trf("{} time(s) an entity got less when a swept parameter grew (the Alabama "
+                               "paradox); the first: {} {} from {} to {} when `{}` went from {} to {}",
+                               out.paradoxes.size(), first.column, first.key, first.before, first.after,
+                               first.parameter, first.from, first.to));
     w.help =
-        "see sweep-paradoxen.csv for every case; a method of apportionment by divisors (d'hondt, "
-        "sainte-laguë) has no such paradox";
+        tr("see sweep-paradoxen.csv for every case; a method of apportionment by divisors (d'hondt, "
+           "sainte-laguë) has no such paradox");
   }
   out.paradoxTable.file = "sweep-paradoxen";
   out.paradoxTable.title = "sweep: paradoxen (minder eenheden bij een grotere waarde)";

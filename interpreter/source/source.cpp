@@ -1,4 +1,5 @@
 #include "source/source.hpp"
+#include "lang/language.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -58,8 +59,8 @@ std::optional<std::string> readFile(const std::string& path, std::string* error,
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    return fail(S_ISDIR(st.st_mode) ? "it is a folder, not a file"
-                                    : "it is not a regular file (a device, a pipe or a socket)");
+    return fail(S_ISDIR(st.st_mode) ? tr("it is a folder, not a file")
+                                    : tr("it is not a regular file (a device, a pipe or a socket)"));
   }
   // The limit holds while reading: a file that grows, or says it is small, is still cut off.
   std::string out;
@@ -77,7 +78,7 @@ std::optional<std::string> readFile(const std::string& path, std::string* error,
     if (out.size() + static_cast<std::size_t>(n) > maxBytes) {
       ::close(fd);
       if (tooLarge) *tooLarge = true;
-      return fail(fmt::format("it is larger than the limit of {} bytes", maxBytes));
+      return fail(trf("it is larger than the limit of {} bytes", maxBytes));
     }
     out.append(buffer, static_cast<std::size_t>(n));
   }

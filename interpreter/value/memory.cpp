@@ -7,6 +7,7 @@
 #include <cstring>
 #include <new>
 
+#include "lang/language.hpp"
 #include "source/sanitized.hpp"
 
 namespace verdeel {
@@ -18,8 +19,9 @@ constexpr std::size_t kClasses = 8;                   // pooled: up to 8 * 16 = 
 constexpr std::size_t kChunk = std::size_t{1} << 16;  // carved into blocks of one size
 
 [[noreturn]] void outOfMemory() {
-  static const char kMessage[] = "verdeel: error[internal]: out of memory; no output was written\n";
-  (void)!::write(2, kMessage, sizeof kMessage - 1);
+  // tr() allocates nothing: the catalogue was built when the language was set.
+  const char* message = tr("verdeel: error[internal]: out of memory; no output was written\n");
+  (void)!::write(2, message, std::strlen(message));
   ::_exit(70);
 }
 

@@ -6,6 +6,7 @@
 
 #include "data/csv.hpp"
 #include "explain/explain.hpp"
+#include "lang/language.hpp"
 #include "source/text.hpp"
 
 namespace verdeel::verify {
@@ -29,7 +30,7 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
     data::CsvFile read;
     const bool split = data::readCsvFile(path, 0, limits, sources, diags, read, error);
     if (!error.empty()) {
-      diags.report(Code::E0401, {}, fmt::format("cannot read published table `{}`: {}", path, error));
+      diags.report(Code::E0401, {}, trf("cannot read published table `{}`: {}", path, error));
       return false;
     }
     if (!split) return false;
@@ -37,7 +38,7 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
     const data::CsvText& csv = read.csv;
     if (csv.records.empty()) {
       diags.report(Code::E0410, SourceSpan{file, 0, 0, 0, 0},
-                   "the published table is empty: it has no header line");
+                   tr("the published table is empty: it has no header line"));
       return false;
     }
     ++sum.files;
@@ -69,22 +70,21 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
       }
     }
     if (idCol < 0 || compared.empty()) {
-      auto& diag =
-          diags.report(Code::E0405, SourceSpan{file, 1, 1, 1, 2},
-                       idCol < 0 ? std::string("the published table has no column naming the entity")
-                                 : std::string("no column of the published table matches a computed value"));
+      auto& diag = diags.report(
+          Code::E0405, SourceSpan{file, 1, 1, 1, 2},
+          idCol < 0 ? std::string(tr("the published table has no column naming the entity"))
+                    : std::string(tr("no column of the published table matches a computed value")));
       diag.help =
           idCol < 0
-              ? "name it with `--sleutel KOLOM` (default `code`, else `naam`)"
-              : "map a column with `--kolom GEPUBLICEERD=DEFINITIE`, e.g. `--kolom taak=besluit_totaal`";
+              ? tr("name it with `--sleutel KOLOM` (default `code`, else `naam`)")
+              : tr("map a column with `--kolom GEPUBLICEERD=DEFINITIE`, e.g. `--kolom taak=besluit_totaal`");
       return false;
     }
     for (std::size_t r = 1; r < csv.records.size(); ++r) {
       const auto& rec = csv.records[r];
       if (rec.fields.size() != header.size()) {
-        diags.report(
-            Code::E0404, SourceSpan{file, rec.line, 1, rec.line, 2},
-            fmt::format("this line has {} fields, the header has {}", rec.fields.size(), header.size()));
+        diags.report(Code::E0404, SourceSpan{file, rec.line, 1, rec.line, 2},
+                     trf("this line has {} fields, the header has {}", rec.fields.size(), header.size()));
         continue;
       }
       const auto& idField = rec.fields[static_cast<std::size_t>(idCol)];
@@ -94,12 +94,11 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
           table, why);
       if (!entity) {
         ++sum.unknown;
-        auto& diag =
-            diags.report(Code::E0510,
-                         SourceSpan{file, idField.line, idField.col, idField.line,
-                                    idField.col + std::max<std::uint32_t>(1, idField.width)},
-                         fmt::format("`{}` is in the publication but not among the computed {}",
-                                     trimmed(idField.text), p.tables[static_cast<std::size_t>(table)].name));
+        auto& diag = diags.report(Code::E0510,
+                                  SourceSpan{file, idField.line, idField.col, idField.line,
+                                             idField.col + std::max<std::uint32_t>(1, idField.width)},
+                                  trf("`{}` is in the publication but not among the computed {}",
+                                      trimmed(idField.text), p.tables[static_cast<std::size_t>(table)].name));
         diag.help = why;
         continue;
       }
@@ -119,8 +118,8 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
         const check::Definition& dd = p.definitions[static_cast<std::size_t>(def)];
         auto& diag = diags.report(
             Code::E0509, SourceSpan{file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
-            fmt::format("{} of {}: published {}, computed {}", dd.name, ev.entityName(table, entity->row),
-                        trimmed(f.text).empty() ? "(blank)" : trimmed(f.text), computed));
+            trf("{} of {}: published {}, computed {}", dd.name, ev.entityName(table, entity->row),
+                trimmed(f.text).empty() ? tr("(blank)") : trimmed(f.text), computed));
         explain::Options eo;
         eo.depth = 1;
         eo.maxInputs = 6;
@@ -146,17 +145,15 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
       if (!seenRows.count(static_cast<int>(r))) missing.push_back(r);
     sum.missing = missing.size();
     if (!missing.empty()) {
-      auto& diag =
-          diags.report(Code::E0510, {},
-                       fmt::format("{} of the {} computed {} are not in the publication", missing.size(),
-                                   td.size(), p.tables[static_cast<std::size_t>(table)].name));
+      auto& diag = diags.report(Code::E0510, {},
+                                trf("{} of the {} computed {} are not in the publication", missing.size(),
+                                    td.size(), p.tables[static_cast<std::size_t>(table)].name));
       for (std::size_t k = 0; k < missing.size() && k < 20; ++k)
         diag.notes.push_back({SourceSpan{td.file, td.lines[missing[k]], 1, td.lines[missing[k]], 1},
                               ev.entityName(table, static_cast<int>(missing[k]))});
-      if (missing.size() > 20)
-        diag.notes.push_back({SourceSpan{}, fmt::format("and {} more", missing.size() - 20)});
-      diag.help =
-          "give every published file with `--published`, or `--alleen-gepubliceerd` to compare only these";
+      if (missing.size() > 20) diag.notes.push_back({SourceSpan{}, trf("and {} more", missing.size() - 20)});
+      diag.help = tr(
+          "give every published file with `--published`, or `--alleen-gepubliceerd` to compare only these");
     }
   }
   return true;

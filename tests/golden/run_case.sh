@@ -4,6 +4,10 @@
 # `out/` byte for byte with `expected/`. With VERDEEL_UPDATE_GOLDEN=1 it rewrites `expected/`
 # instead (review the diff before committing). `$VERDEEL_ROOT` in `cmd` is the project folder.
 set -u
+# The language of the messages is Dutch unless the locale says English: fix it, whatever the
+# machine says (cases that test English pass `--taal en`).
+export LC_ALL=C
+unset LC_MESSAGES LANG
 verdeel=$1
 case_dir=$2
 scratch=$(mktemp -d)

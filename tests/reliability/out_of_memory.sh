@@ -13,6 +13,6 @@ set +e
 code=$?
 set -e
 [ "$code" -eq 70 ] || { cat "$scratch/err"; echo "FAIL: expected exit 70, got $code"; exit 1; }
-grep -q "out of memory" "$scratch/err" || { cat "$scratch/err"; echo "FAIL: no message"; exit 1; }
+grep -q "het geheugen is op" "$scratch/err" || { cat "$scratch/err"; echo "FAIL: no message"; exit 1; }
 [ ! -e "$scratch/out" ] || { echo "FAIL: an output folder was written"; exit 1; }
 echo "out of memory: exit 70 with a message, no output"

@@ -18,7 +18,7 @@ set +e
 code=$?
 set -e
 [ "$code" -eq 73 ] || { cat "$scratch/err"; fail "file-size limit: expected exit 73, got $code"; }
-grep -q "error\[E0602\].*File too large" "$scratch/err" || { cat "$scratch/err"; fail "file-size limit: no E0602 with the reason"; }
+grep -q "fout\[E0602\].*File too large" "$scratch/err" || { cat "$scratch/err"; fail "file-size limit: no E0602 with the reason"; }
 diff -r "$scratch/good" "$scratch/out" || fail "file-size limit: the earlier set was changed"
 [ -z "$(find "$scratch" -maxdepth 1 -name '.out.*')" ] || fail "file-size limit: a temporary set was left behind"
 echo "file-size limit: exit 73, E0602 File too large, earlier set intact, nothing left behind"
@@ -33,7 +33,7 @@ if mount -t tmpfs -o size=64k tmpfs "$scratch/vol" 2>/dev/null; then
   code=$?
   set -e
   [ "$code" -eq 73 ] || { cat "$scratch/err"; fail "full disk: expected exit 73, got $code"; }
-  grep -q "error\[E0602\].*No space left on device" "$scratch/err" || { cat "$scratch/err"; fail "full disk: no E0602 with the reason"; }
+  grep -q "fout\[E0602\].*No space left on device" "$scratch/err" || { cat "$scratch/err"; fail "full disk: no E0602 with the reason"; }
   diff -r "$scratch/good-vol" "$scratch/vol/out" || fail "full disk: the earlier set was changed"
   [ -z "$(find "$scratch/vol" -maxdepth 1 -name '.out.*')" ] || fail "full disk: a temporary set was left behind"
   echo "full disk: exit 73, E0602 No space left on device, earlier set intact, nothing left behind"

@@ -53,8 +53,8 @@ TEST_CASE("every registry code is produced by a golden case") {
   }
   REQUIRE_FALSE(all.empty());
   for (const auto& info : verdeel::codeRegistry()) {
-    const std::string tag =
-        (info.severity == verdeel::Severity::Error ? "error[" : "warning[") + std::string(info.name) + "]";
+    const std::string tag = (info.severity == verdeel::Severity::Error ? "fout[" : "waarschuwing[") +
+                            std::string(info.name) + "]";
     INFO("no golden case shows ", tag);
     CHECK(all.find(tag) != std::string::npos);
   }

@@ -3,10 +3,54 @@
 #include <doctest/doctest.h>
 
 #include "diag/diagnostic.hpp"
+#include "lang/language.hpp"
 
 using namespace verdeel;
 
-TEST_CASE("a diagnostic renders GNU style with snippet, caret and trailers") {
+namespace {
+// The rendering tests below read English labels; each sets the language and puts Dutch back.
+struct InEnglish {
+  InEnglish() { setLanguage(Language::English); }
+  ~InEnglish() { setLanguage(Language::Dutch); }
+  InEnglish(const InEnglish&) = delete;
+  InEnglish& operator=(const InEnglish&) = delete;
+};
+}  // namespace
+
+TEST_CASE("by default a diagnostic speaks Dutch: labels, title and the catalogue's texts") {
+  setLanguage(Language::Dutch);
+  SourceManager sources;
+  auto id = sources.add("r.regels", "regel een\n  definitie x: getal = y\n");
+  Diagnostics diags;
+  auto& d = diags.report(Code::E0201, SourceSpan{id, 2, 23, 2, 24}, trf("unknown name `{}`", "y"));
+  d.notes.push_back({SourceSpan{}, "n"});
+  d.help = trf("did you mean `{}`?", "x");
+  d.basis = "art. 1";
+  CHECK(render(diags, sources) ==
+        "r.regels:2:23: fout[E0201]: onbekende naam `y`\n"
+        " 2 |   definitie x: getal = y\n"
+        "   |                       ^\n"
+        "  = noot: n\n"
+        "  = hulp: bedoelt u `x`?\n"
+        "  = grondslag: art. 1\n");
+  CHECK(codeInfo(Code::E0201).title() == "onbekende naam");
+  setLanguage(Language::English);
+  CHECK(codeInfo(Code::E0201).title() == "unknown name");
+  CHECK(trf("unknown name `{}`", "y") == "unknown name `y`");
+  setLanguage(Language::Dutch);
+}
+
+TEST_CASE("the language comes from --taal's words and from the locale, Dutch unless English") {
+  CHECK(parseLanguage("nl") == Language::Dutch);
+  CHECK(parseLanguage("EN") == Language::English);
+  CHECK(parseLanguage("english") == Language::English);
+  CHECK_FALSE(parseLanguage("de").has_value());
+  CHECK_FALSE(parseLanguage("").has_value());
+  CHECK(dutchOf("error") == std::string_view("fout"));
+  CHECK(dutchOf("a text that is in no catalogue") == nullptr);
+}
+
+TEST_CASE_FIXTURE(InEnglish, "a diagnostic renders GNU style with snippet, caret and trailers") {
   SourceManager sources;
   auto id = sources.add("r.regels", "regel een\n  definitie x: getal = y\n");
   Diagnostics diags;
@@ -23,7 +67,7 @@ TEST_CASE("a diagnostic renders GNU style with snippet, caret and trailers") {
         "  = basis: art. 1\n");
 }
 
-TEST_CASE("the caret underlines in code points, not bytes") {
+TEST_CASE_FIXTURE(InEnglish, "the caret underlines in code points, not bytes") {
   SourceManager sources;
   auto id = sources.add("r.regels", "\"Fryslân\" fout\n");
   Diagnostics diags;
@@ -34,7 +78,7 @@ TEST_CASE("the caret underlines in code points, not bytes") {
         "   |           ^^^^\n");
 }
 
-TEST_CASE("a note with its own position gets its own snippet") {
+TEST_CASE_FIXTURE(InEnglish, "a note with its own position gets its own snippet") {
   SourceManager sources;
   auto id = sources.add("a.regels", "een\ntwee\n");
   Diagnostics diags;
@@ -57,7 +101,7 @@ TEST_CASE("warnings do not count as errors") {
   CHECK(diags.errorCount() == 1);
 }
 
-TEST_CASE("past the limit diagnostics are counted, not kept") {
+TEST_CASE_FIXTURE(InEnglish, "past the limit diagnostics are counted, not kept") {
   Diagnostics diags(2);
   for (int i = 0; i < 5; ++i) diags.report(Code::E0203, {}, "m");
   CHECK(diags.all().size() == 2);
@@ -75,7 +119,7 @@ TEST_CASE("closestMatch suggests a near name and nothing for a far one") {
   CHECK(closestMatch("inwoners", names).empty());  // an exact name is not a suggestion
 }
 
-TEST_CASE("notes count toward the limit") {
+TEST_CASE_FIXTURE(InEnglish, "notes count toward the limit") {
   Diagnostics diags(3);
   auto& d = diags.report(Code::E0203, {}, "m");
   for (int i = 0; i < 10; ++i) d.notes.push_back({SourceSpan{}, "n"});
@@ -88,7 +132,7 @@ TEST_CASE("notes count toward the limit") {
   CHECK(out.find("1 more diagnostics and 8 more notes not shown") != std::string::npos);
 }
 
-TEST_CASE("quoted text in a message is cut short and control characters are not echoed") {
+TEST_CASE_FIXTURE(InEnglish, "quoted text in a message is cut short and control characters are not echoed") {
   Diagnostics diags;
   diags.report(Code::E0203, {}, "value `" + std::string(500, 'x') + "` and `kort`");
   diags.report(Code::E0203, {}, "escape `\x1b[31mrood`");
