@@ -191,6 +191,7 @@ enum class ApportionMethod { LargestRemainder, DHondt, SainteLague, HuntingtonHi
 
 struct TieKeyDecl {
   ExprPtr key;
+  std::string text;         // the key as written (`inwoners`), for explanations
   bool descending = false;  // `aflopend`
 };
 

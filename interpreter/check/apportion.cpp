@@ -76,6 +76,7 @@ std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a
   for (const ast::TieKeyDecl& k : v.tieBreak) {
     TieKey key;
     key.key = expr(*k.key, perEntity);
+    key.text = k.text;
     key.descending = k.descending;
     if (!key.key) {
       ok = false;

@@ -162,7 +162,8 @@ struct Exception {
 };
 
 struct TieKey {
-  CExprPtr key;  // per entity of the subject table
+  CExprPtr key;      // per entity of the subject table
+  std::string text;  // as written, for explanations
   bool descending = false;
 };
 

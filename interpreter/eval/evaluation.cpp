@@ -251,6 +251,18 @@ const ApportionmentRecord* Evaluation::apportionment(int def, int row) {
   return it == groups.end() ? nullptr : &it->second->record;
 }
 
+std::optional<Value> Evaluation::evaluate(const check::CExpr& e, int subjectTable, int row) {
+  if (!update()) return std::nullopt;
+  Interpreter in(*state_);
+  Collector col;
+  Frame f{subjectTable, row, -1, &col, -1};
+  try {
+    return in.eval(e, f);
+  } catch (const Poisoned&) {
+    return std::nullopt;
+  }
+}
+
 std::optional<ControleResult> Evaluation::controle(int index) {
   if (!update()) return std::nullopt;
   State& s = *state_;

@@ -79,6 +79,9 @@ struct ApportionmentRecord {
   int definition = -1;
   int groupRow = -1;      // row of the `binnen` table; -1 without `binnen`
   std::vector<int> rows;  // subject rows taking part
+  // The values of the declared tie-break keys per row taking part (empty without `bij gelijke
+  // stand`), so that an explanation can show what decided a tie.
+  std::vector<std::vector<Value>> tieKeys;
   stdlib::ApportionInput input;
   stdlib::ApportionResult result;
   int indexOf(int row) const;  // position in rows, or -1 when the row did not take part
@@ -116,6 +119,9 @@ class Evaluation {
   std::optional<Derivation> derivation(int def, int row);
   // The apportionment a `verdeling` definition made for the group of entity `row`.
   const ApportionmentRecord* apportionment(int def, int row);
+  // One expression of a rule, for the entity `row` of `subjectTable` (-1, -1: a single value),
+  // computed as the evaluator computes it, for explanations; nullopt when it cannot be computed.
+  std::optional<Value> evaluate(const check::CExpr& e, int subjectTable, int row);
   // Evaluates one controle over all its entities; nullopt after an evaluation error.
   std::optional<ControleResult> controle(int index);
   bool failed() const { return failed_; }

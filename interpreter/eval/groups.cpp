@@ -195,6 +195,7 @@ void apportionGroup(State& s, int def, int groupRow, const std::vector<int>& mem
     });
     rec.input.tieRank.resize(rec.rows.size());
     for (std::size_t k = 0; k < byOrder.size(); ++k) rec.input.tieRank[byOrder[k]] = k;
+    rec.tieKeys = std::move(keys);
   }
   stdlib::ApportionOutcome out = stdlib::apportion(rec.input);
   if (out.error != stdlib::ApportionError::None) {

@@ -6,6 +6,9 @@
 
 namespace verdeel::explain {
 
+// The name of a bare value (a definition, a parameter or a column), or empty.
+std::string nameOf(const check::Program& p, const check::CExpr& e);
+
 namespace {
 
 struct Term {
@@ -21,17 +24,68 @@ std::string number(const mpq_class& q) {
 
 class Filler {
  public:
-  Filler(eval::Evaluation& ev, int row) : ev_(ev), row_(row) {}
+  Filler(eval::Evaluation& ev, int subjectTable, int row) : ev_(ev), table_(subjectTable), row_(row) {}
 
   std::optional<Term> term(const check::CExpr& e) {
-    return std::visit([&](const auto& n) { return node(n); }, e.node);
+    if (auto t = std::visit([&](const auto& n) { return node(n); }, e.node)) return t;
+    // Anything else that gives a number (an aggregate, a value of another entity reached through a
+    // reference, a condition inside arithmetic) is shown by its value, as the evaluator computed it;
+    // the tree below shows where it comes from.
+    if (!e.type.numeric() || rounded) return std::nullopt;
+    const auto v = ev_.evaluate(e, table_, row_);
+    return v ? leaf(*v) : std::nullopt;
+  }
+
+  // A condition with its numbers filled in (`74.317 < 25.000`), and whether it holds; the text is
+  // empty when the condition is not a comparison of numbers (then only its outcome is shown).
+  std::optional<std::pair<std::string, bool>> condition(const check::CExpr& e) {
+    const auto v = ev_.evaluate(e, table_, row_);
+    const bool* holds = v ? std::get_if<bool>(&*v) : nullptr;
+    if (!holds) return std::nullopt;
+    return std::pair{conditionText(e), *holds};
   }
 
   std::optional<std::string> rounded;  // the last step: `→ 63`
 
  private:
   eval::Evaluation& ev_;
+  int table_;
   int row_;
+
+  std::string conditionText(const check::CExpr& e) {
+    if (const auto* u = std::get_if<check::Unary>(&e.node); u && u->op == ast::UnOp::Not) {
+      const std::string inner = conditionText(*u->operand);
+      return inner.empty() ? std::string() : "niet " + inner;
+    }
+    if (const auto* empty = std::get_if<check::IsEmpty>(&e.node)) {
+      const std::string name = nameOf(ev_.program(), *empty->operand);
+      return name.empty() ? std::string() : name + (empty->negated ? " is niet leeg" : " is leeg");
+    }
+    const auto* b = std::get_if<check::Binary>(&e.node);
+    if (!b) return nameOf(ev_.program(), e);
+    if (b->op == ast::BinOp::And || b->op == ast::BinOp::Or) {
+      const std::string l = conditionText(*b->lhs), r = conditionText(*b->rhs);
+      if (l.empty() || r.empty()) return {};
+      return fmt::format("({}) {} ({})", l, b->op == ast::BinOp::And ? "en" : "of", r);
+    }
+    const char* sign = nullptr;
+    switch (b->op) {
+      case ast::BinOp::Eq: sign = " = "; break;
+      case ast::BinOp::Ne: sign = " <> "; break;
+      case ast::BinOp::Lt: sign = " < "; break;
+      case ast::BinOp::Le: sign = " <= "; break;
+      case ast::BinOp::Gt: sign = " > "; break;
+      case ast::BinOp::Ge: sign = " >= "; break;
+      default: return {};
+    }
+    if (!b->lhs->type.numeric() || !b->rhs->type.numeric()) return {};
+    const auto saved = rounded;
+    auto l = term(*b->lhs);
+    auto r = term(*b->rhs);
+    rounded = saved;
+    if (!l || !r) return {};
+    return l->text + sign + r->text;
+  }
 
   std::optional<Term> leaf(const Value& v) {
     const auto* q = std::get_if<mpq_class>(&v);
@@ -109,16 +163,48 @@ class Filler {
 
 }  // namespace
 
-std::optional<std::string> filledIn(eval::Evaluation& ev, const check::CExpr& body, int row) {
+std::string nameOf(const check::Program& p, const check::CExpr& e) {
+  if (const auto* n = std::get_if<check::ScalarRef>(&e.node))
+    return p.definitions[static_cast<std::size_t>(n->definition)].name;
+  if (const auto* n = std::get_if<check::ParamRef>(&e.node))
+    return p.parameters[static_cast<std::size_t>(n->index)].name;
+  if (const auto* n = std::get_if<check::Field>(&e.node))
+    return n->isDefinition ? p.definitions[static_cast<std::size_t>(n->index)].name
+                           : p.tables[static_cast<std::size_t>(n->table)]
+                                 .columns[static_cast<std::size_t>(n->index)]
+                                 .name;
+  return {};
+}
+
+std::optional<std::string> filledIn(eval::Evaluation& ev, const check::CExpr& body, int subjectTable,
+                                    int row) {
+  // `als c dan a anders b`: the condition filled in and its outcome, then the branch taken.
+  if (const auto* cond = std::get_if<check::If>(&body.node)) {
+    Filler f(ev, subjectTable, row);
+    const auto c = f.condition(*cond->condition);
+    if (!c) return std::nullopt;
+    const check::CExpr& taken = c->second ? *cond->thenValue : *cond->elseValue;
+    std::string line = fmt::format("{}: {}, dus `{}`", c->first.empty() ? "de voorwaarde" : c->first,
+                                   c->second ? "waar" : "onwaar", c->second ? "dan" : "anders");
+    if (auto rest = filledIn(ev, taken, subjectTable, row))
+      return line + (std::holds_alternative<check::If>(taken.node) ? "; " : ": ") + *rest;
+    const auto v = ev.evaluate(taken, subjectTable, row);
+    if (!v) return std::nullopt;
+    const auto* q = std::get_if<mpq_class>(&*v);
+    const std::string name = nameOf(ev.program(), taken);
+    return line + ": " + (name.empty() ? std::string() : name + " = ") +
+           (q ? formatDutch(*q, 12) : ev.format(*v));
+  }
   // A rounding counts only as the outermost step.
   const check::CExpr* inner = &body;
   const check::Round* round = std::get_if<check::Round>(&body.node);
   if (round) inner = round->value.get();
-  Filler f(ev, row);
+  Filler f(ev, subjectTable, row);
   auto t = f.term(*inner);
   if (!t || f.rounded) return std::nullopt;
   // A bare value (`= inwoners`) needs no line: the tree shows it.
   if (std::holds_alternative<check::Field>(inner->node) ||
+      std::holds_alternative<check::Aggregate>(inner->node) ||
       std::holds_alternative<check::ParamRef>(inner->node) ||
       std::holds_alternative<check::ScalarRef>(inner->node) ||
       std::holds_alternative<check::Literal>(inner->node))

@@ -59,7 +59,7 @@ class Builder {
     if (o_.lawText && c->article >= 0) n.lawText = p_.articles[static_cast<std::size_t>(c->article)].lawText;
     // The calculation with its numbers filled in, when it is arithmetic of this entity's values.
     if (d.body && c->exception < 0)
-      if (auto line = filledIn(ev_, *d.body, row)) n.notes.push_back("berekening: " + *line);
+      if (auto line = filledIn(ev_, *d.body, d.subject, row)) n.notes.push_back("berekening: " + *line);
     exceptions(d, *c, *how, n);
     if (d.apportion && d.subject >= 0 && !apportionment(def, row, n)) return std::nullopt;
     const bool again = !seen_.insert({def, row}).second;
@@ -208,8 +208,12 @@ class Builder {
       n.notes.push_back(fmt::format("heel deel {}, overschot {}", stdlib::quotaFloor(in, r, i).get_str(),
                                     exact(stdlib::remainder(in, r, i))));
       n.notes.push_back(
-          fmt::format("na de hele delen ({} samen) bleven {} eenheden over voor de grootste overschotten",
-                      r.floorSum.get_str(), r.unitsByRemainder.get_str()));
+          r.unitsByRemainder == 1
+              ? fmt::format("na de hele delen ({} samen) bleef 1 eenheid over voor het grootste overschot",
+                            r.floorSum.get_str())
+              : fmt::format(
+                    "na de hele delen ({} samen) bleven {} eenheden over voor de grootste overschotten",
+                    r.floorSum.get_str(), r.unitsByRemainder.get_str()));
       if (e.remainderRank > 0)
         n.notes.push_back(
             fmt::format("dit overschot staat op plaats {} van {}", e.remainderRank,
@@ -245,8 +249,56 @@ class Builder {
         n.notes.emplace_back(
             "Huntington-Hill: prioriteit = gewicht / √(s·(s+1)); vergeleken wordt exact, in het kwadraat");
     }
-    if (e.decidedByTieBreak) n.notes.emplace_back("bij gelijke stand besliste de opgegeven volgorde");
+    if (e.decidedByTieBreak) tie(d, *rec, i, n);
     return true;
+  }
+
+  // A tie at the cut-off decided by the declared order: who was tied, on what value, which got a
+  // unit, and the keys that put them in that order (the table's key last).
+  void tie(const check::Definition& d, const eval::ApportionmentRecord& rec, std::size_t i, Node& n) {
+    const stdlib::ApportionInput& in = rec.input;
+    const stdlib::ApportionResult& r = rec.result;
+    const bool largestRemainder = in.method == stdlib::Method::LargestRemainder;
+    std::optional<stdlib::Priority> cut;
+    if (!largestRemainder && r.lastIn) cut = stdlib::lastPriority(in, r, *r.lastIn);
+    std::vector<std::size_t> tied;
+    for (std::size_t j = 0; j < r.entities.size(); ++j) {
+      if (!r.entities[j].decidedByTieBreak) continue;
+      if (largestRemainder && stdlib::remainder(in, r, j) != stdlib::remainder(in, r, i)) continue;
+      tied.push_back(j);
+    }
+    if (in.tieRank.size() == r.entities.size())
+      std::sort(tied.begin(), tied.end(),
+                [&](std::size_t x, std::size_t y) { return in.tieRank[x] < in.tieRank[y]; });
+    const auto won = [&](std::size_t j) {
+      if (largestRemainder) return r.entities[j].remainderUnit;
+      return cut && stdlib::lastPriority(in, r, j) == cut;
+    };
+    const check::Apportionment& a = *d.apportion;
+    const check::Table& t = p_.tables[static_cast<std::size_t>(d.subject)];
+    std::vector<std::string> names;
+    for (const auto& key : a.tieBreak) names.push_back(key.text + (key.descending ? " aflopend" : ""));
+    if (t.key >= 0) names.push_back(t.columns[static_cast<std::size_t>(t.key)].name);
+    n.notes.push_back(fmt::format(
+        "gelijke stand bij de grens: {} {} {} ({}), en niet alle kregen een eenheid", tied.size(),
+        tied.size() == 1 ? "had" : "hadden", largestRemainder ? "hetzelfde overschot" : "dezelfde prioriteit",
+        largestRemainder ? exact(stdlib::remainder(in, r, i)) : (cut ? stdlib::formatPriority(*cut) : "?")));
+    n.notes.push_back(fmt::format("de volgorde bij gelijke stand besliste: {}", fmt::join(names, ", dan ")));
+    const data::TableData& table = d_.tables[static_cast<std::size_t>(d.subject)];
+    for (std::size_t place = 0; place < tied.size(); ++place) {
+      const std::size_t j = tied[place];
+      std::vector<std::string> values;
+      if (j < rec.tieKeys.size())
+        for (std::size_t k = 0; k < rec.tieKeys[j].size() && k < a.tieBreak.size(); ++k)
+          values.push_back(fmt::format("{} {}", a.tieBreak[k].text, shown(ev_, rec.tieKeys[j][k])));
+      if (t.key >= 0)
+        values.push_back(fmt::format(
+            "{} {}", t.columns[static_cast<std::size_t>(t.key)].name,
+            ev_.format(table.cell(static_cast<std::size_t>(rec.rows[j]), static_cast<std::size_t>(t.key)))));
+      n.notes.push_back(fmt::format(
+          "  {}. {}{}: {}, dus {}", place + 1, ev_.entityName(d.subject, rec.rows[j]),
+          j == i ? " (deze)" : "", fmt::join(values, ", "), won(j) ? "kreeg de eenheid" : "kreeg haar niet"));
+    }
   }
 };
 

@@ -320,6 +320,7 @@ ast::DefinitionDecl Builder::apportionment(G::ApportionmentContext* v, int artic
   for (auto* k : v->tieKeys) {
     ast::TieKeyDecl key;
     key.key = expr(k->key);
+    key.text = textOf(k->key);
     key.descending = k->direction && k->direction->getType() == L::AFLOPEND;
     a.tieBreak.push_back(std::move(key));
   }
