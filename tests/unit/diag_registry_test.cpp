@@ -59,3 +59,25 @@ TEST_CASE("every registry code is produced by a golden case") {
     CHECK(all.find(tag) != std::string::npos);
   }
 }
+
+TEST_CASE("docs/diagnostics.md explains every code in Dutch and in English") {
+  const std::string doc = slurp(fs::path(VERDEEL_SOURCE_DIR) / "docs/diagnostics.md");
+  for (const auto& info : verdeel::codeRegistry()) {
+    const std::string heading = "\n## " + std::string(info.name) + "\n";
+    const std::size_t start = doc.find(heading);
+    REQUIRE(start != std::string::npos);
+    const std::size_t end = doc.find("\n## ", start + heading.size());
+    const std::string section = doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    const bool error = info.severity == verdeel::Severity::Error;
+    INFO("section ", info.name);
+    CHECK(section.find("**" + std::string(info.titleDutch) + "** (" + (error ? "fout" : "waarschuwing") +
+                       ")") != std::string::npos);
+    CHECK(section.find("**" + std::string(info.titleEnglish) + "** (" + (error ? "error" : "warning") +
+                       ")") != std::string::npos);
+    CHECK(section.find((error ? "fout[" : "waarschuwing[") + std::string(info.name) + "]") !=
+          std::string::npos);
+    CHECK(section.find((error ? "error[" : "warning[") + std::string(info.name) + "]") != std::string::npos);
+    CHECK(section.find("**Wat te doen.**") != std::string::npos);
+    CHECK(section.find("**What to do.**") != std::string::npos);
+  }
+}
