@@ -86,22 +86,18 @@ int commandCheck(const std::string& rules, const std::string& dataDir) {
     if (f.dates.empty()) continue;
     std::vector<std::string> list;
     for (const Date& d : f.dates) list.push_back(d.str());
-    std::fprintf(stderr, "  = versie: %s\n",
-                 f.dates.size() == dates.size()
-                     ? fmt::format("in elke versie ({})", fmt::join(list, ", ")).c_str()
-                     : fmt::format("zoals geldig op {}", fmt::join(list, ", ")).c_str());
+    std::fputs(trf("  = version: {}\n", f.dates.size() == dates.size()
+                                            ? trf("in every version ({})", fmt::join(list, ", "))
+                                            : trf("as in force on {}", fmt::join(list, ", ")))
+                   .c_str(),
+               stderr);
   }
-  if (code == kExitOk)
-    std::printf("%zu versies gecontroleerd: %s\n", dates.size(),
-                fmt::format("{}", fmt::join(
-                                      [&] {
-                                        std::vector<std::string> v;
-                                        v.reserve(dates.size());
-                                        for (const Date& d : dates) v.push_back(d.str());
-                                        return v;
-                                      }(),
-                                      ", "))
-                    .c_str());
+  if (code == kExitOk) {
+    std::vector<std::string> checked;
+    checked.reserve(dates.size());
+    for (const Date& d : dates) checked.push_back(d.str());
+    std::fputs(trf("{} versions checked: {}\n", dates.size(), fmt::join(checked, ", ")).c_str(), stdout);
+  }
   return code;
 }
 

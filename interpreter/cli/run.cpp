@@ -158,7 +158,7 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
   files->push_back({output::kReceiptFile, output::renderReceipt(receipt)});
   if (!output::writeAtomically(outDir, *files, engine.inputFiles(), engine.diagnostics()))
     return finish(engine, kExitOutputFailed);
-  for (const auto& f : *files) std::printf("geschreven: %s/%s\n", outDir.c_str(), f.name.c_str());
+  for (const auto& f : *files) std::fputs(trf("written: {}/{}\n", outDir, f.name).c_str(), stdout);
   return finish(engine, kExitOk);
 }
 
@@ -244,10 +244,10 @@ int commandCheckReceipt(const std::string& path) {
       ++reproduced;
   }
   const std::size_t named = receipt->outputs.size();
-  std::printf("op schijf: %zu van %zu uitvoerbestanden gelijk aan het ontvangstbewijs\n", onDisk, named);
-  std::printf("opnieuw berekend: %zu van %zu uitvoerbestanden gelijk aan het ontvangstbewijs\n", reproduced,
-              named);
-  if (same) std::printf("de uitvoer is gereproduceerd\n");
+  std::fputs(trf("on disk: {} of {} output files equal to the receipt\n", onDisk, named).c_str(), stdout);
+  std::fputs(trf("recomputed: {} of {} output files equal to the receipt\n", reproduced, named).c_str(),
+             stdout);
+  if (same) std::fputs(tr("the output is reproduced\n"), stdout);
   return finish(engine, same ? kExitOk : kExitControleFailed);
 }
 

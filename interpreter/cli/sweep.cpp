@@ -28,8 +28,9 @@ struct Progress {
     const auto now = std::chrono::steady_clock::now();
     if (done < total && now - last < std::chrono::milliseconds(100)) return;
     last = now;
-    std::fprintf(stderr, "\rscenario %zu van %zu (%zu%%)%s", done, total, done * 100 / total,
-                 done == total ? "\n" : "");
+    std::fputs(trf("\rscenario {} of {} ({}%){}", done, total, done * 100 / total, done == total ? "\n" : "")
+                   .c_str(),
+               stderr);
     std::fflush(stderr);
   }
 };
@@ -115,7 +116,7 @@ int commandSweep(const SweepCommand& c) {
   files->push_back({output::kReceiptFile, output::renderReceipt(receipt)});
   if (!output::writeAtomically(c.outDir, *files, engine.inputFiles(), engine.diagnostics()))
     return finish(engine, kExitOutputFailed);
-  for (const auto& f : *files) std::printf("geschreven: %s/%s\n", c.outDir.c_str(), f.name.c_str());
+  for (const auto& f : *files) std::fputs(trf("written: {}/{}\n", c.outDir, f.name).c_str(), stdout);
   return finish(engine, kExitOk);
 }
 

@@ -31,10 +31,13 @@ int commandVerify(const VerifyOptions& o) {
     if (engine.evaluation().failed()) return finish(engine, kExitRuleErrors);
     return finish(engine, kExitDataErrors);
   }
-  std::printf("%zu cellen vergeleken in %zu bestand(en): %zu verschillen, %zu onbekend, %zu ontbrekend\n",
-              sum.cells, sum.files, sum.mismatches, sum.unknown, sum.missing);
-  std::printf("%s\n", sum.ok() ? "het gepubliceerde besluit komt overeen met de regels"
-                               : "het gepubliceerde besluit wijkt af van de regels");
+  std::fputs(trf("{} cells compared in {} file(s): {} differences, {} unknown, {} missing\n", sum.cells,
+                 sum.files, sum.mismatches, sum.unknown, sum.missing)
+                 .c_str(),
+             stdout);
+  std::fputs(sum.ok() ? tr("the published decision agrees with the rules\n")
+                      : tr("the published decision differs from the rules\n"),
+             stdout);
   return finish(engine, sum.ok() ? kExitOk : kExitControleFailed);
 }
 

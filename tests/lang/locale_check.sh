@@ -31,6 +31,12 @@ expect "help in Dutch" "Gebruik: verdeel" -- --help
 expect "help in English" "Usage: verdeel" -- --help --taal en
 expect "CLI11's errors in Dutch" "niet verwacht op de opdrachtregel: x" -- check --taal nl a x
 expect "an unknown language" "fout[gebruik]: --taal: \`de\` is geen taal van verdeel" -- check --taal de "$missing"
+# Progress and summary lines follow the language too.
+rules=$(cd "$(dirname "$0")/../../rules/examples/overijssel-inwoners" && pwd)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+expect "summary lines in Dutch" "geschreven: $scratch/nl/" -- run "$rules" --out "$scratch/nl"
+expect "summary lines in English" "written: $scratch/en/" -- run "$rules" --out "$scratch/en" --taal en
 "$verdeel" check --taal de "$missing" >/dev/null 2>&1
 [ $? -eq 64 ] || { echo "FAIL: an unknown language does not exit 64"; fail=1; }
 exit $fail
