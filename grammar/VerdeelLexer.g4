@@ -132,6 +132,7 @@ MINIMAAL        : 'minimaal';
 MAXIMAAL        : 'maximaal';
 BIJ             : 'bij';
 GELIJKE         : 'gelijke';
+GELIJK          : 'gelijk';
 STAND           : 'stand';
 OPLOPEND        : 'oplopend';
 AFLOPEND        : 'aflopend';

@@ -99,7 +99,8 @@ table
 
 tableItem
   : SLEUTEL column=IDENT                                                        # TableKey
-  | KOLOM name=IDENT (UIT csvHeader=STRING)? COLON type=typeRef (optional=OPTIONEEL)?  # TableColumn
+  | KOLOM name=IDENT (UIT csvHeader=STRING)? COLON type=typeRef (optional=OPTIONEEL)?
+    (GELIJK AAN via=IDENT DOT other=IDENT)?                                     # TableColumn
   | HERKOMST status=herkomstStatus                                              # TableStatus
   | BRON source=STRING                                                          # TableSource
   | PEILDATUM date=DATE                                                         # TablePeildatum

@@ -108,6 +108,9 @@ struct ColumnDecl {
   std::string csvHeader;  // the header in the file; defaults to the name
   TypeRef type;
   bool optional = false;
+  // `gelijk aan code.naam`: each cell must equal column `naam` of the row that reference column
+  // `code` of the same row names (a name written beside a code is checked against the code).
+  std::optional<Ident> matchVia, matchColumn;
   SourceSpan span;
 };
 

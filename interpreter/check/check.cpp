@@ -414,6 +414,7 @@ std::optional<Program> Checker::run() {
         Article{a.number, a.title, a.lawText, a.span, a.herkomst, a.fingerprint, a.repealed});
   p_.files = rs_.files;
   tables();
+  columnMatches();
   names();
   exceptions();
   if (diags_.hasErrors()) return std::nullopt;

@@ -41,6 +41,7 @@ class Checker {
   // check.cpp
   void header();
   void tables();
+  void columnMatches();  // check/matches.cpp
   void names();
   void declareName(const ast::Ident& id, bool isDefinition, int index);
   void exceptions();

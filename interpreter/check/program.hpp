@@ -30,6 +30,10 @@ struct Column {
   Type type;
   bool optional = false;
   SourceSpan span;
+  // `gelijk aan via.other`: the reference column of this table and the column of its target table
+  // each cell must equal (-1: no such check). See check/matches.cpp and data/matches.cpp.
+  int matchVia = -1;
+  int matchColumn = -1;
 };
 
 struct Table {

@@ -6,6 +6,7 @@
 
 #include "data/csv.hpp"
 #include "data/key_case.hpp"
+#include "data/matches.hpp"
 #include "lang/language.hpp"
 #include "source/confine.hpp"
 #include "source/text.hpp"
@@ -123,7 +124,8 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     pos.resize(table.columns.size());
     std::vector<bool> keepPosition(table.columns.size(), false);
     for (std::size_t ci = 0; ci < table.columns.size(); ++ci)
-      keepPosition[ci] = static_cast<int>(ci) == table.key || table.columns[ci].type.kind == Kind::Entity;
+      keepPosition[ci] = static_cast<int>(ci) == table.key || table.columns[ci].type.kind == Kind::Entity ||
+                         table.columns[ci].matchVia >= 0;
     // Where the file really is, before a byte of it is read: a link in the rule set may lead to
     // any file on the machine, and a data error would show its first line.
     const std::string& root = options.dataDir.empty() ? table.root : options.dataDir;
@@ -349,6 +351,10 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
       }
     }
   }
+  if (diags.errorCount() > errorsBefore) return std::nullopt;
+  // Names written beside codes (`gelijk aan code.naam`), once every reference is resolved.
+  for (std::size_t ti = 0; ti < program.tables.size(); ++ti)
+    checkColumnMatches(program, ti, ds, positions[ti], diags);
   if (diags.errorCount() > errorsBefore) return std::nullopt;
   return ds;
 }

@@ -187,6 +187,10 @@ ast::TableDecl Builder::table(G::TableContext* t) {
       col.csvHeader = c->csvHeader ? unquote(c->csvHeader->getText()) : col.name.name;
       col.type = typeRef(c->type);
       col.optional = c->optional != nullptr;
+      if (c->via) {
+        col.matchVia = ident(c->via);
+        col.matchColumn = ident(c->other);
+      }
       col.span = span(c);
       out.columns.push_back(std::move(col));
     } else if (auto* s = dynamic_cast<G::TableStatusContext*>(item)) {
