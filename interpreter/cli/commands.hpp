@@ -77,8 +77,9 @@ struct ExplainOptions {
 int commandExplain(const ExplainOptions& o);
 
 struct VerifyOptions {
-  std::string rules, dataDir, entityColumn;
+  std::string rules, dataDir, entityColumn, notation;
   std::vector<std::string> published, mappings;  // mappings: `GEPUBLICEERD=DEFINITIE`
+  std::vector<std::string> apart;                // `KOLOM=WAARDE`
   bool onlyPublished = false;
 };
 int commandVerify(const VerifyOptions& o);

@@ -182,6 +182,14 @@ static int runCommandLine(int argc, char** argv) {
   verifyCmd->add_option("--kolom", vo.mappings,
                         tr("Compare a published column with a definition: GEPUBLICEERD=DEFINITIE"));
   verifyCmd->add_flag("--alleen-gepubliceerd", vo.onlyPublished, tr("Compare only the published entities"));
+  verifyCmd
+      ->add_option("--notatie", vo.notation,
+                   tr("Numbers in the publication: nl (1.234,5) or en (1,234.5); default: nl in a file with "
+                      "semicolons, plain numbers otherwise"))
+      ->check(CLI::IsMember({"nl", "en"}));
+  verifyCmd->add_option("--apart", vo.apart,
+                        tr("Count rows whose column KOLOM holds WAARDE apart (figures of third parties): "
+                           "KOLOM=WAARDE; compared, never a difference"));
 
   DiffOptions dOpt;
   auto* diffCmd =

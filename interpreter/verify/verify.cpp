@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
 
 #include "data/csv.hpp"
@@ -17,6 +20,12 @@ namespace {
 const std::map<std::string, std::string> kAliases = {
     {"totaal", "besluit_totaal"}, {"regulier", "besluit_regulier"}, {"amv", "besluit_amv"}};
 
+std::string lowered(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
 }  // namespace
 
 bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, SourceManager& sources,
@@ -24,7 +33,11 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
   const check::Program& p = ev.program();
   const data::Dataset& d = ev.data();
   int table = -1;  // the table of the entities compared (of the first definition found)
+  // The table whose rows the published rows are: `table`, or a table it refers to through column
+  // `via` (a summary per provincie of values per gemeente: each published cell is a sum).
+  int entityTable = -1, via = -1;
   std::set<int> seenRows;
+  std::optional<Aliases> aliases;
   for (const std::string& path : o.published) {
     std::string error;
     data::CsvFile read;
@@ -42,17 +55,12 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
       return false;
     }
     ++sum.files;
-    const char decimal = csv.separator == ';' ? ',' : '.';
-    const auto& header = csv.records.front().fields;
-    // Which column names the entity, and which columns are compared with which definition.
-    int idCol = -1;
+    std::vector<std::string> header;
+    for (const auto& f : csv.records.front().fields) header.push_back(trimmed(f.text));
+    // Which columns are compared with which definition, then which column names the entity.
     std::vector<std::pair<int, int>> compared;  // (column, definition)
     for (std::size_t c = 0; c < header.size(); ++c) {
-      const std::string h = trimmed(header[c].text);
-      const std::string wanted = o.entityColumn.empty() ? "code" : o.entityColumn;
-      if (h == wanted || (o.entityColumn.empty() && idCol < 0 && h == "naam")) {
-        if (h == wanted || idCol < 0) idCol = static_cast<int>(c);
-      }
+      const std::string& h = header[c];
       std::string def = h;
       if (auto m = o.map.find(h); m != o.map.end()) def = m->second;
       int index = -1;
@@ -69,17 +77,39 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
         if (subject == table) compared.emplace_back(static_cast<int>(c), index);
       }
     }
+    int idCol =
+        table < 0 ? -1 : entityColumn(header, p.tables[static_cast<std::size_t>(table)], o.entityColumn);
+    if (table >= 0 && entityTable < 0) entityTable = table;
+    if (table >= 0 && idCol < 0 && o.entityColumn.empty()) {
+      // A summary: a column names a table the compared values' table refers to.
+      const check::Table& t = p.tables[static_cast<std::size_t>(table)];
+      for (std::size_t c = 0; c < t.columns.size() && idCol < 0; ++c) {
+        if (t.columns[c].type.kind != check::Kind::Entity) continue;
+        const check::Table& g = p.tables[static_cast<std::size_t>(t.columns[c].type.table)];
+        for (const std::string& h : {g.name, t.columns[c].name})
+          if (const int found = entityColumn(header, g, h); found >= 0 && idCol < 0) {
+            idCol = found;
+            entityTable = t.columns[c].type.table;
+            via = static_cast<int>(c);
+          }
+      }
+    }
     if (idCol < 0 || compared.empty()) {
       auto& diag = diags.report(
           Code::E0405, SourceSpan{file, 1, 1, 1, 2},
-          idCol < 0 ? std::string(tr("the published table has no column naming the entity"))
-                    : std::string(tr("no column of the published table matches a computed value")));
+          compared.empty() ? std::string(tr("no column of the published table matches a computed value"))
+                           : std::string(tr("the published table has no column naming the entity")));
       diag.help =
-          idCol < 0
-              ? tr("name it with `--sleutel KOLOM` (default `code`, else `naam`)")
-              : tr("map a column with `--kolom GEPUBLICEERD=DEFINITIE`, e.g. `--kolom taak=besluit_totaal`");
+          compared.empty()
+              ? tr("map a column with `--kolom GEPUBLICEERD=DEFINITIE`, e.g. `--kolom taak=besluit_totaal`")
+              : tr("name it with `--sleutel KOLOM` (default: the table's key, `code` or `naam`)");
       return false;
     }
+    if (!aliases) aliases.emplace(ev, entityTable);
+    std::vector<std::pair<int, std::string>> apartColumns;  // (column, value)
+    for (const auto& [column, value] : o.apart)
+      for (std::size_t c = 0; c < header.size(); ++c)
+        if (header[c] == column) apartColumns.emplace_back(static_cast<int>(c), value);
     for (std::size_t r = 1; r < csv.records.size(); ++r) {
       const auto& rec = csv.records[r];
       if (rec.fields.size() != header.size()) {
@@ -88,38 +118,110 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
         continue;
       }
       const auto& idField = rec.fields[static_cast<std::size_t>(idCol)];
+      if (lowered(trimmed(idField.text)) == "totaal") {  // a totals row: the sum over every entity
+        for (const auto& [col, def] : compared) {
+          const auto& f = rec.fields[static_cast<std::size_t>(col)];
+          const std::string text = trimmed(f.text);
+          if (text.empty()) continue;
+          mpq_class total;
+          const data::TableData& rows = d.tables[static_cast<std::size_t>(table)];
+          bool numeric = true;
+          for (std::size_t r = 0; r < rows.size() && numeric; ++r) {
+            const eval::Computed* c = ev.definition(def, static_cast<int>(r));
+            if (!c) return false;
+            const auto* q = std::get_if<mpq_class>(&c->value);
+            numeric = q != nullptr;
+            if (q) total += *q;
+          }
+          if (!numeric) continue;
+          ++sum.cells;
+          const auto pub = publishedNumber(text, csv.separator, o.notation);
+          if (pub && *pub == total) continue;
+          ++sum.mismatches;
+          const check::Definition& dd = p.definitions[static_cast<std::size_t>(def)];
+          diags
+              .report(Code::E0509,
+                      SourceSpan{file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
+                      trf("{} of {}: published {}, computed {}", dd.name, tr("the totals row"), text,
+                          formatNumber(total)))
+              .basis = p.basis(dd.article);
+        }
+        continue;
+      }
       std::string why;
       auto entity = explain::findEntity(
-          ev, fmt::format("{}:{}", p.tables[static_cast<std::size_t>(table)].name, trimmed(idField.text)),
-          table, why);
+          ev,
+          fmt::format("{}:{}", p.tables[static_cast<std::size_t>(entityTable)].name, trimmed(idField.text)),
+          entityTable, why);
+      if (!entity) {
+        if (const int row = aliases->find(trimmed(idField.text)); row >= 0)
+          entity = explain::Entity{entityTable, row};
+      }
       if (!entity) {
         ++sum.unknown;
-        auto& diag = diags.report(Code::E0510,
-                                  SourceSpan{file, idField.line, idField.col, idField.line,
-                                             idField.col + std::max<std::uint32_t>(1, idField.width)},
-                                  trf("`{}` is in the publication but not among the computed {}",
-                                      trimmed(idField.text), p.tables[static_cast<std::size_t>(table)].name));
+        auto& diag =
+            diags.report(Code::E0510,
+                         SourceSpan{file, idField.line, idField.col, idField.line,
+                                    idField.col + std::max<std::uint32_t>(1, idField.width)},
+                         trf("`{}` is in the publication but not among the computed {}",
+                             trimmed(idField.text), p.tables[static_cast<std::size_t>(entityTable)].name));
         diag.help = why;
+        if (const std::string m = closestMatch(lowered(trimmed(idField.text)), aliases->names()); !m.empty())
+          diag.help = trf("did you mean `{}`?", m);
         continue;
       }
       seenRows.insert(entity->row);
+      const bool apartRow = std::any_of(apartColumns.begin(), apartColumns.end(), [&](const auto& a) {
+        return trimmed(rec.fields[static_cast<std::size_t>(a.first)].text) == a.second;
+      });
       for (const auto& [col, def] : compared) {
         const auto& f = rec.fields[static_cast<std::size_t>(col)];
-        ++sum.cells;
-        const eval::Computed* c = ev.definition(def, entity->row);
-        if (!c) return false;
-        const std::string computed = ev.format(c->value);
-        mpq_class pub, mine;
-        const bool same = parseNumber(trimmed(f.text), decimal, pub) && parseFormatted(computed, mine)
-                              ? pub == mine
-                              : trimmed(f.text) == computed;
+        const std::string text = trimmed(f.text);
+        std::string computed;
+        if (via < 0) {
+          const eval::Computed* c = ev.definition(def, entity->row);
+          if (!c) return false;
+          computed = ev.format(c->value);
+        } else {  // the sum over the rows of `table` that refer to this entity
+          mpq_class total;
+          const data::TableData& rows = d.tables[static_cast<std::size_t>(table)];
+          for (std::size_t r = 0; r < rows.size(); ++r) {
+            const auto* ref = std::get_if<EntityRef>(&rows.cell(r, static_cast<std::size_t>(via)));
+            if (!ref || ref->row != entity->row) continue;
+            const eval::Computed* c = ev.definition(def, static_cast<int>(r));
+            if (!c) return false;
+            if (const auto* q = std::get_if<mpq_class>(&c->value)) total += *q;
+          }
+          computed = formatNumber(total);
+        }
+        if (text.empty() && !computed.empty()) {  // not published: nothing to compare
+          ++sum.notPublished;
+          continue;
+        }
+        ++(apartRow ? sum.apartCells : sum.cells);
+        const auto pub = publishedNumber(text, csv.separator, o.notation);
+        mpq_class mine;
+        const bool same = pub && parseFormatted(computed, mine) ? *pub == mine : text == computed;
         if (same) continue;
+        if (apartRow) {
+          sum.apartDifferences.push_back(trf("{} of {}: published {}, computed {}",
+                                             p.definitions[static_cast<std::size_t>(def)].name,
+                                             ev.entityName(entityTable, entity->row), text, computed));
+          continue;
+        }
         ++sum.mismatches;
         const check::Definition& dd = p.definitions[static_cast<std::size_t>(def)];
         auto& diag = diags.report(
             Code::E0509, SourceSpan{file, f.line, f.col, f.line, f.col + std::max<std::uint32_t>(1, f.width)},
-            trf("{} of {}: published {}, computed {}", dd.name, ev.entityName(table, entity->row),
-                trimmed(f.text).empty() ? tr("(blank)") : trimmed(f.text), computed));
+            trf("{} of {}: published {}, computed {}", dd.name, ev.entityName(entityTable, entity->row), text,
+                computed));
+        if (via >= 0) {
+          diag.notes.push_back({SourceSpan{}, trf("the sum of {} over the {} of {}", dd.name,
+                                                  p.tables[static_cast<std::size_t>(table)].name,
+                                                  ev.entityName(entityTable, entity->row))});
+          diag.basis = p.basis(dd.article);
+          continue;
+        }
         explain::Options eo;
         eo.depth = 1;
         eo.maxInputs = 6;
@@ -138,19 +240,50 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
       }
     }
   }
-  if (table >= 0 && !o.onlyPublished) {
-    const data::TableData& td = d.tables[static_cast<std::size_t>(table)];
+  if (entityTable >= 0 && !o.onlyPublished) {
+    const data::TableData& td = d.tables[static_cast<std::size_t>(entityTable)];
+    const check::Table& entities = p.tables[static_cast<std::size_t>(entityTable)];
+    // When every published entity lies in one group (the gemeenten of one province), only the
+    // entities of that group can be missing: a file that covers one province is compared with it.
+    int groupColumn = -1;
+    std::set<int> groups;
+    for (std::size_t c = 0; c < entities.columns.size() && !seenRows.empty(); ++c) {
+      if (entities.columns[c].type.kind != check::Kind::Entity) continue;
+      std::set<int> used, all;
+      for (std::size_t r = 0; r < td.size(); ++r)
+        if (const auto* ref = std::get_if<EntityRef>(&td.cell(r, c))) {
+          all.insert(ref->row);
+          if (seenRows.count(static_cast<int>(r))) used.insert(ref->row);
+        }
+      if (used.size() == 1 && all.size() > 1 && groupColumn < 0) {
+        groupColumn = static_cast<int>(c);
+        groups = std::move(used);
+      }
+    }
+    if (groupColumn >= 0) {
+      const int groupTable = entities.columns[static_cast<std::size_t>(groupColumn)].type.table;
+      std::vector<std::string> names;
+      names.reserve(groups.size());
+      for (int g : groups) names.push_back(ev.entityName(groupTable, g));
+      sum.within = fmt::format("{}", fmt::join(names, ", "));
+    }
     std::vector<std::size_t> missing;
-    for (std::size_t r = 0; r < td.size(); ++r)
-      if (!seenRows.count(static_cast<int>(r))) missing.push_back(r);
+    for (std::size_t r = 0; r < td.size(); ++r) {
+      if (seenRows.count(static_cast<int>(r))) continue;
+      if (groupColumn >= 0) {
+        const auto* ref = std::get_if<EntityRef>(&td.cell(r, static_cast<std::size_t>(groupColumn)));
+        if (!ref || !groups.count(ref->row)) continue;
+      }
+      missing.push_back(r);
+    }
     sum.missing = missing.size();
     if (!missing.empty()) {
       auto& diag = diags.report(Code::E0510, {},
                                 trf("{} of the {} computed {} are not in the publication", missing.size(),
-                                    td.size(), p.tables[static_cast<std::size_t>(table)].name));
+                                    td.size(), p.tables[static_cast<std::size_t>(entityTable)].name));
       for (std::size_t k = 0; k < missing.size() && k < 20; ++k)
         diag.notes.push_back({SourceSpan{td.file, td.lines[missing[k]], 1, td.lines[missing[k]], 1},
-                              ev.entityName(table, static_cast<int>(missing[k]))});
+                              ev.entityName(entityTable, static_cast<int>(missing[k]))});
       if (missing.size() > 20) diag.notes.push_back({SourceSpan{}, trf("and {} more", missing.size() - 20)});
       diag.help = tr(
           "give every published file with `--published`, or `--alleen-gepubliceerd` to compare only these");
