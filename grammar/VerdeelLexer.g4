@@ -133,6 +133,8 @@ MAXIMAAL        : 'maximaal';
 BIJ             : 'bij';
 GELIJKE         : 'gelijke';
 GELIJK          : 'gelijk';
+TER             : 'ter';
+TOETSING        : 'toetsing';
 STAND           : 'stand';
 OPLOPEND        : 'oplopend';
 AFLOPEND        : 'aflopend';

@@ -173,9 +173,10 @@ controle
   : CONTROLE description=STRING (PER subject=IDENT)? COLON condition=expr
   ;
 
-// A claim from a document (the minister's letter), checked on every run like a controle.
+// A claim from a document (the minister's letter), checked on every run like a controle; with `ter
+// toetsing` (a known outcome set against the rules) it is only reported, never stops a run.
 claim
-  : BEWERING quote=STRING (BRON source=STRING)? (PER subject=IDENT)? COLON condition=expr
+  : BEWERING quote=STRING (BRON source=STRING)? (toets=TER TOETSING)? (PER subject=IDENT)? COLON condition=expr
   ;
 
 output

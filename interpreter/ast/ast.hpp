@@ -232,6 +232,7 @@ struct ControleDecl {
   std::string description;  // for a bewering: the sentence quoted
   bool claim = false;       // a `bewering` rather than a `controle`
   std::string source;       // a bewering's `bron`
+  bool reportOnly = false;  // `ter toetsing`: reported in the claims report, never stops a run
   std::optional<Ident> subject;
   ExprPtr condition;
   int article = -1;

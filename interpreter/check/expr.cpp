@@ -126,6 +126,7 @@ void Checker::bodies() {
     Controle out;
     out.description = a.description;
     out.claim = a.claim;
+    out.reportOnly = a.reportOnly;
     out.source = a.source;
     out.article = a.article;
     out.span = a.span;

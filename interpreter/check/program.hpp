@@ -200,6 +200,7 @@ struct Controle {
   std::string description;  // for a claim: the sentence it checks
   bool claim = false;       // a `bewering`
   std::string source;       // a claim's document
+  bool reportOnly = false;  // `ter toetsing`: only reported (the claims report), never E0508
   int subject = -1;
   CExprPtr condition;
   int article = -1;

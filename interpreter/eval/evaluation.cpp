@@ -263,6 +263,35 @@ std::optional<Value> Evaluation::evaluate(const check::CExpr& e, int subjectTabl
   }
 }
 
+namespace {
+// Both sides of every comparison in a condition, through `en` and `of` ("links 2419, rechts 2189;
+// links 0, rechts 0"); a comparison with a blank side or one that cannot be computed is left out.
+// Evaluated apart, so that what the outcome rests on is not changed.
+std::string comparisonSides(Interpreter& in, const State& s, const check::CExpr& e, int table, int row) {
+  const auto* b = std::get_if<check::Binary>(&e.node);
+  if (!b) return {};
+  if (b->op == ast::BinOp::And || b->op == ast::BinOp::Or) {
+    const std::string l = comparisonSides(in, s, *b->lhs, table, row);
+    const std::string r = comparisonSides(in, s, *b->rhs, table, row);
+    return l.empty() ? r : (r.empty() ? l : l + "; " + r);
+  }
+  switch (b->op) {
+    case ast::BinOp::Eq: case ast::BinOp::Ne: case ast::BinOp::Lt:
+    case ast::BinOp::Le: case ast::BinOp::Gt: case ast::BinOp::Ge: break;
+    default: return {};
+  }
+  Collector scratch;
+  Frame f{table, row, -1, &scratch, -1};
+  try {
+    const Value l = in.eval(*b->lhs, f), r = in.eval(*b->rhs, f);
+    if (std::holds_alternative<Empty>(l) || std::holds_alternative<Empty>(r)) return {};
+    return fmt::format("links {}, rechts {}", s.format(l), s.format(r));
+  } catch (const Poisoned&) {
+    return {};
+  }
+}
+}  // namespace
+
 std::optional<ControleResult> Evaluation::controle(int index) {
   if (!update()) return std::nullopt;
   State& s = *state_;
@@ -299,6 +328,7 @@ std::optional<ControleResult> Evaluation::controle(int index) {
       return std::nullopt;
     }
     out.herkomst = std::max(out.herkomst, col.provenance.herkomst);
+    if (c.claim) out.rows.push_back(ClaimRow{row, held, col.provenance.herkomst, comparisonSides(in, s, *c.condition, c.subject, row)});
     if (c.subject < 0) out.sides = sides;
     if (held) continue;
     out.failures.push_back(ControleFailure{row, std::move(sides)});

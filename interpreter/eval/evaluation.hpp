@@ -64,10 +64,20 @@ struct ControleFailure {
   std::string detail;  // for a comparison: both sides, e.g. "links 1001, rechts 1000"
 };
 
+// One entity of a claim (`bewering`), for the claims report: whether it held, the least certain
+// data it rests on, and both sides of each comparison in the condition ("links 2419, rechts 2189").
+struct ClaimRow {
+  int row = -1;
+  bool held = false;
+  ast::Herkomst herkomst = ast::Herkomst::Echt;
+  std::string sides;
+};
+
 struct ControleResult {
   int controle = -1;
   std::size_t checked = 0;
   std::vector<ControleFailure> failures;
+  std::vector<ClaimRow> rows;  // claims only: every entity (or the single value)
   ast::Herkomst herkomst = ast::Herkomst::Echt;  // the least certain data the outcome rests on
   std::string sides;  // a single-valued comparison: both sides ("links 1001, rechts 1000"), held or not
 };

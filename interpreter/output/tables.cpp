@@ -289,7 +289,11 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     summary.rows.push_back(last);
     out.tables.push_back(std::move(summary));
   }
-  // The claims report: every bewering with its outcome and the provenance it rests on.
+  // The claims report: every bewering with its outcome and the provenance it rests on. A claim is
+  // decided on real data: it does not hold when an entity resting on real (or reconstructed) data
+  // fails; it cannot be decided when what it says rests on fictitious data (then the scenario's
+  // outcome is given as well); otherwise it holds. Both sides of every comparison are shown, per
+  // entity for a claim over a small table, and for the entities that fail in a large one.
   DecisionTable claims;
   claims.file = "beweringen";
   claims.title = "beweringen";
@@ -300,14 +304,40 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     if (!c.claim) continue;
     auto r = ev.controle(static_cast<int>(i));
     if (!r) return std::nullopt;
-    std::string note = r->sides;
-    if (c.subject >= 0)
-      note = fmt::format("{} van {} {}", r->checked - r->failures.size(), r->checked,
-                         p.tables[static_cast<std::size_t>(c.subject)].name);
+    bool failsOnRealData = false, restsOnFiction = false;
+    for (const eval::ClaimRow& row : r->rows) {
+      if (row.herkomst == ast::Herkomst::Fictief)
+        restsOnFiction = true;
+      else if (!row.held)
+        failsOnRealData = true;
+    }
+    const std::string onScenario = r->failures.empty() ? "houdt stand" : "houdt geen stand";
+    const std::string verdict = failsOnRealData ? "houdt geen stand"
+                                : restsOnFiction ? "niet te beslissen"
+                                                 : "houdt stand";
+    std::vector<std::string> notes;
+    if (restsOnFiction && !failsOnRealData)
+      notes.push_back(fmt::format("rust op fictieve gegevens; op het scenario: {}", onScenario));
+    if (c.subject < 0) {
+      if (!r->rows.empty() && !r->rows.front().sides.empty()) notes.push_back(r->rows.front().sides);
+    } else {
+      notes.push_back(fmt::format("{} van {} {}", r->checked - r->failures.size(), r->checked,
+                                  p.tables[static_cast<std::size_t>(c.subject)].name));
+      const bool all = r->rows.size() <= 20;
+      std::size_t shown = 0;
+      for (const eval::ClaimRow& row : r->rows) {
+        if (!all && row.held) continue;
+        if (shown++ == 10) break;
+        std::string line = ev.entityName(c.subject, row.row);
+        if (!row.sides.empty()) line += ": " + row.sides;
+        line += row.held ? " (houdt stand" : " (houdt geen stand";
+        if (row.herkomst == ast::Herkomst::Fictief) line += ", fictief";
+        notes.push_back(line + ")");
+      }
+    }
     claims.rows.push_back({c.description, c.source,
                            c.article >= 0 ? p.articles[static_cast<std::size_t>(c.article)].label() : "",
-                           r->failures.empty() ? "houdt stand" : "houdt geen stand",
-                           std::string(ast::herkomstName(r->herkomst)), note});
+                           verdict, std::string(ast::herkomstName(r->herkomst)), fmt::format("{}", fmt::join(notes, "; "))});
   }
   if (!claims.rows.empty()) out.tables.push_back(std::move(claims));
   return out;

@@ -359,6 +359,7 @@ ast::ControleDecl Builder::claim(G::ClaimContext* c, int article) {
   out.description = unquote(c->quote->getText());
   out.claim = true;
   if (c->source) out.source = unquote(c->source->getText());
+  out.reportOnly = c->toets != nullptr;
   if (c->subject) out.subject = ident(c->subject);
   out.condition = expr(c->condition);
   out.article = article;
