@@ -276,8 +276,12 @@ std::string comparisonSides(Interpreter& in, const State& s, const check::CExpr&
     return l.empty() ? r : (r.empty() ? l : l + "; " + r);
   }
   switch (b->op) {
-    case ast::BinOp::Eq: case ast::BinOp::Ne: case ast::BinOp::Lt:
-    case ast::BinOp::Le: case ast::BinOp::Gt: case ast::BinOp::Ge: break;
+    case ast::BinOp::Eq:
+    case ast::BinOp::Ne:
+    case ast::BinOp::Lt:
+    case ast::BinOp::Le:
+    case ast::BinOp::Gt:
+    case ast::BinOp::Ge: break;
     default: return {};
   }
   Collector scratch;
@@ -328,7 +332,9 @@ std::optional<ControleResult> Evaluation::controle(int index) {
       return std::nullopt;
     }
     out.herkomst = std::max(out.herkomst, col.provenance.herkomst);
-    if (c.claim) out.rows.push_back(ClaimRow{row, held, col.provenance.herkomst, comparisonSides(in, s, *c.condition, c.subject, row)});
+    if (c.claim)
+      out.rows.push_back(
+          ClaimRow{row, held, col.provenance.herkomst, comparisonSides(in, s, *c.condition, c.subject, row)});
     if (c.subject < 0) out.sides = sides;
     if (held) continue;
     out.failures.push_back(ControleFailure{row, std::move(sides)});

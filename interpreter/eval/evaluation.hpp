@@ -77,7 +77,7 @@ struct ControleResult {
   int controle = -1;
   std::size_t checked = 0;
   std::vector<ControleFailure> failures;
-  std::vector<ClaimRow> rows;  // claims only: every entity (or the single value)
+  std::vector<ClaimRow> rows;                    // claims only: every entity (or the single value)
   ast::Herkomst herkomst = ast::Herkomst::Echt;  // the least certain data the outcome rests on
   std::string sides;  // a single-valued comparison: both sides ("links 1001, rechts 1000"), held or not
 };

@@ -312,7 +312,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
         failsOnRealData = true;
     }
     const std::string onScenario = r->failures.empty() ? "houdt stand" : "houdt geen stand";
-    const std::string verdict = failsOnRealData ? "houdt geen stand"
+    const std::string verdict = failsOnRealData  ? "houdt geen stand"
                                 : restsOnFiction ? "niet te beslissen"
                                                  : "houdt stand";
     std::vector<std::string> notes;
@@ -337,7 +337,8 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     }
     claims.rows.push_back({c.description, c.source,
                            c.article >= 0 ? p.articles[static_cast<std::size_t>(c.article)].label() : "",
-                           verdict, std::string(ast::herkomstName(r->herkomst)), fmt::format("{}", fmt::join(notes, "; "))});
+                           verdict, std::string(ast::herkomstName(r->herkomst)),
+                           fmt::format("{}", fmt::join(notes, "; "))});
   }
   if (!claims.rows.empty()) out.tables.push_back(std::move(claims));
   return out;
