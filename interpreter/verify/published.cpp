@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "source/text.hpp"
+
 namespace verdeel::verify {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
@@ -75,7 +70,7 @@ Aliases::Aliases(const eval::Evaluation& ev, int table) {
       for (std::size_t r = 0; r < td.size(); ++r) {
         const auto* name = std::get_if<std::string>(&td.cell(r, static_cast<std::size_t>(alias)));
         const auto* ref = std::get_if<EntityRef>(&td.cell(r, c));
-        if (name && ref) entries_.emplace_back(lower(*name), ref->row);
+        if (name && ref) entries_.emplace_back(asciiLower(*name), ref->row);
       }
       break;
     }
@@ -83,7 +78,7 @@ Aliases::Aliases(const eval::Evaluation& ev, int table) {
 }
 
 int Aliases::find(std::string_view name) const {
-  const std::string wanted = lower(name);
+  const std::string wanted = asciiLower(name);
   for (const auto& [alias, row] : entries_)
     if (alias == wanted) return row;
   return -1;

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <set>
 
@@ -20,10 +19,35 @@ namespace {
 const std::map<std::string, std::string> kAliases = {
     {"totaal", "besluit_totaal"}, {"regulier", "besluit_regulier"}, {"amv", "besluit_amv"}};
 
-std::string lowered(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
+// The sum of a definition over the rows of `table`; with `via` >= 0 only over the rows whose
+// reference column `via` names row `group` (the gemeenten of one provincie).
+struct RowSum {
+  bool failed = false;  // a value could not be computed (reported already)
+  bool numeric = true;  // false: a value is no number, there is no sum
+  mpq_class total;
+};
+
+RowSum sumOver(eval::Evaluation& ev, int def, int table, int via, int group) {
+  RowSum out;
+  const data::TableData& rows = ev.data().tables[static_cast<std::size_t>(table)];
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (via >= 0) {
+      const auto* ref = std::get_if<EntityRef>(&rows.cell(r, static_cast<std::size_t>(via)));
+      if (!ref || ref->row != group) continue;
+    }
+    const eval::Computed* c = ev.definition(def, static_cast<int>(r));
+    if (!c) {
+      out.failed = true;
+      return out;
+    }
+    const auto* q = std::get_if<mpq_class>(&c->value);
+    if (!q) {
+      out.numeric = false;
+      return out;
+    }
+    out.total += *q;
+  }
+  return out;
 }
 
 }  // namespace
@@ -118,22 +142,15 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
         continue;
       }
       const auto& idField = rec.fields[static_cast<std::size_t>(idCol)];
-      if (lowered(trimmed(idField.text)) == "totaal") {  // a totals row: the sum over every entity
+      if (asciiLower(trimmed(idField.text)) == "totaal") {  // a totals row: the sum over every entity
         for (const auto& [col, def] : compared) {
           const auto& f = rec.fields[static_cast<std::size_t>(col)];
           const std::string text = trimmed(f.text);
           if (text.empty()) continue;
-          mpq_class total;
-          const data::TableData& rows = d.tables[static_cast<std::size_t>(table)];
-          bool numeric = true;
-          for (std::size_t r = 0; r < rows.size() && numeric; ++r) {
-            const eval::Computed* c = ev.definition(def, static_cast<int>(r));
-            if (!c) return false;
-            const auto* q = std::get_if<mpq_class>(&c->value);
-            numeric = q != nullptr;
-            if (q) total += *q;
-          }
-          if (!numeric) continue;
+          const RowSum all = sumOver(ev, def, table, -1, -1);
+          if (all.failed) return false;
+          if (!all.numeric) continue;
+          const mpq_class& total = all.total;
           ++sum.cells;
           const auto pub = publishedNumber(text, csv.separator, o.notation);
           if (pub && *pub == total) continue;
@@ -166,7 +183,8 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
                          trf("`{}` is in the publication but not among the computed {}",
                              trimmed(idField.text), p.tables[static_cast<std::size_t>(entityTable)].name));
         diag.help = why;
-        if (const std::string m = closestMatch(lowered(trimmed(idField.text)), aliases->names()); !m.empty())
+        if (const std::string m = closestMatch(asciiLower(trimmed(idField.text)), aliases->names());
+            !m.empty())
           diag.help = trf("did you mean `{}`?", m);
         continue;
       }
@@ -183,16 +201,10 @@ bool reconcile(eval::Evaluation& ev, const Options& o, const Limits& limits, Sou
           if (!c) return false;
           computed = ev.format(c->value);
         } else {  // the sum over the rows of `table` that refer to this entity
-          mpq_class total;
-          const data::TableData& rows = d.tables[static_cast<std::size_t>(table)];
-          for (std::size_t r = 0; r < rows.size(); ++r) {
-            const auto* ref = std::get_if<EntityRef>(&rows.cell(r, static_cast<std::size_t>(via)));
-            if (!ref || ref->row != entity->row) continue;
-            const eval::Computed* c = ev.definition(def, static_cast<int>(r));
-            if (!c) return false;
-            if (const auto* q = std::get_if<mpq_class>(&c->value)) total += *q;
-          }
-          computed = formatNumber(total);
+          const RowSum group = sumOver(ev, def, table, via, entity->row);
+          if (group.failed) return false;
+          if (!group.numeric) continue;
+          computed = formatNumber(group.total);
         }
         if (text.empty() && !computed.empty()) {  // not published: nothing to compare
           ++sum.notPublished;
