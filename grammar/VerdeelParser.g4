@@ -76,7 +76,8 @@ artikel
   : ARTIKEL number=articleNumber title=STRING? (HERKOMST status=herkomstStatus)? (WETTEKST lawText=text)? member*
   ;
 
-articleNumber : NUMBER (DOT NUMBER)* IDENT? ;
+// `artikel 1 keuze`: the word after the number may be the keyword `keuze` too.
+articleNumber : NUMBER (DOT NUMBER)* (IDENT | KEUZE)? ;
 
 text : STRING | TEXTBLOCK ;
 
@@ -87,6 +88,20 @@ member
   | controle    # MemberControle
   | apportionment # MemberApportionment
   | claim         # MemberClaim
+  | choice        # MemberChoice
+  ;
+
+// A point the public sources leave open, with its readings (`lezing`): each with its own motivation
+// and its own definitions and verdelingen; one is the default (`standaard`). Every reading defines the
+// same names; the keuze's name is a text parameter that selects the reading (`--zet naam=lezing`,
+// `verdeel keuzes`). A reading's rules run to the next `lezing` or the end of the article.
+choice : KEUZE name=IDENT question=STRING? COLON alternative+ ;
+alternative
+  : LEZING name=IDENT (isDefault=STANDAARD)? title=STRING? MOTIVERING reasoning=text choiceMember+
+  ;
+choiceMember
+  : definition    # ChoiceDefinition
+  | apportionment # ChoiceApportionment
   ;
 
 // ---------------------------------------------------------------- data

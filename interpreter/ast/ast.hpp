@@ -216,6 +216,27 @@ struct DefinitionDecl {
   std::optional<ApportionDecl> apportion;  // a verdeling: the definition is its result, `geheel getal`
   int article = -1;
   SourceSpan span;
+  // A definition of one reading of a `keuze`: the keuze's and the reading's names (empty otherwise).
+  std::string choice, alternative;
+};
+
+// `keuze naam "vraag": lezing a standaard "titel" motivering "..." <regels> lezing b ...`: a point the
+// sources leave open, with its readings. The rules of each reading are in Fragment::definitions
+// (their `choice` and `alternative` say whose); parse/choices.cpp turns the keuze into a text
+// parameter and one definition per name that takes the selected reading's value.
+struct ChoiceDecl {
+  struct Alternative {
+    Ident name;
+    std::string title;
+    std::string reasoning;  // the motivering, verbatim
+    bool isDefault = false;
+    SourceSpan span;
+  };
+  Ident name;
+  std::string question;
+  std::vector<Alternative> alternatives;
+  int article = -1;
+  SourceSpan span;
 };
 
 struct ExceptionDecl {
@@ -254,6 +275,7 @@ struct Fragment {
   std::vector<DefinitionDecl> definitions;
   std::vector<ExceptionDecl> exceptions;
   std::vector<ControleDecl> controles;
+  std::vector<ChoiceDecl> choices;
 };
 
 struct AmendmentPart {

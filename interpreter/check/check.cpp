@@ -231,7 +231,33 @@ void Checker::names() {
         diag.help = tr("give the definition another name");
       }
     }
+    if (!d.choice.empty())
+      if (auto it = globals_.find(d.choice); it != globals_.end() && !it->second.isDefinition) {
+        (d.alternative.empty() ? out.selectsBy : out.choiceParameter) = it->second.index;
+        out.alternative = d.alternative;
+      }
     p_.definitions.push_back(std::move(out));
+  }
+  for (const ast::ChoiceDecl& c : rs_.choices) {
+    auto it = globals_.find(c.name.name);
+    if (it == globals_.end() || it->second.isDefinition) continue;  // not expanded: reported
+    Choice out{c.name.name, c.question, c.article, it->second.index, {}, c.span};
+    for (const auto& a : c.alternatives)
+      out.alternatives.push_back({a.name.name, a.title, a.reasoning, a.isDefault, a.name.span});
+    // The keuze's parameter names one of its readings (an amendment may have replaced it).
+    const ast::ParameterDecl& prm = rs_.parameters[static_cast<std::size_t>(it->second.index)];
+    const auto* text = prm.value ? std::get_if<ast::TextLit>(&prm.value->node) : nullptr;
+    if (!text || !out.find(text->value)) {
+      std::vector<std::string> readings;
+      for (const auto& a : out.alternatives) readings.push_back(a.name);
+      auto& d = diags_.report(Code::E0221, prm.value ? prm.value->span : prm.span,
+                              trf("parameter `{}` selects a reading of its keuze, and {} is none of them",
+                                  c.name.name, text ? fmt::format("`{}`", text->value) : tr("this value")));
+      d.notes.push_back({c.span, tr("the keuze is here")});
+      d.help = trf("write one of its readings between quotes: {}",
+                   fmt::format("\"{}\"", fmt::join(readings, "\", \"")));
+    }
+    p_.choices.push_back(std::move(out));
   }
 }
 

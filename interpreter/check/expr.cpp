@@ -95,6 +95,8 @@ void Checker::bodies() {
       if (typed[i]) assignable(out.type, out.body, fmt::format("`{}`", a.name.name), a.body->span);
     }
     graph_[i].insert(deps_.begin(), deps_.end());
+    // A reading's definition is computed again when its keuze is set to another reading.
+    if (out.choiceParameter >= 0) graph_[i].insert(paramNode(out.choiceParameter));
   }
   for (std::size_t i = 0; i < rs_.exceptions.size(); ++i) {
     const ast::ExceptionDecl& a = rs_.exceptions[i];

@@ -36,4 +36,22 @@ int Program::table(std::string_view name) const {
   return -1;
 }
 
+const Choice::Alternative& Choice::standard() const {
+  for (const auto& a : alternatives)
+    if (a.isDefault) return a;
+  return alternatives.front();
+}
+
+const Choice::Alternative* Choice::find(std::string_view reading) const {
+  for (const auto& a : alternatives)
+    if (a.name == reading) return &a;
+  return nullptr;
+}
+
+const Choice* Program::choiceOf(int param) const {
+  for (const auto& c : choices)
+    if (c.parameter == param) return &c;
+  return nullptr;
+}
+
 }  // namespace verdeel::check

@@ -194,6 +194,29 @@ struct Definition {
   std::vector<int> exceptions;  // in declaration order
   int article = -1;
   SourceSpan span;
+  // A reading's own definition (`x (lezing r)`): the keuze's parameter and the reading. It is
+  // computed only while the parameter's value is that reading; `x` itself takes its value.
+  int choiceParameter = -1;
+  std::string alternative;
+  // A definition of a keuze (`x`, taking the selected reading's value): the keuze's parameter.
+  int selectsBy = -1;
+};
+
+// A `keuze`: a point the sources leave open, with its readings. Its parameter (a text, the default
+// reading unless set otherwise) selects the reading the definitions of the keuze take their value from.
+struct Choice {
+  struct Alternative {
+    std::string name, title, reasoning;
+    bool isDefault = false;
+    SourceSpan span;
+  };
+  std::string name, question;
+  int article = -1;
+  int parameter = -1;
+  std::vector<Alternative> alternatives;
+  SourceSpan span;
+  const Alternative& standard() const;
+  const Alternative* find(std::string_view reading) const;
 };
 
 struct Controle {
@@ -233,6 +256,7 @@ struct Program {
   std::vector<Exception> exceptions;
   std::vector<Controle> controles;
   std::vector<Output> outputs;
+  std::vector<Choice> choices;
   std::vector<int> order;  // definitions in dependency order (inputs first)
   // What each definition reads directly (definitions and parameters), and what each parameter
   // reads (parameters): the evaluator re-evaluates only what a changed parameter reaches.
@@ -249,6 +273,8 @@ struct Program {
   // The main value of a table's entities: the last computed column of the first output per that
   // table that has one (for a gemeente in rules/2024: besluit_totaal); -1 when no output shows one.
   int mainDefinition(int table) const;
+  // The keuze whose parameter is `param`, or nullptr.
+  const Choice* choiceOf(int param) const;
 };
 
 }  // namespace verdeel::check

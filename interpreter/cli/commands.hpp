@@ -97,6 +97,13 @@ std::optional<std::vector<output::OutputFile>> sweepFiles(Engine& engine,
 // The hashes of every rule and data file the engine read.
 std::vector<output::FileHash> inputHashes(const Engine& engine);
 
+struct ReadingsCommand {
+  std::string rules, dataDir, outDir = "uitvoer";
+  std::vector<std::string> readings;  // `--lezingen KEUZE=a,b`
+};
+// `verdeel keuzes`: every combination of the readings of the keuzes, against the claims.
+int commandReadings(const ReadingsCommand& c);
+
 struct DiffOptions {
   std::string oldRules, newRules, dataDir, format = "text";
   std::vector<std::string> newSettings;            // `--zet-nieuw`: for NEW only

@@ -241,6 +241,27 @@ static int runCommandLine(int argc, char** argv) {
   sweepCmd->add_option("--max-scenarios", limits().scenarios, tr("Scenarios of one sweep (default 10000)"))
       ->check(limitRange(1'000'000'000));
 
+  ReadingsCommand kz;
+  auto* keuzesCmd = app.add_subcommand(
+      "keuzes",
+      tr("Evaluate every combination of the readings of the keuzes and set each against the claims"));
+  addCommon(keuzesCmd, peildatumText);
+  keuzesCmd->add_option(tr("RULES"), kz.rules, tr("A .regels file or a folder of them"))->required();
+  keuzesCmd
+      ->add_option("--lezingen", kz.readings,
+                   tr("Only these readings of a keuze: KEUZE=LEZING,LEZING (repeat for several keuzes)"))
+      ->take_all()
+      ->allow_extra_args(false);
+  addCsvLiteral(keuzesCmd);
+  keuzesCmd->add_option("--out", kz.outDir, tr("Folder for the matrix and the report (default: uitvoer)"))
+      ->check(kFolderName)
+      ->type_name(tr("FOLDER"));
+  keuzesCmd
+      ->add_option("--data", kz.dataDir,
+                   tr("Read the data tables from this folder instead of the rule set's own"))
+      ->check(kFolderName)
+      ->type_name(tr("FOLDER"));
+
   std::string timelineRules;
   auto* timelineCmd = app.add_subcommand(
       "tijdlijn", tr("List every date on which something in a rule set takes effect, and what"));
@@ -258,15 +279,14 @@ static int runCommandLine(int argc, char** argv) {
 
   // A first word that is no command (and no option) is a misspelt command.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::vector<std::string> commands = {"check", "run",   "explain",  "verify",
-                                               "diff",  "sweep", "tijdlijn", "stdlib-docs"};
+    const std::vector<std::string> commands = {"check", "run",    "explain",  "verify",     "diff",
+                                               "sweep", "keuzes", "tijdlijn", "stdlib-docs"};
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       const std::string m = closestMatch(argv[1], commands);
-      return usage(
-          trf("unknown command `{}`", argv[1]),
-          m.empty()
-              ? tr("the commands are check, run, explain, verify, diff, sweep, tijdlijn and stdlib-docs")
-              : trf("did you mean `{}`?", m));
+      return usage(trf("unknown command `{}`", argv[1]),
+                   m.empty() ? tr("the commands are check, run, explain, verify, diff, sweep, keuzes, "
+                                  "tijdlijn and stdlib-docs")
+                             : trf("did you mean `{}`?", m));
     }
   }
   try {
@@ -303,6 +323,7 @@ static int runCommandLine(int argc, char** argv) {
   if (*verifyCmd) return commandVerify(vo);
   if (*diffCmd) return commandDiff(dOpt);
   if (*sweepCmd) return commandSweep(sw);
+  if (*keuzesCmd) return commandReadings(kz);
   if (*docs) {
     std::fputs(stdlib::renderDocs().c_str(), stdout);
     return kExitOk;

@@ -26,6 +26,14 @@ const CodeInfo& codeInfo(Code code) {
   return codeRegistry().at(static_cast<std::size_t>(code));
 }
 
+std::optional<Diagnostic> Diagnostics::takeLast() {
+  if (items_.empty()) return std::nullopt;
+  Diagnostic d = std::move(items_.back());
+  items_.pop_back();
+  if (d.severity() == Severity::Error && errors_ > 0) --errors_;
+  return d;
+}
+
 Diagnostic& Diagnostics::report(Code code, SourceSpan span, std::string message) {
   bool isError = codeInfo(code).severity == Severity::Error;
   if (isError) ++errors_;

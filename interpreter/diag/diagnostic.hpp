@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,9 @@ class Diagnostics {
   void setBasis(std::string basis) { basis_ = std::move(basis); }  // attached to new reports
   // The diagnostic reported last (for a note on where it happened), or nullptr.
   Diagnostic* last() { return items_.empty() ? nullptr : &items_.back(); }
+  // Takes the diagnostic reported last out again (the keuzes workbench records an evaluation error
+  // of one combination in its matrix and goes on); nullopt when there is none.
+  std::optional<Diagnostic> takeLast();
 
  private:
   std::size_t limit_;

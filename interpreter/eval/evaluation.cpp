@@ -185,6 +185,10 @@ bool Evaluation::update() {
     }
     for (int d : program_.order) {
       if (s.definitionDone[static_cast<std::size_t>(d)]) continue;
+      if (!selected(d)) {  // a reading of a keuze that is not the one chosen: not computed
+        s.definitionDone[static_cast<std::size_t>(d)] = true;
+        continue;
+      }
       computeDefinition(s, d);
       s.definitionDone[static_cast<std::size_t>(d)] = true;
     }
@@ -221,8 +225,16 @@ const Computed* Evaluation::parameter(int param) {
   return demand(state_->parameters[static_cast<std::size_t>(param)]);
 }
 
+bool Evaluation::selected(int def) const {
+  const check::Definition& d = program_.definitions[static_cast<std::size_t>(def)];
+  if (d.choiceParameter < 0) return true;
+  const Value& v = state_->parameters[static_cast<std::size_t>(d.choiceParameter)].value;
+  const auto* reading = std::get_if<std::string>(&v);
+  return reading && *reading == d.alternative;
+}
+
 const Computed* Evaluation::definition(int def, int row) {
-  if (!update()) return nullptr;
+  if (!update() || !selected(def)) return nullptr;
   return demand(
       state_->definitions[static_cast<std::size_t>(def)][static_cast<std::size_t>(row < 0 ? 0 : row)]);
 }
@@ -264,16 +276,16 @@ std::optional<Value> Evaluation::evaluate(const check::CExpr& e, int subjectTabl
 }
 
 namespace {
-// Both sides of every comparison in a condition, through `en` and `of` ("links 2419, rechts 2189;
-// links 0, rechts 0"); a comparison with a blank side or one that cannot be computed is left out.
-// Evaluated apart, so that what the outcome rests on is not changed.
-std::string comparisonSides(Interpreter& in, const State& s, const check::CExpr& e, int table, int row) {
+// Both sides of every comparison in a condition, through `en` and `of`; a comparison with a blank
+// side or one that cannot be computed is left out. Evaluated apart, so that what the outcome rests
+// on is not changed.
+void comparisons(Interpreter& in, const check::CExpr& e, int table, int row, std::vector<Comparison>& out) {
   const auto* b = std::get_if<check::Binary>(&e.node);
-  if (!b) return {};
+  if (!b) return;
   if (b->op == ast::BinOp::And || b->op == ast::BinOp::Or) {
-    const std::string l = comparisonSides(in, s, *b->lhs, table, row);
-    const std::string r = comparisonSides(in, s, *b->rhs, table, row);
-    return l.empty() ? r : (r.empty() ? l : l + "; " + r);
+    comparisons(in, *b->lhs, table, row, out);
+    comparisons(in, *b->rhs, table, row, out);
+    return;
   }
   switch (b->op) {
     case ast::BinOp::Eq:
@@ -282,17 +294,25 @@ std::string comparisonSides(Interpreter& in, const State& s, const check::CExpr&
     case ast::BinOp::Le:
     case ast::BinOp::Gt:
     case ast::BinOp::Ge: break;
-    default: return {};
+    default: return;
   }
   Collector scratch;
   Frame f{table, row, -1, &scratch, -1};
   try {
-    const Value l = in.eval(*b->lhs, f), r = in.eval(*b->rhs, f);
-    if (std::holds_alternative<Empty>(l) || std::holds_alternative<Empty>(r)) return {};
-    return fmt::format("links {}, rechts {}", s.format(l), s.format(r));
+    Value l = in.eval(*b->lhs, f), r = in.eval(*b->rhs, f);
+    if (std::holds_alternative<Empty>(l) || std::holds_alternative<Empty>(r)) return;
+    out.push_back({b->op, std::move(l), std::move(r)});
   } catch (const Poisoned&) {
-    return {};
   }
+}
+
+// "links 2419, rechts 2189; links 0, rechts 0"
+std::string sidesText(const State& s, const std::vector<Comparison>& cs) {
+  std::vector<std::string> parts;
+  parts.reserve(cs.size());
+  for (const Comparison& c : cs)
+    parts.push_back(fmt::format("links {}, rechts {}", s.format(c.lhs), s.format(c.rhs)));
+  return fmt::format("{}", fmt::join(parts, "; "));
 }
 }  // namespace
 
@@ -332,9 +352,12 @@ std::optional<ControleResult> Evaluation::controle(int index) {
       return std::nullopt;
     }
     out.herkomst = std::max(out.herkomst, col.provenance.herkomst);
-    if (c.claim)
-      out.rows.push_back(
-          ClaimRow{row, held, col.provenance.herkomst, comparisonSides(in, s, *c.condition, c.subject, row)});
+    if (c.claim) {
+      ClaimRow claimRow{row, held, col.provenance.herkomst, {}, {}};
+      comparisons(in, *c.condition, c.subject, row, claimRow.comparisons);
+      claimRow.sides = sidesText(s, claimRow.comparisons);
+      out.rows.push_back(std::move(claimRow));
+    }
     if (c.subject < 0) out.sides = sides;
     if (held) continue;
     out.failures.push_back(ControleFailure{row, std::move(sides)});

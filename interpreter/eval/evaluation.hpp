@@ -66,11 +66,16 @@ struct ControleFailure {
 
 // One entity of a claim (`bewering`), for the claims report: whether it held, the least certain
 // data it rests on, and both sides of each comparison in the condition ("links 2419, rechts 2189").
+struct Comparison {
+  ast::BinOp op = ast::BinOp::Eq;
+  Value lhs, rhs;
+};
 struct ClaimRow {
   int row = -1;
   bool held = false;
   ast::Herkomst herkomst = ast::Herkomst::Echt;
   std::string sides;
+  std::vector<Comparison> comparisons;  // what `sides` says, as values (blank sides left out)
 };
 
 struct ControleResult {
@@ -123,7 +128,11 @@ class Evaluation {
   bool update();
 
   // The value of a definition for one entity (row of its subject table; -1 for a single value).
+  // nullptr, without a diagnostic, for a reading of a keuze that is not the one chosen.
   const Computed* definition(int def, int row);
+  // Whether a definition is computed in this evaluation: true, except for a reading of a keuze that
+  // is not the one chosen (check::Definition::choiceParameter).
+  bool selected(int def) const;
   const Computed* parameter(int param);
   // How the value was made (inputs, exceptions); nullopt when the value failed.
   std::optional<Derivation> derivation(int def, int row);
@@ -135,6 +144,9 @@ class Evaluation {
   // Evaluates one controle over all its entities; nullopt after an evaluation error.
   std::optional<ControleResult> controle(int index);
   bool failed() const { return failed_; }
+  // Goes on after an evaluation error (the keuzes workbench: the error belongs to one combination of
+  // readings). Values that failed stay failed until what they read changes.
+  void recover() { failed_ = false; }
 
   // The articles and data tables behind a value, ascending.
   const std::vector<int>& articles(const Computed& c) const { return members(c.provenance.articles); }

@@ -44,8 +44,46 @@ class Builder {
  public:
   Builder(eval::Evaluation& ev, const Options& o) : ev_(ev), p_(ev.program()), d_(ev.data()), o_(o) {}
 
+  // The reading a keuze's definition took its value from, with the motivation of that reading.
+  void choiceNotes(int param, Node& n) {
+    const check::Choice* k = p_.choiceOf(param);
+    const eval::Computed* v = ev_.parameter(param);
+    const auto* name = v ? std::get_if<std::string>(&v->value) : nullptr;
+    const check::Choice::Alternative* a = k && name ? k->find(*name) : nullptr;
+    if (!a) return;
+    n.notes.push_back(trf("keuze `{}`{}: reading `{}`{} ({})", k->name,
+                          k->question.empty() ? std::string() : fmt::format(" (\"{}\")", k->question),
+                          a->name, a->title.empty() ? std::string() : fmt::format(" \"{}\"", a->title),
+                          a->isDefault ? tr("the default") : tr("not the default")));
+    std::string reasoning;
+    for (char ch : a->reasoning) reasoning += ch == '\n' ? ' ' : ch;
+    n.notes.push_back(trf("motivation: {}", reasoning));
+  }
+
+  // The reading's own definition a keuze's definition takes its value from, or -1.
+  int selectedReading(const check::Definition& d) {
+    const eval::Computed* v = ev_.parameter(d.selectsBy);
+    const auto* reading = v ? std::get_if<std::string>(&v->value) : nullptr;
+    if (!reading) return -1;
+    const std::string name = fmt::format("{} (lezing {})", d.name, *reading);
+    for (std::size_t i = 0; i < p_.definitions.size(); ++i)
+      if (p_.definitions[i].choiceParameter == d.selectsBy && p_.definitions[i].name == name)
+        return static_cast<int>(i);
+    return -1;
+  }
+
   std::optional<Node> definition(int def, int row, int depth) {
     const check::Definition& d = p_.definitions[static_cast<std::size_t>(def)];
+    // A keuze's definition is explained as the reading it took its value from, with the keuze.
+    if (d.selectsBy >= 0 && ev_.definition(def, row) && ev_.definition(def, row)->exception < 0)
+      if (int chosen = selectedReading(d); chosen >= 0) {
+        auto n = definition(chosen, row, depth);
+        if (!n) return std::nullopt;
+        Node keuze;
+        choiceNotes(d.selectsBy, keuze);
+        n->notes.insert(n->notes.begin(), keuze.notes.begin(), keuze.notes.end());
+        return n;
+      }
     const eval::Computed* c = ev_.definition(def, row);
     if (!c) return std::nullopt;
     const auto how = ev_.derivation(def, row);
@@ -58,7 +96,9 @@ class Builder {
     n.rule = articleText(c->article);
     if (o_.lawText && c->article >= 0) n.lawText = p_.articles[static_cast<std::size_t>(c->article)].lawText;
     // The calculation with its numbers filled in, when it is arithmetic of this entity's values.
-    if (d.body && c->exception < 0)
+    if (d.selectsBy >= 0 && c->exception < 0)
+      choiceNotes(d.selectsBy, n);
+    else if (d.body && c->exception < 0)
       if (auto line = filledIn(ev_, *d.body, d.subject, row)) n.notes.push_back("berekening: " + *line);
     exceptions(d, *c, *how, n);
     if (d.apportion && d.subject >= 0 && !apportionment(def, row, n)) return std::nullopt;

@@ -324,10 +324,10 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       notes.push_back(fmt::format("{} van {} {}", r->checked - r->failures.size(), r->checked,
                                   p.tables[static_cast<std::size_t>(c.subject)].name));
       const bool all = r->rows.size() <= 20;
-      std::size_t shown = 0;
+      std::size_t listed = 0;
       for (const eval::ClaimRow& row : r->rows) {
         if (!all && row.held) continue;
-        if (shown++ == 10) break;
+        if (listed++ == 10) break;
         std::string line = ev.entityName(c.subject, row.row);
         if (!row.sides.empty()) line += ": " + row.sides;
         line += row.held ? " (houdt stand" : " (houdt geen stand";

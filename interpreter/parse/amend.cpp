@@ -22,6 +22,7 @@ void clearArticle(ast::RuleSet& rs, int article) {
   eraseArticle(rs.definitions, article);
   eraseArticle(rs.exceptions, article);
   eraseArticle(rs.controles, article);
+  eraseArticle(rs.choices, article);
 }
 
 int findArticle(const ast::RuleSet& rs, const std::string& number) {
@@ -50,6 +51,7 @@ void adopt(ast::Fragment& from, ast::RuleSet& rs, int index) {
   move(from.definitions, rs.definitions);
   move(from.exceptions, rs.exceptions);
   move(from.controles, rs.controles);
+  move(from.choices, rs.choices);
 }
 
 // The article a rule belongs to now reads differently: diff and explanations must see that.

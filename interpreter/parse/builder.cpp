@@ -1,5 +1,6 @@
 #include "parse/builder.hpp"
 #include "lang/language.hpp"
+#include "parse/parse.hpp"
 
 #include <fmt/format.h>
 
@@ -118,6 +119,37 @@ void Builder::member(G::MemberContext* m, int index, ast::Fragment& out) {
     out.controles.push_back(claim(b->claim(), index));
   else if (auto* v = dynamic_cast<G::MemberApportionmentContext*>(m))
     out.definitions.push_back(apportionment(v->apportionment(), index));
+  else if (auto* k = dynamic_cast<G::MemberChoiceContext*>(m))
+    choice(k->choice(), index, out);
+}
+
+void Builder::choice(G::ChoiceContext* k, int index, ast::Fragment& out) {
+  ast::ChoiceDecl c;
+  c.name = ident(k->name);
+  if (k->question) c.question = unquote(k->question->getText());
+  c.article = index;
+  c.span = span(k->name);
+  for (auto* a : k->alternative()) {
+    ast::ChoiceDecl::Alternative alt;
+    alt.name = ident(a->name);
+    if (a->title) alt.title = unquote(a->title->getText());
+    alt.reasoning = text(a->reasoning);
+    alt.isDefault = a->isDefault != nullptr;
+    alt.span = span(a->name);
+    for (auto* m : a->choiceMember()) {
+      if (auto* d = dynamic_cast<G::ChoiceDefinitionContext*>(m))
+        out.definitions.push_back(definition(d->definition(), index));
+      else if (auto* v = dynamic_cast<G::ChoiceApportionmentContext*>(m))
+        out.definitions.push_back(apportionment(v->apportionment(), index));
+      else
+        continue;
+      out.definitions.back().choice = c.name.name;
+      out.definitions.back().alternative = alt.name.name;
+    }
+    c.alternatives.push_back(std::move(alt));
+  }
+  out.choices.push_back(std::move(c));
+  expandChoice(out, out.choices.back(), diags_);
 }
 
 void Builder::artikel(G::ArtikelContext* a, ast::Fragment& out) {

@@ -47,6 +47,7 @@ class Builder {
   std::string textOf(antlr4::ParserRuleContext* c);
   ast::AmendmentPart part(G::PartContext* p);
   void member(G::MemberContext* m, int index, ast::Fragment& out);
+  void choice(G::ChoiceContext* k, int index, ast::Fragment& out);
   void artikel(G::ArtikelContext* a, ast::Fragment& out);
   ast::TypeRef typeRef(G::TypeRefContext* t);
   ast::TableDecl table(G::TableContext* t);

@@ -99,6 +99,7 @@ void append(ast::RuleSet& into, ast::RuleSet&& from) {
   move(from.definitions, into.definitions);
   move(from.exceptions, into.exceptions);
   move(from.controles, into.controles);
+  move(from.choices, into.choices);
   for (auto& a : from.articles) into.articles.push_back(std::move(a));
   for (auto& t : from.tables) into.tables.push_back(std::move(t));
   for (auto& o : from.outputs) into.outputs.push_back(std::move(o));

@@ -31,6 +31,9 @@ std::uint32_t registerRuleText(const std::string& name, std::string text, Source
 // The version step on its own (version.cpp).
 void chooseVersion(ast::RuleSet& rs, std::optional<Date> peildatum, Diagnostics& diags);
 
+// Turns a `keuze` just read into a text parameter and selecting definitions (choices.cpp).
+void expandChoice(ast::Fragment& f, const ast::ChoiceDecl& c, Diagnostics& diags);
+
 // Parses one registered source into `out`; `baseDir` is the folder data paths are relative to.
 void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
                  Diagnostics& diags, ast::RuleSet& out, std::size_t maxNesting = Limits{}.nesting);

@@ -48,6 +48,7 @@ bool transplantArticle(ast::RuleSet& into, ast::RuleSet& from, const std::string
     take(from.definitions, part.content.definitions, there);
     take(from.exceptions, part.content.exceptions, there);
     take(from.controles, part.content.controles, there);
+    take(from.choices, part.content.choices, there);
   }
   applyPart(part, "diff", into, quiet);
   return !quiet.hasErrors();

@@ -146,6 +146,15 @@ std::optional<Setting> parseSetting(const check::Program& p, const std::string& 
       help = trf("`{}` needs {}", s.name, why);
       return std::nullopt;
     }
+    if (const check::Choice* k = p.choiceOf(s.parameter); k && !k->find(s.text)) {
+      std::vector<std::string> readings;
+      for (const auto& a : k->alternatives) readings.push_back(a.name);
+      error = trf("keuze `{}` has no reading `{}`", s.name, s.text);
+      const std::string m = closestMatch(s.text, readings);
+      help = m.empty() ? trf("its readings are {}", fmt::format("`{}`", fmt::join(readings, "`, `")))
+                       : trf("did you mean `{}`?", m);
+      return std::nullopt;
+    }
     s.values.push_back(std::move(*v));
     return s;
   }

@@ -6,8 +6,10 @@ that it matches everything that is known:
 
 - every published provincial verslag total and amv total (verslagen-2024-provincie.csv); for Utrecht
   (not found) and Zeeland ("meets its task", number not found) a chosen total is used, stated below;
-- the known facts: Wassenaar offers 930 (Duinrell); Woudenberg offers 0 (set to 0 for its reception
-  of Ukrainians); Cranendonck and Gilze en Rijen (long-standing reception) offer places of their own;
+- the known offers: Wassenaar offers 930 (Duinrell), Ridderkerk 250 (its indicative number);
+  Cranendonck and Gilze en Rijen (long-standing reception) offer places of their own. Outcomes are not
+  forced: Woudenberg's reported task of 0 is a claim the rules are set against
+  (08-bekende-uitkomsten.regels), so its offer is drawn like any other;
 - about 8,000 of the places are kansrijke initiatieven, as in the minister's letter;
 - it varies as reality does: some gemeenten far above their share, some at zero.
 
@@ -31,7 +33,7 @@ KANSRIJK_SHARE = Fraction(9, 100)  # about 8,000 of about 89,000
 AMV_SHARE = Fraction(8140, 96000)  # national amv share, where a province's amv offer is unknown
 FIXED = {  # code: (offered total, reason)
     "GM0629": (930, "Wassenaar: aangeboden plekken (Duinrell), gerapporteerd"),
-    "GM0351": (0, "Woudenberg: op nul gesteld, gerapporteerd"),
+    "GM0597": (250, "Ridderkerk: bood 250 plekken aan (haar indicatieve aantal), gerapporteerd"),
     "GM1706": (640, "Cranendonck: langdurige opvang (aantal fictief)"),
     "GM0784": (1150, "Gilze en Rijen: langdurige opvang (aantal fictief)"),
 }
