@@ -39,6 +39,39 @@ struct Progress {
 
 }  // namespace
 
+std::optional<std::vector<output::OutputFile>> readingsFiles(Engine& engine,
+                                                             const std::vector<std::string>& given, int& code) {
+  const check::Program& p = engine.program();
+  scenario::ReadingsOptions o;
+  for (const std::string& text : given) {
+    std::string error, help;
+    auto r = scenario::parseReadings(p, text, error, help);
+    if (!r) {
+      code = usage(error, help);
+      return std::nullopt;
+    }
+    for (const auto& other : o.only)
+      if (other.first == r->first) {
+        code = usage(trf("keuze `{}` is named twice", p.choices[static_cast<std::size_t>(r->first)].name),
+                     tr("give each keuze one `--lezingen`, with its readings separated by commas"));
+        return std::nullopt;
+      }
+    o.only.push_back(std::move(*r));
+  }
+  Progress progress;
+  auto result = scenario::readings(engine.evaluation(), o, engine.diagnostics(),
+                                   [&](std::size_t done, std::size_t total) { progress(done, total); });
+  if (!result) {
+    code = kExitRuleErrors;
+    return std::nullopt;
+  }
+  std::vector<output::OutputFile> files;
+  files.push_back({result->matrix.file + ".csv", output::renderCsv(result->matrix, csvCells())});
+  files.push_back({result->distances.file + ".csv", output::renderCsv(result->distances, csvCells())});
+  files.push_back({"keuzes.md", std::move(result->report)});
+  return files;
+}
+
 int commandReadings(const ReadingsCommand& c) {
   const EngineAtExit owner = newEngine();
   Engine& engine = *owner;
@@ -48,16 +81,9 @@ int commandReadings(const ReadingsCommand& c) {
     return usage(trf("`{}` has no keuze", c.rules),
                  tr("a keuze names the readings of a point the sources leave open: see docs/language.md, "
                     "\"Keuzes\""));
-  scenario::ReadingsOptions o;
-  for (const std::string& text : c.readings) {
+  for (const std::string& text : c.readings) {  // usage errors before the data is read
     std::string error, help;
-    auto r = scenario::parseReadings(p, text, error, help);
-    if (!r) return usage(error, help);
-    for (const auto& other : o.only)
-      if (other.first == r->first)
-        return usage(trf("keuze `{}` is named twice", p.choices[static_cast<std::size_t>(r->first)].name),
-                     tr("give each keuze one `--lezingen`, with its readings separated by commas"));
-    o.only.push_back(std::move(*r));
+    if (!scenario::parseReadings(p, text, error, help)) return usage(error, help);
   }
   // `--zet` fixes other parameters; a keuze is set with `--lezingen`.
   for (const std::string& text : settings()) {
@@ -70,14 +96,9 @@ int commandReadings(const ReadingsCommand& c) {
   }
   if (!engine.loadData({c.dataDir})) return finish(engine, kExitDataErrors);
   if (int code = applySettings(engine, settings())) return code;
-  Progress progress;
-  auto result = scenario::readings(engine.evaluation(), o, engine.diagnostics(),
-                                   [&](std::size_t done, std::size_t total) { progress(done, total); });
-  if (!result) return finish(engine, kExitRuleErrors);
-  std::vector<output::OutputFile> files;
-  files.push_back({result->matrix.file + ".csv", output::renderCsv(result->matrix, csvCells())});
-  files.push_back({result->distances.file + ".csv", output::renderCsv(result->distances, csvCells())});
-  files.push_back({"keuzes.md", std::move(result->report)});
+  int code = kExitOk;
+  auto files = readingsFiles(engine, c.readings, code);
+  if (!files) return code == kExitUsage ? code : finish(engine, code);
   output::Receipt receipt;
   receipt.program = "verdeel";
   receipt.version = VERDEEL_VERSION;
@@ -85,17 +106,16 @@ int commandReadings(const ReadingsCommand& c) {
   receipt.dataDir = c.dataDir;
   receipt.formats = {"csv", "md"};
   receipt.scenario = settings();
-  receipt.scenario.insert(receipt.scenario.end(), c.readings.begin(), c.readings.end());
+  receipt.readings = c.readings;
   receipt.command = "keuzes";
   receipt.csvLiteral = csvCells() == output::CsvCells::Literal;
   output::describe(receipt, p);
   receipt.inputs = inputHashes(engine);
-  for (const auto& f : files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
-  files.push_back({output::kReceiptFile, output::renderReceipt(receipt)});
-  if (!output::writeAtomically(c.outDir, files, engine.inputFiles(), engine.diagnostics()))
+  for (const auto& f : *files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
+  files->push_back({output::kReceiptFile, output::renderReceipt(receipt)});
+  if (!output::writeAtomically(c.outDir, *files, engine.inputFiles(), engine.diagnostics()))
     return finish(engine, kExitOutputFailed);
-  for (const auto& f : files) std::fputs(trf("written: {}/{}\n", c.outDir, f.name).c_str(), stdout);
-  std::fputs(trf("{} combinations of readings\n", result->combinations).c_str(), stdout);
+  for (const auto& f : *files) std::fputs(trf("written: {}/{}\n", c.outDir, f.name).c_str(), stdout);
   return finish(engine, kExitOk);
 }
 

@@ -179,8 +179,9 @@ int commandCheckReceipt(const std::string& path) {
   if (!engine.loadData({receipt->dataDir})) return finish(engine, kExitDataErrors);
   csvCells() = receipt->csvLiteral ? output::CsvCells::Literal : output::CsvCells::Guarded;
   int code = kExitOk;
-  auto files = receipt->command == "sweep" ? sweepFiles(engine, receipt->scenario, receipt->columns, code)
-                                           : outputs(engine, receipt->formats, code);
+  auto files = receipt->command == "sweep"    ? sweepFiles(engine, receipt->scenario, receipt->columns, code)
+               : receipt->command == "keuzes" ? readingsFiles(engine, receipt->readings, code)
+                                              : outputs(engine, receipt->formats, code);
   if (!files) return code == kExitUsage ? code : finish(engine, code);
   bool same = true;
   auto differs = [&](std::string message, std::string help = {}) {

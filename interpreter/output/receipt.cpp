@@ -35,9 +35,12 @@ std::string renderReceipt(const Receipt& r) {
       {"formaten", r.formats}};
   if (!r.scenario.empty()) j["opdracht"]["zet"] = r.scenario;
   if (r.csvLiteral) j["opdracht"]["csv_letterlijk"] = true;
-  if (r.command != "run") {
+  if (r.command == "sweep") {
     j["opdracht"]["soort"] = r.command;
     j["opdracht"]["kolommen"] = r.columns;
+  } else if (r.command == "keuzes") {
+    j["opdracht"]["soort"] = r.command;
+    j["opdracht"]["lezingen"] = r.readings;
   }
   j["regeling"] = {{"titel", r.title},
                    {"citatie", r.citation},
@@ -187,10 +190,11 @@ std::optional<Receipt> parseReceipt(const std::string& input, std::uint32_t file
     }
     if (command.contains("soort")) {
       r.command = text(command, "soort", "opdracht.");
-      if (r.command != "sweep" && r.command != "run")
+      if (r.command != "sweep" && r.command != "run" && r.command != "keuzes")
         throw Bad{trf("`{}` in `opdracht.soort` of the receipt is no command of verdeel", r.command),
                   "opdracht.soort"};
-      r.columns = texts(command, "kolommen", "opdracht.");
+      if (r.command == "sweep") r.columns = texts(command, "kolommen", "opdracht.");
+      if (r.command == "keuzes") r.readings = texts(command, "lezingen", "opdracht.");
     }
     const auto& regulation = field(j, "regeling", "");
     r.title = text(regulation, "titel", "regeling.");

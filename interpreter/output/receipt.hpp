@@ -27,6 +27,7 @@ struct Receipt {
   std::vector<std::string> scenario;  // `--zet` settings as given (NAAM=WAARDE, or a range for a sweep)
   std::string command = "run";        // `run` or `sweep`
   std::vector<std::string> columns;   // a sweep's `--kolommen`
+  std::vector<std::string> readings;  // `verdeel keuzes`: its `--lezingen`
   bool csvLiteral = false;            // `--csv-letterlijk`: CSV cells not guarded against formulas
   std::string title, citation, validFrom, validUntil;
   std::string peildatum;  // the date the version was chosen for
