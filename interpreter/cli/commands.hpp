@@ -106,7 +106,8 @@ int commandReadings(const ReadingsCommand& c);
 // The files of `verdeel keuzes` for the `--lezingen` given (the `--zet` settings already applied);
 // nullopt with the exit code in `code` (usage errors already printed).
 std::optional<std::vector<output::OutputFile>> readingsFiles(Engine& engine,
-                                                             const std::vector<std::string>& given, int& code);
+                                                             const std::vector<std::string>& given,
+                                                             int& code);
 
 struct DiffOptions {
   std::string oldRules, newRules, dataDir, format = "text";

@@ -40,7 +40,8 @@ struct Progress {
 }  // namespace
 
 std::optional<std::vector<output::OutputFile>> readingsFiles(Engine& engine,
-                                                             const std::vector<std::string>& given, int& code) {
+                                                             const std::vector<std::string>& given,
+                                                             int& code) {
   const check::Program& p = engine.program();
   scenario::ReadingsOptions o;
   for (const std::string& text : given) {
