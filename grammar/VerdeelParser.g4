@@ -72,8 +72,12 @@ item
   | output parameter* # ItemOutput
   ;
 
+// A keuze, if any, ends its article: what follows it up to the next artikel belongs to its last
+// reading. Said this way a reading's rules never compete with the article's, which keeps prediction
+// at one token.
 artikel
   : ARTIKEL number=articleNumber title=STRING? (HERKOMST status=herkomstStatus)? (WETTEKST lawText=text)? member*
+    choice?
   ;
 
 // `artikel 1 keuze`: the word after the number may be the keyword `keuze` too.
@@ -88,7 +92,6 @@ member
   | controle    # MemberControle
   | apportionment # MemberApportionment
   | claim         # MemberClaim
-  | choice        # MemberChoice
   ;
 
 // A point the public sources leave open, with its readings (`lezing`): each with its own motivation

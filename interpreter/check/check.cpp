@@ -238,6 +238,12 @@ void Checker::names() {
       }
     p_.definitions.push_back(std::move(out));
   }
+  for (Definition& d : p_.definitions)
+    if (d.selectsBy >= 0)
+      for (std::size_t i = 0; i < p_.definitions.size(); ++i)
+        if (p_.definitions[i].choiceParameter == d.selectsBy &&
+            p_.definitions[i].name == fmt::format("{} (lezing {})", d.name, p_.definitions[i].alternative))
+          d.readings.emplace_back(p_.definitions[i].alternative, static_cast<int>(i));
   for (const ast::ChoiceDecl& c : rs_.choices) {
     auto it = globals_.find(c.name.name);
     if (it == globals_.end() || it->second.isDefinition) continue;  // not expanded: reported

@@ -198,8 +198,10 @@ struct Definition {
   // computed only while the parameter's value is that reading; `x` itself takes its value.
   int choiceParameter = -1;
   std::string alternative;
-  // A definition of a keuze (`x`, taking the selected reading's value): the keuze's parameter.
+  // A definition of a keuze (`x`, taking the selected reading's value): the keuze's parameter, and
+  // per reading the definition `x (lezing r)` it takes the value of.
   int selectsBy = -1;
+  std::vector<std::pair<std::string, int>> readings;
 };
 
 // A `keuze`: a point the sources leave open, with its readings. Its parameter (a text, the default

@@ -131,6 +131,23 @@ void computeDefinition(State& s, int def) {
     return;
   }
   auto& slots = s.definitions[static_cast<std::size_t>(def)];
+  // A keuze's definition takes the chosen reading's values as they are, with the keuze's own
+  // provenance added: what `als keuze = "r" dan x (lezing r) anders ...` gives, without evaluating
+  // it per entity (derivation() still evaluates it, for explanations).
+  if (d.selectsBy >= 0 && d.exceptions.empty()) {
+    const Computed& keuze = s.parameters[static_cast<std::size_t>(d.selectsBy)];
+    const auto* reading = std::get_if<std::string>(&keuze.value);
+    for (const auto& [name, from] : d.readings) {
+      if (!reading || name != *reading || keuze.error != 0) continue;
+      const auto& values = s.definitions[static_cast<std::size_t>(from)];
+      for (std::size_t r = 0; r < slots.size(); ++r) {
+        slots[r] = values[r];
+        merge(slots[r].provenance, keuze.provenance, s.pool);
+        slots[r].article = d.article;
+      }
+      return;
+    }
+  }
   if (d.subject < 0) {
     slots[0] = computeValue(s, def, -1, nullptr);
     return;

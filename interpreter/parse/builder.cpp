@@ -119,8 +119,6 @@ void Builder::member(G::MemberContext* m, int index, ast::Fragment& out) {
     out.controles.push_back(claim(b->claim(), index));
   else if (auto* v = dynamic_cast<G::MemberApportionmentContext*>(m))
     out.definitions.push_back(apportionment(v->apportionment(), index));
-  else if (auto* k = dynamic_cast<G::MemberChoiceContext*>(m))
-    choice(k->choice(), index, out);
 }
 
 void Builder::choice(G::ChoiceContext* k, int index, ast::Fragment& out) {
@@ -168,6 +166,7 @@ void Builder::artikel(G::ArtikelContext* a, ast::Fragment& out) {
   int index = static_cast<int>(out.articles.size());
   out.articles.push_back(std::move(art));
   for (auto* m : a->member()) member(m, index, out);
+  if (a->choice()) choice(a->choice(), index, out);
 }
 
 ast::TypeRef Builder::typeRef(G::TypeRefContext* t) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "VerdeelLexer.h"
+#include "VerdeelParser.h"
 #include "lang/language.hpp"
 #include "parse/tokens.hpp"
 
@@ -108,6 +109,18 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
              std::find(types.begin(), types.end(), static_cast<std::size_t>(L::IDENT)) != types.end()) {
     help = trf("`{}` is a keyword of the language and cannot be used as a name", offending->getText());
   }
+  // A rule other than a definitie or verdeling right after a reading of a keuze: the keuze ends its
+  // article, so that rule cannot follow it.
+  bool afterReading = false;
+  if (auto* file =
+          parser ? dynamic_cast<grammar::VerdeelParser::RuleFileContext*>(parser->getContext()) : nullptr)
+    if (!file->item().empty())
+      if (auto* item = dynamic_cast<grammar::VerdeelParser::ItemArtikelContext*>(file->item().back()))
+        afterReading = item->artikel() && item->artikel()->choice();
+  if (afterReading && (type == L::CONTROLE || type == L::BEWERING || type == L::PARAMETER ||
+                       type == L::UITZONDERING || type == L::KEUZE))
+    help = trf("a keuze ends its article: put this `{}` before the keuze, or in another article",
+               offending->getText());
   auto& d = diags_.report(Code::E0104, span, message);
   d.help = help;
 }

@@ -11,6 +11,12 @@ through the interpreter binary behind it (the shim's cost left out), and through
 caller's (a pyenv shim puts its interpreter first on PATH for its children). Compares the outputs
 cell by cell with compare.py as well: a faster run that computes something else is no win.
 
+ref2024.py still checks the claim "Woudenberg 0" that rules/2024 once forced through its scenario
+generator; since issue 14 the generator no longer forces it (Woudenberg's offer is drawn like any
+other). Without --data both programs therefore run on a copy of the rule set's data in which
+Woudenberg's offer is moved to the city of Utrecht (same province, so every provincial total stays):
+the work is the same, only that one claim is met.
+
 With --sweep FROM TO STEP (give --data with the formula variant of make_variants.py, so that the
 national total reaches every gemeente) it compares `verdeel sweep` over capaciteitsraming with
 `ref2024.py --sweep` instead: CPU per run, and indicatief_totaal and besluit_totaal of every gemeente
@@ -27,6 +33,24 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+
+def legacy_data(rules, scratch):
+    """A copy of the rule set's data with Woudenberg's (GM0351) offer moved to Utrecht (GM0344)."""
+    target = os.path.join(scratch, "data-yardstick")
+    shutil.copytree(os.path.join(rules, "data"), os.path.join(target, "data"))
+    path = os.path.join(target, "data", "verslag-aanbod-2024.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    by_code = {r[0]: r for r in rows[1:]}
+    moved, city = by_code["GM0351"], by_code["GM0344"]
+    for i in (1, 2, 3):  # offered, amv, kansrijk
+        city[i] = str(int(city[i]) + int(moved[i]))
+        moved[i] = "0"
+    moved[4] = "0"  # no durable places without an offer
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    return target
 
 
 def measure(cmd, env=None):
@@ -70,6 +94,8 @@ def main():
     scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-")
     try:
         vout, rout = os.path.join(scratch, "v"), os.path.join(scratch, "r")
+        if not args.data:
+            args.data = legacy_data(args.rules, scratch)
         data_v = ["--data", args.data] if args.data else []
         data_r = ["--data", args.data] if args.data else []
         verdeel = [args.verdeel, "run", args.rules, "--out", vout, "--format", "csv"] + data_v
