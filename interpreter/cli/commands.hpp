@@ -94,6 +94,14 @@ int commandSweep(const SweepCommand& c);
 std::optional<std::vector<output::OutputFile>> sweepFiles(Engine& engine,
                                                           const std::vector<std::string>& given,
                                                           const std::vector<std::string>& columns, int& code);
+// The receipt of a command that writes an output set: program, rule set, data folder, formats, the
+// `--zet` settings, CSV mode, the regulation and the hashes of every input (cli/run.cpp).
+output::Receipt newReceipt(const Engine& engine, const std::string& rules, const std::string& dataDir,
+                           std::vector<std::string> formats);
+// Hashes `files` into the receipt, adds it to them, writes the set as a whole into `outDir` and
+// names every file written; the exit code (kExitOk, or kExitOutputFailed after the diagnostic).
+int writeSet(Engine& engine, output::Receipt& receipt, std::vector<output::OutputFile>& files,
+             const std::string& outDir);
 // The hashes of every rule and data file the engine read.
 std::vector<output::FileHash> inputHashes(const Engine& engine);
 

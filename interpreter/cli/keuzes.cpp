@@ -2,40 +2,24 @@
 // (or those given with `--lezingen`), with the `--zet` settings fixed, in one process; writes the
 // matrix, the distances and the report as one output set with its receipt.
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "lang/language.hpp"
-#include "output/receipt.hpp"
 #include "output/render.hpp"
-#include "output/write.hpp"
 #include "scenario/readings.hpp"
 #include "scenario/setting.hpp"
-#include "source/sha256.hpp"
 
 namespace verdeel::cli {
 
 namespace {
 
-// A progress line on a terminal, at most ten times a second.
-struct Progress {
-  bool on = ::isatty(2) == 1;
-  std::chrono::steady_clock::time_point last{};
-  void operator()(std::size_t done, std::size_t total) {
-    if (!on) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (done < total && now - last < std::chrono::milliseconds(100)) return;
-    last = now;
-    std::fputs(
-        trf("\rcombination {} of {} ({}%){}", done, total, done * 100 / total, done == total ? "\n" : "")
-            .c_str(),
-        stderr);
-    std::fflush(stderr);
-  }
-};
+// The progress line's text.
+std::string progressLine(std::size_t done, std::size_t total) {
+  return trf("\rcombination {} of {} ({}%){}", done, total, done * 100 / total, done == total ? "\n" : "");
+}
 
 }  // namespace
 
@@ -59,7 +43,7 @@ std::optional<std::vector<output::OutputFile>> readingsFiles(Engine& engine,
       }
     o.only.push_back(std::move(*r));
   }
-  Progress progress;
+  Progress progress(progressLine);
   auto result = scenario::readings(engine.evaluation(), o, engine.diagnostics(),
                                    [&](std::size_t done, std::size_t total) { progress(done, total); });
   if (!result) {
@@ -100,24 +84,10 @@ int commandReadings(const ReadingsCommand& c) {
   int code = kExitOk;
   auto files = readingsFiles(engine, c.readings, code);
   if (!files) return code == kExitUsage ? code : finish(engine, code);
-  output::Receipt receipt;
-  receipt.program = "verdeel";
-  receipt.version = VERDEEL_VERSION;
-  receipt.rules = c.rules;
-  receipt.dataDir = c.dataDir;
-  receipt.formats = {"csv", "md"};
-  receipt.scenario = settings();
-  receipt.readings = c.readings;
+  output::Receipt receipt = newReceipt(engine, c.rules, c.dataDir, {"csv", "md"});
   receipt.command = "keuzes";
-  receipt.csvLiteral = csvCells() == output::CsvCells::Literal;
-  output::describe(receipt, p);
-  receipt.inputs = inputHashes(engine);
-  for (const auto& f : *files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
-  files->push_back({output::kReceiptFile, output::renderReceipt(receipt)});
-  if (!output::writeAtomically(c.outDir, *files, engine.inputFiles(), engine.diagnostics()))
-    return finish(engine, kExitOutputFailed);
-  for (const auto& f : *files) std::fputs(trf("written: {}/{}\n", c.outDir, f.name).c_str(), stdout);
-  return finish(engine, kExitOk);
+  receipt.readings = c.readings;
+  return finish(engine, writeSet(engine, receipt, *files, c.outDir));
 }
 
 }  // namespace verdeel::cli

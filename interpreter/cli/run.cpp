@@ -144,22 +144,33 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
   int code = kExitOk;
   auto files = outputs(engine, formats, code);
   if (!files) return finish(engine, code);
+  output::Receipt receipt = newReceipt(engine, rules, dataDir, formats);
+  return finish(engine, writeSet(engine, receipt, *files, outDir));
+}
+
+output::Receipt newReceipt(const Engine& engine, const std::string& rules, const std::string& dataDir,
+                           std::vector<std::string> formats) {
   output::Receipt receipt;
   receipt.program = "verdeel";
   receipt.version = VERDEEL_VERSION;
   receipt.rules = rules;
   receipt.dataDir = dataDir;
-  receipt.formats = formats;
+  receipt.formats = std::move(formats);
   receipt.scenario = settings();
   receipt.csvLiteral = csvCells() == output::CsvCells::Literal;
   output::describe(receipt, engine.program());
   receipt.inputs = inputHashes(engine);
-  for (const auto& f : *files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
-  files->push_back({output::kReceiptFile, output::renderReceipt(receipt)});
-  if (!output::writeAtomically(outDir, *files, engine.inputFiles(), engine.diagnostics()))
-    return finish(engine, kExitOutputFailed);
-  for (const auto& f : *files) std::fputs(trf("written: {}/{}\n", outDir, f.name).c_str(), stdout);
-  return finish(engine, kExitOk);
+  return receipt;
+}
+
+int writeSet(Engine& engine, output::Receipt& receipt, std::vector<output::OutputFile>& files,
+             const std::string& outDir) {
+  for (const auto& f : files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
+  files.push_back({output::kReceiptFile, output::renderReceipt(receipt)});
+  if (!output::writeAtomically(outDir, files, engine.inputFiles(), engine.diagnostics()))
+    return kExitOutputFailed;
+  for (const auto& f : files) std::fputs(trf("written: {}/{}\n", outDir, f.name).c_str(), stdout);
+  return kExitOk;
 }
 
 int commandCheckReceipt(const std::string& path) {

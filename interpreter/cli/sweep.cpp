@@ -2,38 +2,23 @@
 // (scenario/sweep.hpp); writes the long table, the summary, the paradoxes and the failing controles
 // as one output set with its receipt.
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "lang/language.hpp"
-#include "output/receipt.hpp"
 #include "output/render.hpp"
-#include "output/write.hpp"
 #include "scenario/sweep.hpp"
-#include "source/sha256.hpp"
 
 namespace verdeel::cli {
 
 namespace {
 
-// A progress line on a terminal, at most ten times a second.
-struct Progress {
-  bool on = ::isatty(2) == 1;
-  std::chrono::steady_clock::time_point last{};
-  void operator()(std::size_t done, std::size_t total) {
-    if (!on) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (done < total && now - last < std::chrono::milliseconds(100)) return;
-    last = now;
-    std::fputs(trf("\rscenario {} of {} ({}%){}", done, total, done * 100 / total, done == total ? "\n" : "")
-                   .c_str(),
-               stderr);
-    std::fflush(stderr);
-  }
-};
+// The progress line's text.
+std::string progressLine(std::size_t done, std::size_t total) {
+  return trf("\rscenario {} of {} ({}%){}", done, total, done * 100 / total, done == total ? "\n" : "");
+}
 
 }  // namespace
 
@@ -78,7 +63,7 @@ std::optional<std::vector<output::OutputFile>> sweepFiles(Engine& engine,
     code = usage(*error, help);
     return std::nullopt;
   }
-  Progress progress;
+  Progress progress(progressLine);
   auto result = scenario::sweep(engine.evaluation(), o, engine.diagnostics(),
                                 [&](std::size_t done, std::size_t total) { progress(done, total); });
   if (!result) {
@@ -100,24 +85,10 @@ int commandSweep(const SweepCommand& c) {
   int code = kExitOk;
   auto files = sweepFiles(engine, settings(), c.columns, code);
   if (!files) return code == kExitUsage ? code : finish(engine, code);
-  output::Receipt receipt;
-  receipt.program = "verdeel";
-  receipt.version = VERDEEL_VERSION;
-  receipt.rules = c.rules;
-  receipt.dataDir = c.dataDir;
-  receipt.formats = {"csv"};
-  receipt.scenario = settings();
+  output::Receipt receipt = newReceipt(engine, c.rules, c.dataDir, {"csv"});
   receipt.command = "sweep";
-  receipt.csvLiteral = csvCells() == output::CsvCells::Literal;
   receipt.columns = c.columns;
-  output::describe(receipt, engine.program());
-  receipt.inputs = inputHashes(engine);
-  for (const auto& f : *files) receipt.outputs.push_back({f.name, sha256Hex(f.content)});
-  files->push_back({output::kReceiptFile, output::renderReceipt(receipt)});
-  if (!output::writeAtomically(c.outDir, *files, engine.inputFiles(), engine.diagnostics()))
-    return finish(engine, kExitOutputFailed);
-  for (const auto& f : *files) std::fputs(trf("written: {}/{}\n", c.outDir, f.name).c_str(), stdout);
-  return finish(engine, kExitOk);
+  return finish(engine, writeSet(engine, receipt, *files, c.outDir));
 }
 
 }  // namespace verdeel::cli

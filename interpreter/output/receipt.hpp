@@ -25,7 +25,7 @@ struct Receipt {
   std::string rules, dataDir;
   std::vector<std::string> formats;
   std::vector<std::string> scenario;  // `--zet` settings as given (NAAM=WAARDE, or a range for a sweep)
-  std::string command = "run";        // `run` or `sweep`
+  std::string command = "run";        // `run`, `sweep` or `keuzes`
   std::vector<std::string> columns;   // a sweep's `--kolommen`
   std::vector<std::string> readings;  // `verdeel keuzes`: its `--lezingen`
   bool csvLiteral = false;            // `--csv-letterlijk`: CSV cells not guarded against formulas
