@@ -139,6 +139,7 @@ KEUZE           : 'keuze';
 LEZING          : 'lezing';
 STANDAARD       : 'standaard';
 MOTIVERING      : 'motivering';
+HERSCHAALD      : 'herschaald';
 STAND           : 'stand';
 OPLOPEND        : 'oplopend';
 AFLOPEND        : 'aflopend';

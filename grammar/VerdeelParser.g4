@@ -171,7 +171,7 @@ apportionment
     VERDEEL total=expr
     NAAR RATO VAN weight=expr
     (WAARVOOR filter=expr)?
-    METHODE method=apportionMethod
+    METHODE method=apportionMethod (rescaled=HERSCHAALD)?
     (MINIMAAL minimum=expr)?
     (MAXIMAAL maximum=expr)?
     (BIJ GELIJKE STAND tieKeys+=tieKey (COMMA tieKeys+=tieKey)*)?

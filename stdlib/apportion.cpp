@@ -341,6 +341,100 @@ struct Core {
     }
   }
 
+  // Largest remainder with bounds as statutes mean them (ApportionInput::rescaled is false): whole
+  // parts of the plain quotas, raised to the minimum or lowered to the maximum; the units left go by
+  // largest remainder to the others, one each per round (rounds again only when the maxima set more
+  // units free than there are others); units the minima took beyond the whole parts are taken back
+  // from the smallest remainders the same way.
+  void statutoryLargestRemainder() {
+    ApportionResult& r = out.result;
+    r.statutoryBounds = true;
+    std::vector<Int> rem(n), seats(n);
+    std::vector<char> held(n, 0);
+    Int sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Int q = num * w[i];
+      seats[i] = q / den;
+      rem[i] = q - seats[i] * den;
+      if (seats[i] < lo[i]) {
+        seats[i] = lo[i];
+        held[i] = 1;
+        r.entities[i].bound = Bound::Minimum;
+      } else if (hasHi[i] && seats[i] > hi[i]) {
+        seats[i] = hi[i];
+        held[i] = 1;
+        r.entities[i].bound = Bound::Maximum;
+      }
+      sum += seats[i];
+    }
+    r.floorSum = toMpz(sum);
+    const bool give = total >= sum;
+    Int units = give ? Int(total - sum) : Int(sum - total);
+    r.unitsByRemainder = give ? toMpz(units) : mpz_class(-toMpz(units));
+    // The others in the order they get a unit (largest remainder, then the tie order) or give one back
+    // (smallest remainder, then the reverse tie order).
+    struct Candidate {
+      Int rem;
+      std::size_t order, entity;
+    };
+    std::vector<Candidate> sorted, heldToo;
+    for (std::size_t i = 0; i < n; ++i)
+      if (give ? w[i] > 0 : seats[i] > lo[i]) (held[i] ? heldToo : sorted).push_back({rem[i], order(i), i});
+    const auto before = [give](const Candidate& a, const Candidate& b) {
+      if (a.rem != b.rem) return give ? a.rem > b.rem : a.rem < b.rem;
+      return give ? a.order < b.order : a.order > b.order;
+    };
+    std::sort(sorted.begin(), sorted.end(), before);
+    std::sort(heldToo.begin(), heldToo.end(), before);
+    for (std::size_t k = 0; k < sorted.size(); ++k)
+      if (give && sorted[k].rem > 0) r.entities[sorted[k].entity].remainderRank = k + 1;
+    // The first round decides the cut-off (and a tie there); later rounds, if any, go the same way.
+    const mpz_class unitsLeft = toMpz(units);
+    const std::size_t firstRound =
+        unitsLeft < static_cast<unsigned long>(sorted.size()) ? unitsLeft.get_ui() : sorted.size();
+    if (firstRound > 0) r.lastIn = sorted[firstRound - 1].entity;
+    if (firstRound < sorted.size() && firstRound > 0) r.firstOut = sorted[firstRound].entity;
+    if (firstRound > 0 && firstRound < sorted.size() &&
+        sorted[firstRound - 1].rem == sorted[firstRound].rem) {
+      const Int cut = sorted[firstRound].rem;
+      for (const Candidate& c : sorted)
+        if (c.rem == cut) out.entities.push_back(c.entity);
+      std::sort(out.entities.begin(), out.entities.end());
+      tie(trf("{} entities have the same remainder and only {} of them can get a unit", out.entities.size(),
+              firstRound - static_cast<std::size_t>(
+                               std::count_if(sorted.begin(), sorted.begin() + static_cast<long>(firstRound),
+                                             [&](const Candidate& c) { return c.rem != cut; }))));
+      if (out.error != ApportionError::None) return;
+    }
+    // Only when the others cannot take (or give) them all do the entities held at a bound take part,
+    // after the others: one raised to its minimum can still take a unit, one lowered to its maximum
+    // give one back.
+    const std::size_t others = sorted.size();
+    sorted.insert(sorted.end(), heldToo.begin(), heldToo.end());
+    const auto rounds = [&](std::size_t from, std::size_t to) {
+      bool moved = true;
+      while (units > 0 && moved) {
+        moved = false;
+        for (std::size_t k = from; k < to && units > 0; ++k) {
+          const std::size_t i = sorted[k].entity;
+          if (give ? hasHi[i] && seats[i] >= hi[i] : seats[i] <= lo[i]) continue;
+          seats[i] += give ? 1 : -1;
+          (give ? r.entities[i].remainderUnit : r.entities[i].unitTaken) = true;
+          --units;
+          moved = true;
+        }
+      }
+    };
+    rounds(0, others);
+    rounds(others, sorted.size());
+    if (units > 0) {
+      out.error = ApportionError::Internal;
+      out.detail = tr("the bounds leave no entity to take the remaining units");
+      return;
+    }
+    for (std::size_t i = 0; i < n; ++i) r.seats[i] = toMpz(seats[i]);
+  }
+
   void tie(std::string detail) {
     if (in.tieRank.empty()) {
       out.error = ApportionError::Tie;
@@ -499,6 +593,10 @@ struct Core {
   }
 
   void run() {
+    if (in.method == Method::LargestRemainder && bounded && !in.rescaled) {
+      statutoryLargestRemainder();
+      return;
+    }
     if (in.method == Method::LargestRemainder)
       largestRemainder();
     else
@@ -578,6 +676,9 @@ ApportionOutcome apportion(const ApportionInput& in) {
   for (std::size_t i = 0; i < p.n; ++i) W += p.w(i);
   // The scale: total / sum of weights, or under bounds the one that makes the held quotas add up.
   mpz_class num = in.total, den = W;
+  // Statutory bounds of largest remainder share by the plain quotas; the bounded scale only tells
+  // whether the bounds can be met at all.
+  const bool statutory = p.bounded && in.method == Method::LargestRemainder && !in.rescaled;
   if (p.bounded) {
     auto scale = boundedScale(p);
     if (!scale) {
@@ -593,6 +694,10 @@ ApportionOutcome apportion(const ApportionInput& in) {
     num = scale->num;
     den = scale->den;
     p.free = scale->free;
+    if (statutory) {
+      num = W == 0 ? mpz_class(0) : mpz_class(in.total);
+      den = W == 0 ? mpz_class(1) : W;
+    }
   } else if (W == 0) {
     if (in.total != 0) {
       out.error = ApportionError::NoWeight;
@@ -623,6 +728,7 @@ ApportionOutcome apportion(const ApportionInput& in) {
 
 mpq_class quota(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
   mpq_class q = r.scale * in.weights[i];
+  if (r.statutoryBounds) return q;
   if (!in.minimum.empty() && in.minimum[i] && q < *in.minimum[i]) q = *in.minimum[i];
   if (!in.maximum.empty() && in.maximum[i] && q > *in.maximum[i]) q = *in.maximum[i];
   return q;

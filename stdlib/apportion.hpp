@@ -31,6 +31,14 @@ struct ApportionInput {
   // The declared tie-break: tieRank[i] is entity i's position in the tie-break order (0 first).
   // Empty when no tie-break is declared: then a tie that decides a unit is an error.
   std::vector<std::size_t> tieRank;
+  // Largest remainder under bounds. By default as statutes mean them (the US apportionment of 1880:
+  // "at least one seat per state"): every entity's quota is total * weight / sum of weights; a whole
+  // part below the minimum is raised to it, one above the maximum lowered to it, and the units that
+  // are then left go by largest remainders to the other entities, one each (or, when the bounds took
+  // more than the whole parts left, are taken back from the smallest remainders). With `rescaled`
+  // (`herschaald`): clamp-and-rescale, the quotas themselves held within the bounds with one scale
+  // that makes them add up to the total, and largest remainders over those.
+  bool rescaled = false;
 };
 
 enum class Bound { None, Minimum, Maximum };
@@ -54,8 +62,11 @@ struct EntityOutcome {
   bool remainderUnit = false;
   std::size_t remainderRank = 0;
   bool decidedByTieBreak = false;  // a tie at the cut-off was decided for or against it by the tie-break
-  bool wonByPriority = false;      // divisor methods: its last seat was won on priority (above its minimum)
-  bool couldGain = false;          // divisor methods: below its maximum, so it had a next seat to win
+  // Largest remainder under statutory bounds: it gave a unit back because the minima of others took
+  // more than the whole parts left (smallest remainders first).
+  bool unitTaken = false;
+  bool wonByPriority = false;  // divisor methods: its last seat was won on priority (above its minimum)
+  bool couldGain = false;      // divisor methods: below its maximum, so it had a next seat to win
 };
 
 // One round of redistribution under bounds: the scale factor tried, and which entities were held
@@ -69,8 +80,11 @@ struct ApportionResult {
   std::vector<mpz_class> seats;
   std::vector<EntityOutcome> entities;
   mpq_class scale;  // quota = scale * weight for a free entity (total / sum of weights unbounded)
-  // Largest remainder: the sum of the whole parts and the units left for the remainders.
+  // Largest remainder: the sum of the whole parts and the units left for the remainders (under
+  // statutory bounds: the whole parts after raising and lowering; the units left may be negative,
+  // units taken back from the smallest remainders).
   mpz_class floorSum, unitsByRemainder;
+  bool statutoryBounds = false;  // largest remainder with bounds, not rescaled: quotas are unbounded
   // The cut-off: the entity whose remainder (or last seat's priority) was the last to win a unit, and
   // the one whose remainder (or next seat's priority) was the first to miss.
   std::optional<std::size_t> lastIn, firstOut;
@@ -89,7 +103,8 @@ struct ApportionOutcome {
 ApportionOutcome apportion(const ApportionInput& input);
 
 // ---------------------------------------------------------------- explanation, on demand
-// The (bounded) quota: scale * weight, held within [minimum, maximum].
+// The quota: scale * weight; under rescaled bounds (and for the divisor methods' explanation of
+// bounds) held within [minimum, maximum]; under statutory bounds the plain share.
 mpq_class quota(const ApportionInput& in, const ApportionResult& r, std::size_t i);
 mpz_class quotaFloor(const ApportionInput& in, const ApportionResult& r, std::size_t i);
 mpq_class remainder(const ApportionInput& in, const ApportionResult& r, std::size_t i);

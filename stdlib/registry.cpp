@@ -108,16 +108,25 @@ const std::vector<Builtin>& builtins() {
        "8 seats over 100,000, 80,000, 30,000 and 20,000 votes: result 3, 3, 1, 1"},
       {"minimaal / maximaal", "verdeling",
        "verdeling x per T: ... minimaal a maximaal b (a, b whole numbers per entity)",
-       "Limits per entity: no entity gets less than its minimum or more than its maximum. What an entity "
-       "would get above its maximum goes to the others, in proportion, until nothing changes any more; "
-       "every round of that is kept for the explanation. If the minima add up to more than the total, or "
-       "the maxima to less, that is an error (E0507), never a silent adjustment.",
-       "With bounds, the quota is q_i = clamp(s * w_i, a_i, b_i), with the one scale s for which the q_i "
-       "add up to N (an exact sweep over the sorted breakpoints a_i / w_i and b_i / w_i, O(n log n)). "
-       "Largest remainder then rounds these quotas; divisor methods give each entity between a_i and b_i "
-       "seats and hand out the rest by priority.",
-       "1,000 places over 70 : 20 : 10 with a maximum of 500 for the first: it gets 500; the other 500 are "
-       "shared 2 : 1: result 500, 333, 167"},
+       "Limits per entity: no entity gets less than its minimum or more than its maximum. With `grootste "
+       "overschot` the bounds work as statutes mean them (the US apportionment of 1880, 'at least one seat "
+       "per state'): each entity's whole part of its plain quota is raised to its minimum or lowered to its "
+       "maximum, and the units then left go by largest remainders to the other entities, one each (units "
+       "the minima took beyond the whole parts are taken back from the smallest remainders). So an entity "
+       "the bounds do not touch keeps the floor or the ceiling of its quota. `methode grootste overschot "
+       "herschaald` is the other reading, clamp-and-rescale: the quotas themselves are held within the "
+       "bounds and the others share what is left in proportion, round after round. Divisor methods give "
+       "each entity between its bounds and hand out the rest by priority. If the minima add up to more "
+       "than the total, or the maxima to less, that is an error (E0507), never a silent adjustment.",
+       "Statutory: q_i = N * w_i / W; s_i = clamp(floor(q_i), a_i, b_i); then N - sum s_i units by "
+       "largest remainder q_i - floor(q_i) among the entities not held at a bound (rounds only when the "
+       "maxima set more units free than there are such entities). Rescaled (`herschaald`) and divisor "
+       "methods: q_i = clamp(s * w_i, a_i, b_i), with the one scale s for which the q_i add up to N (an "
+       "exact sweep over the sorted breakpoints a_i / w_i and b_i / w_i, O(n log n)), then rounded by the "
+       "method.",
+       "10 seats over 620 : 290 : 85 : 5 with a minimum of 1 (the US rule of 1880): quotas 6.2, 2.9, 0.85, "
+       "0.05; the last two are raised to 1 and the whole parts 6 and 2 use the rest: result 6, 2, 1, 1 "
+       "(`herschaald`: 5, 3, 1, 1, the first below its lower quota 6)"},
       {"bij gelijke stand", "verdeling",
        "verdeling x per T: ... bij gelijke stand k1 [aflopend|oplopend], k2, ...",
        "The order that decides when two entities have exactly the same claim on the last unit (the same "

@@ -206,6 +206,10 @@ struct ApportionDecl {
   std::optional<Ident> within;
   std::vector<TieKeyDecl> tieBreak;
   SourceSpan methodSpan;
+  // `methode grootste overschot herschaald`: bounds by clamp-and-rescale instead of as statutes
+  // mean them (stdlib::ApportionInput::rescaled).
+  bool rescaled = false;
+  SourceSpan rescaledSpan;
 };
 
 struct DefinitionDecl {

@@ -13,6 +13,15 @@ std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a
   Apportionment out;
   out.method = v.method;
   out.methodSpan = v.methodSpan;
+  out.rescaled = v.rescaled;
+  if (v.rescaled && (v.method != ast::ApportionMethod::LargestRemainder || (!v.minimum && !v.maximum))) {
+    auto& d = diags_.report(Code::E0214, v.rescaledSpan,
+                            tr("`herschaald` is a way of meeting `minimaal` and `maximaal` with `grootste "
+                               "overschot`, and this verdeling has no such bounds or another method"));
+    d.help =
+        tr("leave `herschaald` out; with bounds, `grootste overschot herschaald` holds the shares "
+           "themselves within the bounds and rescales the others (clamp-and-rescale)");
+  }
   const Table& subject = p_.tables[static_cast<std::size_t>(def.subject)];
   bool ok = true;
   if (v.within) {

@@ -183,6 +183,7 @@ struct Apportionment {
   CExprPtr weight, filter, minimum, maximum;  // per entity; filter, minimum, maximum may be null
   std::vector<TieKey> tieBreak;               // the table's key is always the last tie-break
   SourceSpan methodSpan;
+  bool rescaled = false;  // `herschaald`: largest remainder's bounds by clamp-and-rescale
 };
 
 struct Definition {

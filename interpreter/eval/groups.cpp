@@ -128,6 +128,7 @@ void apportionGroup(State& s, int def, int groupRow, const std::vector<int>& mem
   rec.definition = def;
   rec.groupRow = groupRow;
   rec.input.method = methodOf(a.method);
+  rec.input.rescaled = a.rescaled;
   std::vector<Provenance> own(members.size());  // what each row read itself
   std::vector<bool> takesPart(members.size(), false);
   Provenance whole;  // the total and every taking-part row

@@ -236,24 +236,45 @@ class Builder {
     const auto name = [&](std::size_t j) { return ev_.entityName(d.subject, rec->rows[j]); };
     const stdlib::EntityOutcome& e = r.entities[i];
     const mpq_class q = stdlib::quota(in, r, i);
-    n.notes.push_back(
-        fmt::format("gewicht {}; quotum (het exacte aandeel) {}", exact(in.weights[i]), exact(q)));
-    if (e.bound == stdlib::Bound::Maximum)
-      n.notes.emplace_back("gehouden op het maximum; het meerdere ging naar de anderen");
-    if (e.bound == stdlib::Bound::Minimum) n.notes.emplace_back("verhoogd tot het minimum");
-    if (const auto rounds = stdlib::boundRounds(in); !rounds.empty())
-      n.notes.push_back(fmt::format("grenzen: {} ronde(n) van herverdeling", rounds.size()));
+    const bool rescaledBounds = in.method == stdlib::Method::LargestRemainder && in.rescaled &&
+                                (!in.minimum.empty() || !in.maximum.empty());
+    n.notes.push_back(fmt::format(
+        "gewicht {}; quotum ({}) {}", exact(in.weights[i]),
+        rescaledBounds ? "het aandeel, herschaald binnen de grenzen" : "het exacte aandeel", exact(q)));
+    if (r.statutoryBounds) {
+      if (e.bound == stdlib::Bound::Maximum)
+        n.notes.emplace_back(
+            "het hele deel boven het maximum: verlaagd tot het maximum; wat vrijkwam ging naar de "
+            "anderen, op volgorde van overschot");
+      if (e.bound == stdlib::Bound::Minimum)
+        n.notes.emplace_back("het hele deel onder het minimum: verhoogd tot het minimum");
+      if (e.unitTaken)
+        n.notes.emplace_back("gaf een eenheid af aan de minima van anderen (het kleinste overschot eerst)");
+    } else {
+      if (e.bound == stdlib::Bound::Maximum)
+        n.notes.emplace_back("gehouden op het maximum; het meerdere ging naar de anderen");
+      if (e.bound == stdlib::Bound::Minimum) n.notes.emplace_back("verhoogd tot het minimum");
+      if (const auto rounds = stdlib::boundRounds(in); !rounds.empty())
+        n.notes.push_back(fmt::format("grenzen: {} ronde(n) van herverdeling{}", rounds.size(),
+                                      rescaledBounds ? " (herschaald)" : ""));
+    }
     const std::string seats = r.seats[i].get_str();
     if (in.method == stdlib::Method::LargestRemainder) {
+      const char* wholeParts = r.statutoryBounds ? " en de grenzen" : "";
       n.notes.push_back(fmt::format("heel deel {}, overschot {}", stdlib::quotaFloor(in, r, i).get_str(),
                                     exact(stdlib::remainder(in, r, i))));
       n.notes.push_back(
-          r.unitsByRemainder == 1
-              ? fmt::format("na de hele delen ({} samen) bleef 1 eenheid over voor het grootste overschot",
-                            r.floorSum.get_str())
+          r.unitsByRemainder < 0
+              ? fmt::format(
+                    "de hele delen met de minima ({} samen) zijn {} meer dan het totaal; die gingen af "
+                    "van de kleinste overschotten",
+                    r.floorSum.get_str(), mpz_class(-r.unitsByRemainder).get_str())
+          : r.unitsByRemainder == 1
+              ? fmt::format("na de hele delen{} ({} samen) bleef 1 eenheid over voor het grootste overschot",
+                            wholeParts, r.floorSum.get_str())
               : fmt::format(
-                    "na de hele delen ({} samen) bleven {} eenheden over voor de grootste overschotten",
-                    r.floorSum.get_str(), r.unitsByRemainder.get_str()));
+                    "na de hele delen{} ({} samen) bleven {} eenheden over voor de grootste overschotten",
+                    wholeParts, r.floorSum.get_str(), r.unitsByRemainder.get_str()));
       if (e.remainderRank > 0)
         n.notes.push_back(
             fmt::format("dit overschot staat op plaats {} van {}", e.remainderRank,
@@ -265,9 +286,19 @@ class Builder {
       if (r.firstOut)
         n.notes.push_back(fmt::format("eerste die er geen kreeg: {} (overschot {})", name(*r.firstOut),
                                       exact(stdlib::remainder(in, r, *r.firstOut))));
+      const mpz_class whole = stdlib::quotaFloor(in, r, i);
       n.notes.push_back(
-          e.remainderUnit ? fmt::format("dus {}: het hele deel plus één", seats)
-                          : fmt::format("dus {}: het hele deel, zonder eenheid uit de overschotten", seats));
+          e.bound != stdlib::Bound::None && r.statutoryBounds
+              ? fmt::format("dus {}: {}", seats,
+                            e.bound == stdlib::Bound::Minimum ? "het minimum" : "het maximum")
+          : e.unitTaken ? fmt::format("dus {}: het hele deel min één", seats)
+          : e.remainderUnit && r.seats[i] > whole + 1
+              ? fmt::format("dus {}: het hele deel plus {} (de maxima van anderen lieten meer vrij dan één "
+                            "ronde)",
+                            seats, mpz_class(r.seats[i] - whole).get_str())
+          : e.remainderUnit
+              ? fmt::format("dus {}: het hele deel plus één", seats)
+              : fmt::format("dus {}: het hele deel, zonder eenheid uit de overschotten", seats));
     } else {
       const auto m = in.method;
       if (auto last = stdlib::lastPriority(in, r, i))

@@ -344,6 +344,10 @@ ast::DefinitionDecl Builder::apportionment(G::ApportionmentContext* v, int artic
   if (v->within) a.within = ident(v->within);
   auto* m = v->method;
   a.methodSpan = span(m);
+  if (v->rescaled) {
+    a.rescaled = true;
+    a.rescaledSpan = span(v->rescaled);
+  }
   if (dynamic_cast<G::MethodDHondtContext*>(m))
     a.method = ast::ApportionMethod::DHondt;
   else if (dynamic_cast<G::MethodSainteLagueContext*>(m))

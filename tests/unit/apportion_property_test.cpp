@@ -217,3 +217,60 @@ TEST_CASE("property: minima and maxima are respected and the sum still holds") {
     }));
   }
 }
+
+TEST_CASE("property: largest remainder under bounds that do not bind equals the unbounded method") {
+  CHECK(rc::check("non-binding bounds", [] {
+    auto in = genInput(Method::LargestRemainder);
+    const auto free = apportion(in);
+    RC_ASSERT(free.error == ApportionError::None);
+    const std::size_t n = in.weights.size();
+    in.minimum.resize(n);
+    in.maximum.resize(n);
+    mpz_class W = 0;
+    for (const auto& w : in.weights) W += w.get_num();
+    for (std::size_t i = 0; i < n; ++i) {
+      // Bounds at or outside [floor, ceiling] of the quota never bind.
+      const mpq_class q = W == 0 ? mpq_class(0) : mpq_class(in.total * in.weights[i] / W);
+      mpz_class fl;
+      mpz_fdiv_q(fl.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+      if (*rc::gen::inRange(0, 2) == 0) {
+        mpz_class m = fl - *rc::gen::inRange(0, 3);
+        in.minimum[i] = m < 0 ? mpz_class(0) : m;
+      }
+      if (*rc::gen::inRange(0, 2) == 0) in.maximum[i] = mpz_class(fl + 1 + *rc::gen::inRange(0, 3));
+    }
+    const auto bounded = apportion(in);
+    RC_ASSERT(bounded.error == ApportionError::None);
+    RC_ASSERT(bounded.result.seats == free.result.seats);
+  }));
+}
+
+TEST_CASE("property: statutory bounds keep the quota rule for every entity they do not touch") {
+  CHECK(rc::check("quota rule under bounds", [] {
+    auto in = genInput(Method::LargestRemainder);
+    const std::size_t n = in.weights.size();
+    in.minimum.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+      if (*rc::gen::inRange(0, 4) == 0) in.minimum[i] = mpz_class(*rc::gen::inRange(0, 4));
+    const auto o = apportion(in);
+    if (o.error != ApportionError::None) return;  // minima above the total: tested elsewhere
+    // When one round of remainders sufficed (the usual case: at most one unit per entity that can take
+    // or give one), an entity the bounds did not touch (not held at a bound, gave no unit back to the
+    // others' minima) gets the floor or the ceiling of its plain quota.
+    const bool give = o.result.unitsByRemainder >= 0;
+    std::size_t movable = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (o.result.entities[i].bound != Bound::None) continue;
+      const bool canMove = give ? in.weights[i] > 0 : quotaFloor(in, o.result, i) > in.minimum[i].value_or(0);
+      movable += canMove ? 1 : 0;
+    }
+    RC_PRE(abs(o.result.unitsByRemainder) <= static_cast<unsigned long>(movable));
+    for (std::size_t i = 0; i < n; ++i) {
+      // An entity that gave a unit back to others' minima is touched by the bounds too.
+      if (o.result.entities[i].bound != Bound::None || o.result.entities[i].unitTaken) continue;
+      const mpq_class q = quota(in, o.result, i);
+      RC_ASSERT(mpq_class(o.result.seats[i]) > q - 1);
+      RC_ASSERT(mpq_class(o.result.seats[i]) < q + 1);
+    }
+  }));
+}

@@ -48,7 +48,7 @@ TEST_CASE("largest remainder: floors first, then the largest remainders") {
   CHECK(o.result.scale == mpq_class(1, 10));
 }
 
-TEST_CASE("divisor methods on the textbook example (votes 100000, 80000, 30000, 20000; 8 seats)") {
+TEST_CASE("divisor methods on the textbook example (votes 100000, 80000, 30000, 20000, 8 seats)") {
   std::vector<long> votes{100000, 80000, 30000, 20000};
   CHECK(seats(apportion(make(Method::DHondt, 8, votes))) == std::vector<long>{4, 3, 1, 0});
   CHECK(seats(apportion(make(Method::SainteLague, 8, votes))) == std::vector<long>{3, 3, 1, 1});
@@ -100,9 +100,51 @@ TEST_CASE("a tie that decides nothing is no error") {
   CHECK(apportion(make(Method::SainteLague, 4, {5, 5})).error == ApportionError::None);
 }
 
-TEST_CASE("maxima release units that go to the others; every round is recorded") {
+TEST_CASE("largest remainder with a minimum as statutes mean it: the 1880 rule gives 6, 2, 1, 1") {
+  // Quotas 6.2, 2.9, 0.85, 0.05: the last two whole parts (0) are raised to the minimum 1, and the
+  // whole parts 6 and 2 of the others already use the rest: no entity falls below its lower quota.
+  auto in = make(Method::LargestRemainder, 10, {620, 290, 85, 5});
+  in.minimum.assign(4, mpz_class(1));
+  auto o = apportion(in);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(seats(o) == std::vector<long>{6, 2, 1, 1});
+  CHECK(o.result.statutoryBounds);
+  CHECK(quota(in, o.result, 0) == mpq_class(31, 5));  // the plain share, not a rescaled one
+  CHECK(o.result.entities[2].bound == Bound::Minimum);
+  CHECK(o.result.entities[3].bound == Bound::Minimum);
+  CHECK(o.result.unitsByRemainder == 0);
+  // Clamp-and-rescale, the named variant, gives the first entity less than its lower quota.
+  in.rescaled = true;
+  CHECK(seats(apportion(in)) == std::vector<long>{5, 3, 1, 1});
+}
+
+TEST_CASE(
+    "statutory minima that take more than the whole parts leave are taken from the smallest remainders") {
+  // Quotas 4.6, 4.3, 1.1 (floors 4, 4, 1); the third is raised to 3: 11 > 10, so the entity with the
+  // smallest remainder among the others (0.3) gives one back.
+  auto in = make(Method::LargestRemainder, 10, {46, 43, 11});
+  in.minimum = {std::nullopt, std::nullopt, mpz_class(3)};
+  auto o = apportion(in);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(seats(o) == std::vector<long>{4, 3, 3});
+  CHECK(o.result.entities[1].unitTaken);
+  CHECK(o.result.unitsByRemainder == -1);
+}
+
+TEST_CASE("statutory maxima set units free that go by largest remainders to the others") {
   auto in = make(Method::LargestRemainder, 100, {70, 20, 10});
   in.maximum = {mpz_class(50), std::nullopt, std::nullopt};
+  auto o = apportion(in);
+  REQUIRE(o.error == ApportionError::None);
+  // Whole parts 50 (held), 20, 10: the 20 set free go one by one, round after round, to the others.
+  CHECK(seats(o) == std::vector<long>{50, 30, 20});
+  CHECK(o.result.entities[0].bound == Bound::Maximum);
+}
+
+TEST_CASE("rescaled maxima release units that go to the others in proportion, and every round is recorded") {
+  auto in = make(Method::LargestRemainder, 100, {70, 20, 10});
+  in.maximum = {mpz_class(50), std::nullopt, std::nullopt};
+  in.rescaled = true;
   auto o = apportion(in);
   REQUIRE(o.error == ApportionError::None);
   // The 20 released by the first go to the others in proportion 2:1.
@@ -134,6 +176,7 @@ TEST_CASE("a fixed entity is released again when the others' bounds move the sha
   in.minimum = {mpz_class(1), std::nullopt, std::nullopt};
   in.maximum = {std::nullopt, mpz_class(1), std::nullopt};
   in.tieRank = {0, 1, 2};
+  in.rescaled = true;
   auto o = apportion(in);
   REQUIRE(o.error == ApportionError::None);
   CHECK(quota(in, o.result, 0) == mpq_class(9, 2));
