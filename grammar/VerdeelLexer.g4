@@ -30,7 +30,10 @@ EQ     : '=';
 
 // ---------------------------------------------------------------- literals and names
 DATE      : [0-9] [0-9] [0-9] [0-9] '-' [0-9] [0-9] '-' [0-9] [0-9];
-NUMBER    : [0-9] ([0-9_]* [0-9])? ('.' [0-9]+)?;
+// A number: digits (with `_` between them), optionally a decimal point or a decimal comma between
+// digits (`0.9`, `0,9`; a comma between arguments stands before a space), optionally `%` (hundredths).
+// `1.000` is lexed too, so that the checker can say it is ambiguous (E0107).
+NUMBER    : [0-9] ([0-9_]* [0-9])? ([.,] [0-9]+)? '%'?;
 TEXTBLOCK : '"""' TEXTBLOCK_BODY '"""';
 STRING    : '"' (~["\r\n] | '""')* '"';
 // A name: ASCII letters, digits and `_`, and any other character but the spaces and marks listed

@@ -162,8 +162,13 @@ bool Checker::assignable(const Type& declared, const CExprPtr& value, const std:
   if (declared.kind == Kind::Integer && actual.kind == Kind::Number) {
     auto& d = diags_.report(Code::E0204, span,
                             trf("{} is declared `geheel getal`, but this value can be a fraction", what));
+    // A number as written is no calculation to round: the author meant another number.
     d.help =
-        tr("round it explicitly, for example `afgerond(..., rekenkundig)`: verdeel never rounds on its own");
+        std::holds_alternative<Literal>(value->node)
+            ? tr("write a whole number here (without a decimal point or comma); for a thousand write "
+                 "`1000` or `1_000`")
+            : tr("round it explicitly, for example `afgerond(..., rekenkundig)`: verdeel never rounds on "
+                 "its own");
     return false;
   }
   auto& d =
@@ -265,12 +270,35 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
       [&](const auto& n) -> CExprPtr {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, ast::NumberLit>) {
+          // `2.419` and `1.000`: a point before exactly three digits, after a whole part that is not 0,
+          // is how Dutch writes thousands; read as a decimal point it would be a silent error of a
+          // factor 1000. So it is refused, with both readings in the help.
+          std::string text = n.text;
+          const bool percent = !text.empty() && text.back() == '%';
+          if (percent) text.pop_back();
+          const auto point = text.find('.');
+          if (point != std::string::npos && text.size() - point - 1 == 3 && text.substr(0, point) != "0") {
+            auto& d = diags_.report(Code::E0107, e.span,
+                                    trf("`{}` is ambiguous: a point before three digits reads as a thousands "
+                                        "separator in Dutch, as a decimal point in verdeel",
+                                        n.text));
+            const std::string whole = text.substr(0, point), part = text.substr(point + 1);
+            const std::string fraction = part == "000" ? whole : whole + "," + part;
+            d.help = trf("for {} write `{}` or `{}`; for {} write `{}`", whole + part, whole + part,
+                         whole + "_" + part, fraction, fraction);
+            return nullptr;
+          }
+          const bool whole = text.find_first_of(".,") == std::string::npos && !percent;
+          std::replace(text.begin(), text.end(), ',', '.');
           mpq_class q;
-          if (!parseNumber(n.text, '.', q)) {
+          if (!parseNumber(text, '.', q)) {
             diags_.report(Code::E0107, e.span, trf("`{}` is not a usable number", n.text));
             return nullptr;
           }
-          bool whole = n.text.find('.') == std::string::npos;
+          if (percent) {
+            q /= 100;
+            q.canonicalize();
+          }
           return node(e, Type{whole ? Kind::Integer : Kind::Number}, Literal{Value{q}});
         } else if constexpr (std::is_same_v<T, ast::TextLit>) {
           return node(e, Type{Kind::Text}, Literal{Value{n.value}});
