@@ -148,6 +148,7 @@ OPLOPEND        : 'oplopend';
 AFLOPEND        : 'aflopend';
 GROOTSTE        : 'grootste';
 OVERSCHOT       : 'overschot';
+OVERSCHOTTEN    : 'overschotten';
 ADAMS           : 'adams';
 BEWERING        : 'bewering';
 ONTBREKEND      : 'ontbrekend';

@@ -80,8 +80,15 @@ artikel
     choice?
   ;
 
-// `artikel 1 keuze`: the word after the number may be the keyword `keuze` too.
-articleNumber : NUMBER (DOT NUMBER)* (IDENT | KEUZE)? ;
+// Article numbers as Dutch law writes them: `5`, `2.1`, `8a`, `2.1a besluit`, `1a keuze` (the words
+// after the number name the document or mark a letter), `P 5`, `P 5a` (a chapter letter first, as in
+// the Kieswet), and Roman numerals `I`, `II` (as an amending law numbers its articles). `keuze` may
+// only come last, so that a `keuze` after an article without title is still read as one.
+articleNumber
+  : NUMBER (DOT NUMBER)* IDENT* KEUZE?        # ArticleNumbered
+  | IDENT NUMBER (DOT NUMBER)* IDENT* KEUZE?  # ArticleLettered
+  | IDENT                                     # ArticleRoman
+  ;
 
 text : STRING | TEXTBLOCK ;
 
@@ -180,7 +187,7 @@ apportionment
 tieKey : key=expr (direction=(OPLOPEND | AFLOPEND))? ;
 
 apportionMethod
-  : GROOTSTE OVERSCHOT  # MethodLargestRemainder
+  : GROOTSTE (OVERSCHOT | OVERSCHOTTEN)  # MethodLargestRemainder
   | DHONDT              # MethodDHondt
   | SAINTE_LAGUE        # MethodSainteLague
   | HUNTINGTON_HILL     # MethodHuntingtonHill

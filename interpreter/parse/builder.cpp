@@ -106,6 +106,21 @@ std::string Builder::textOf(antlr4::ParserRuleContext* c) {
   return input_.getText(antlr4::misc::Interval(c->getStart()->getStartIndex(), c->getStop()->getStopIndex()));
 }
 
+std::string Builder::articleNumber(antlr4::ParserRuleContext* c) {
+  std::string out;
+  bool space = false;
+  for (char ch : textOf(c)) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out;
+}
+
 void Builder::member(G::MemberContext* m, int index, ast::Fragment& out) {
   if (auto* p = dynamic_cast<G::MemberParameterContext*>(m))
     out.parameters.push_back(parameter(p->parameter(), index));
@@ -153,7 +168,7 @@ void Builder::choice(G::ChoiceContext* k, int index, ast::Fragment& out) {
 void Builder::artikel(G::ArtikelContext* a, ast::Fragment& out) {
   ast::Article art;
   auto* num = a->number;
-  art.number = textOf(num);
+  art.number = articleNumber(num);
   art.fingerprint = textOf(a);
   if (a->title) art.title = unquote(a->title->getText());
   if (a->lawText) art.lawText = text(a->lawText);

@@ -45,6 +45,8 @@ class Builder {
   void amendmentFile(G::AmendmentHeaderContext* h, G::RuleFileContext* ctx, ast::RuleSet& out);
   // The source text of a rule context as written (comments and white space inside included).
   std::string textOf(antlr4::ParserRuleContext* c);
+  // An article number as written, its words one space apart (`8a P`, `2.1a besluit`, `I`).
+  std::string articleNumber(antlr4::ParserRuleContext* c);
   ast::AmendmentPart part(G::PartContext* p);
   void member(G::MemberContext* m, int index, ast::Fragment& out);
   void choice(G::ChoiceContext* k, int index, ast::Fragment& out);

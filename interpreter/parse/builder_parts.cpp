@@ -43,17 +43,17 @@ ast::AmendmentPart Builder::part(G::PartContext* p) {
   G::ChangeContext* c = p->change();
   if (auto* r = dynamic_cast<G::PartReplaceArticleContext*>(c)) {
     out.kind = K::ReplaceArticle;
-    out.article = textOf(r->number);
+    out.article = articleNumber(r->number);
     artikel(r->artikel(), out.content);
   } else if (auto* i = dynamic_cast<G::PartInsertArticleContext*>(c)) {
     out.kind = K::InsertArticle;
     artikel(i->artikel(), out.content);
   } else if (auto* v = dynamic_cast<G::PartRepealArticleContext*>(c)) {
     out.kind = K::RepealArticle;
-    out.article = textOf(v->number);
+    out.article = articleNumber(v->number);
   } else if (auto* a = dynamic_cast<G::PartAddMembersContext*>(c)) {
     out.kind = K::AddMembers;
-    out.article = textOf(a->number);
+    out.article = articleNumber(a->number);
     for (auto* m : a->member()) member(m, -1, out.content);
   } else if (auto* d = dynamic_cast<G::PartReplaceDefinitionContext*>(c)) {
     out.kind = K::ReplaceDefinition;

@@ -107,8 +107,23 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     if (!m.empty()) help = trf("did you mean `{}`?", m);
   } else if (offending && !keywordText(vocab, static_cast<std::size_t>(type)).empty() &&
              std::find(types.begin(), types.end(), static_cast<std::size_t>(L::IDENT)) != types.end()) {
-    help = trf("`{}` is a keyword of the language and cannot be used as a name", offending->getText());
+    help =
+        trf("`{}` is a keyword of the language and cannot be used as a name; choose another, for example "
+            "`{}_waarde`",
+            offending->getText(), offending->getText());
   }
+  // `... / lijst` where `lijst` was meant as a name: the parser saw the aggregate `lijst(` and says
+  // only that `(` is missing. Name the keyword instead.
+  if (parser && types.size() == 1 && types.front() == static_cast<std::size_t>(L::LPAREN))
+    if (auto* tokens = dynamic_cast<antlr4::TokenStream*>(parser->getInputStream()))
+      if (antlr4::Token* previous = tokens->LT(-1);
+          previous && !keywordText(vocab, previous->getType()).empty()) {
+        span = tokenSpan(file_, previous);
+        message = trf("`{}` is a keyword of the language (`{}(...)`) and cannot be a name here",
+                      previous->getText(), previous->getText());
+        help = trf("if you meant a value called `{}`, give it another name, for example `{}_waarde`",
+                   previous->getText(), previous->getText());
+      }
   // A rule other than a definitie or verdeling right after a reading of a keuze: the keuze ends its
   // article, so that rule cannot follow it.
   bool afterReading = false;
