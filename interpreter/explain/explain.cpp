@@ -55,9 +55,7 @@ class Builder {
                           k->question.empty() ? std::string() : fmt::format(" (\"{}\")", k->question),
                           a->name, a->title.empty() ? std::string() : fmt::format(" \"{}\"", a->title),
                           a->isDefault ? tr("the default") : tr("not the default")));
-    std::string reasoning;
-    for (char ch : a->reasoning) reasoning += ch == '\n' ? ' ' : ch;
-    n.notes.push_back(trf("motivation: {}", reasoning));
+    n.notes.push_back(trf("motivation: {}", oneLine(a->reasoning)));
   }
 
   // The reading's own definition a keuze's definition takes its value from, or -1.

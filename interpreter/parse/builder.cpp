@@ -1,6 +1,7 @@
 #include "parse/builder.hpp"
 #include "lang/language.hpp"
 #include "parse/parse.hpp"
+#include "source/text.hpp"
 
 #include <fmt/format.h>
 
@@ -107,18 +108,7 @@ std::string Builder::textOf(antlr4::ParserRuleContext* c) {
 }
 
 std::string Builder::articleNumber(antlr4::ParserRuleContext* c) {
-  std::string out;
-  bool space = false;
-  for (char ch : textOf(c)) {
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
+  return oneLine(textOf(c));
 }
 
 void Builder::member(G::MemberContext* m, int index, ast::Fragment& out) {

@@ -7,6 +7,7 @@
 
 #include "lang/language.hpp"
 #include "scenario/setting.hpp"
+#include "source/text.hpp"
 
 namespace verdeel::scenario {
 
@@ -51,21 +52,6 @@ bool better(const Combination& a, const Combination& b) {
   if (a.scenarioHeld != b.scenarioHeld) return a.scenarioHeld > b.scenarioHeld;
   if (a.scenarioDistance != b.scenarioDistance) return a.scenarioDistance < b.scenarioDistance;
   return a.isDefault && !b.isDefault;
-}
-
-std::string oneLine(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char ch : text) {
-    if (ch == '\n' || ch == ' ' || ch == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
 }
 
 std::string escapeCell(const std::string& text) {

@@ -21,6 +21,21 @@ std::string asciiLower(std::string_view s) {
   return out;
 }
 
+std::string oneLine(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string escapeHtml(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -13,6 +13,9 @@ std::string trimmed(std::string_view s);
 std::string_view trimmedView(std::string_view s);
 // ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
 std::string asciiLower(std::string_view s);
+// On one line: every run of spaces, tabs and line breaks one space, none at either end (a text block
+// in a table cell, an article number as written).
+std::string oneLine(std::string_view s);
 // The file name (without extension) an output's name becomes: lower case, letters, digits, `-` and
 // `_` kept, every other run of characters one `-` ("Verdeelbesluit Drenthe" -> "verdeelbesluit-drenthe").
 std::string fileNameOf(std::string_view name);
