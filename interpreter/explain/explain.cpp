@@ -62,11 +62,8 @@ class Builder {
   int selectedReading(const check::Definition& d) {
     const eval::Computed* v = ev_.parameter(d.selectsBy);
     const auto* reading = v ? std::get_if<std::string>(&v->value) : nullptr;
-    if (!reading) return -1;
-    const std::string name = fmt::format("{} (lezing {})", d.name, *reading);
-    for (std::size_t i = 0; i < p_.definitions.size(); ++i)
-      if (p_.definitions[i].choiceParameter == d.selectsBy && p_.definitions[i].name == name)
-        return static_cast<int>(i);
+    for (const auto& [name, def] : d.readings)
+      if (reading && name == *reading) return def;
     return -1;
   }
 
