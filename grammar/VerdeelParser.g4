@@ -184,7 +184,11 @@ apportionment
     (BIJ GELIJKE STAND tieKeys+=tieKey (COMMA tieKeys+=tieKey)*)?
   ;
 
-tieKey : key=expr (direction=(OPLOPEND | AFLOPEND))? ;
+// `lot uit KOLOM`: the order drawn by lot, from a column (1 first); `lot` is not reserved.
+tieKey
+  : lot=IDENT UIT column=IDENT                    # TieLot
+  | key=expr (direction=(OPLOPEND | AFLOPEND))?   # TieOrder
+  ;
 
 apportionMethod
   : GROOTSTE (OVERSCHOT | OVERSCHOTTEN)  # MethodLargestRemainder

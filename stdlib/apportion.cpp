@@ -335,9 +335,12 @@ struct Core {
       for (std::size_t i : candidates)
         if (rem[i] == cut) out.entities.push_back(i);
       std::sort(out.entities.begin(), out.entities.end());
+      const auto gets =
+          static_cast<std::size_t>(std::count_if(out.entities.begin(), out.entities.end(),
+                                                 [&](std::size_t i) { return r.entities[i].remainderUnit; }));
       tie(trf("{} entities have the same remainder and only {} of them can get a unit", out.entities.size(),
-              std::count_if(out.entities.begin(), out.entities.end(),
-                            [&](std::size_t i) { return r.entities[i].remainderUnit; })));
+              gets),
+          gets);
     }
   }
 
@@ -400,10 +403,13 @@ struct Core {
       for (const Candidate& c : sorted)
         if (c.rem == cut) out.entities.push_back(c.entity);
       std::sort(out.entities.begin(), out.entities.end());
+      const std::size_t gets =
+          firstRound - static_cast<std::size_t>(
+                           std::count_if(sorted.begin(), sorted.begin() + static_cast<long>(firstRound),
+                                         [&](const Candidate& c) { return c.rem != cut; }));
       tie(trf("{} entities have the same remainder and only {} of them can get a unit", out.entities.size(),
-              firstRound - static_cast<std::size_t>(
-                               std::count_if(sorted.begin(), sorted.begin() + static_cast<long>(firstRound),
-                                             [&](const Candidate& c) { return c.rem != cut; }))));
+              give ? gets : out.entities.size() - gets),
+          give ? gets : out.entities.size() - gets);
       if (out.error != ApportionError::None) return;
     }
     // Only when the others cannot take (or give) them all do the entities held at a bound take part,
@@ -435,7 +441,11 @@ struct Core {
     for (std::size_t i = 0; i < n; ++i) r.seats[i] = toMpz(seats[i]);
   }
 
-  void tie(std::string detail) {
+  // A tie at the cut-off among out.entities, of which `units` get (or keep) a unit: recorded in the
+  // result; without a tie-break it is the error Tie.
+  void tie(std::string detail, std::size_t units) {
+    out.result.tied = out.entities;
+    out.result.tiedUnits = units;
     if (in.tieRank.empty()) {
       out.error = ApportionError::Tie;
       out.detail = std::move(detail);
@@ -587,8 +597,12 @@ struct Core {
                           (canGain(i) && compare(prio(i, s[i] + 1), cut) == 0);
         if (tied) out.entities.push_back(i);
       }
+      const auto holding = static_cast<std::size_t>(
+          std::count_if(out.entities.begin(), out.entities.end(),
+                        [&](std::size_t i) { return canLose(i) && compare(prio(i, s[i]), cut) == 0; }));
       tie(trf("{} entities have the same priority ({}) for the last seat", out.entities.size(),
-              formatPriority(seatPriority(in, *worstIn, r.seats[*worstIn]))));
+              formatPriority(seatPriority(in, *worstIn, r.seats[*worstIn]))),
+          holding);
     }
   }
 
@@ -778,6 +792,20 @@ std::optional<Priority> lastPriority(const ApportionInput& in, const ApportionRe
 std::optional<Priority> nextPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
   if (!isDivisorMethod(in.method) || !r.entities[i].couldGain) return std::nullopt;
   return seatPriority(in, i, r.seats[i] + 1);
+}
+
+Priority tiedValue(const ApportionInput& in, const ApportionResult& r) {
+  if (r.tied.empty()) return {};
+  if (!isDivisorMethod(in.method)) return {remainder(in, r, r.tied.front()), false};
+  if (!r.lastIn) return {};
+  return seatPriority(in, *r.lastIn, r.seats[*r.lastIn]);
+}
+
+bool tieWinner(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
+  if (!isDivisorMethod(in.method))
+    return r.statutoryBounds && r.unitsByRemainder < 0 ? !r.entities[i].unitTaken
+                                                       : r.entities[i].remainderUnit;
+  return r.entities[i].wonByPriority && seatPriority(in, i, r.seats[i]) == tiedValue(in, r);
 }
 
 }  // namespace verdeel::stdlib

@@ -89,6 +89,11 @@ struct ApportionResult {
   // the one whose remainder (or next seat's priority) was the first to miss.
   std::optional<std::size_t> lastIn, firstOut;
   bool tieBreakUsed = false;
+  // A tie at the cut-off, decided by the tie-break (or, with the error Tie, not decided): the entities
+  // with the same remainder or priority (ascending), of which `tiedUnits` get a unit (under statutory
+  // bounds that give units back: keep one).
+  std::vector<std::size_t> tied;
+  std::size_t tiedUnits = 0;
 };
 
 enum class ApportionError { None, NegativeTotal, NegativeWeight, Infeasible, NoWeight, Tie, Internal };
@@ -113,6 +118,12 @@ Priority seatPriority(const ApportionInput& in, std::size_t i, const mpz_class& 
 // The priority with which it won its last seat, and the one its next seat would have had.
 std::optional<Priority> lastPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i);
 std::optional<Priority> nextPriority(const ApportionInput& in, const ApportionResult& r, std::size_t i);
+
+// The remainder or priority the entities of a tie share (ApportionResult::tied), and whether tied
+// entity i got the unit (kept it, under bounds that give units back). Also after the error Tie, when
+// only the value is meaningful.
+Priority tiedValue(const ApportionInput& in, const ApportionResult& r);
+bool tieWinner(const ApportionInput& in, const ApportionResult& r, std::size_t i);
 
 // Under bounds, the rounds of "give everyone scale * weight, hold those past a bound at the bound,
 // share the rest again" that lead to the scale the result uses (which is found directly, exactly).

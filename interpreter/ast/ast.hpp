@@ -196,6 +196,7 @@ struct TieKeyDecl {
   ExprPtr key;
   std::string text;         // the key as written (`inwoners`), for explanations
   bool descending = false;  // `aflopend`
+  bool lot = false;         // `lot uit KOLOM`: the order drawn by lot, from the column `key` names
 };
 
 // `verdeling x per T [binnen G]: verdeel e naar rato van w [waarvoor c] methode m [minimaal a]

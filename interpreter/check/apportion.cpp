@@ -87,11 +87,21 @@ std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a
     key.key = expr(*k.key, perEntity);
     key.text = k.text;
     key.descending = k.descending;
+    key.lot = k.lot;
     if (!key.key) {
       ok = false;
       continue;
     }
     const Kind kind = key.key->type.kind;
+    if (k.lot && kind != Kind::Integer) {
+      diags_
+          .report(Code::E0203, k.key->span,
+                  trf("a drawn lot is a whole number (1 drawn first), but `{}` is a {}", k.text,
+                      tname(key.key->type)))
+          .help = tr("declare the column as `geheel getal`, blank for entities that took part in no drawing");
+      ok = false;
+      continue;
+    }
     if (!key.key->type.numeric() && kind != Kind::Text && kind != Kind::Date) {
       diags_.report(
           Code::E0203, k.key->span,

@@ -418,17 +418,21 @@ void Checker::outputs() {
   reservedOutputNames();
 }
 
-// The files a run writes besides the declared outputs: the receipt, the claims report, and the
-// summary of each split output. An output whose file would have such a name is refused here, before
+// The files a run writes besides the declared outputs: the receipt, the claims report, the ties
+// report, and the summary of each split output. An output whose file would have such a name is refused here, before
 // any data is read, rather than when the set is written.
 void Checker::reservedOutputNames() {
   const bool claims =
       std::any_of(p_.controles.begin(), p_.controles.end(), [](const Controle& c) { return c.claim; });
+  const bool apportions = std::any_of(p_.definitions.begin(), p_.definitions.end(),
+                                      [](const Definition& d) { return d.apportion.has_value(); });
   for (const Output& o : p_.outputs) {
     const std::string file = fileNameOf(o.name);
     std::string taken;
     if (file == "ontvangstbewijs") taken = tr("the receipt (`ontvangstbewijs.json`) every run writes");
     if (file == "beweringen" && claims) taken = tr("the report of the claims (`bewering`) of this rule set");
+    if (file == "gelijke-standen" && apportions)
+      taken = tr("the report of the ties in the apportionments (`verdeling`) of this rule set");
     for (const Output& split : p_.outputs)
       if (split.splitBy && &split != &o && file == fileNameOf(split.name) + "-samenvatting")
         taken = trf("the summary of output `{}`, which is split per {}", split.name, split.splitBy->name);

@@ -169,6 +169,9 @@ struct TieKey {
   CExprPtr key;      // per entity of the subject table
   std::string text;  // as written, for explanations
   bool descending = false;
+  // `lot uit KOLOM`: a whole-number column holding the order drawn by lot (1 first). It may be
+  // blank: a tie it must decide among entities without a drawn number stays undecided (E0506).
+  bool lot = false;
 };
 
 // A `verdeling`: the definition's value per entity is its share of `total`, apportioned by

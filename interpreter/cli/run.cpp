@@ -67,6 +67,8 @@ bool documents(Engine& engine, const output::Decisions& decisions, std::vector<o
 // the exit code in `code`.
 std::optional<std::vector<output::OutputFile>> outputs(Engine& engine,
                                                        const std::vector<std::string>& formats, int& code) {
+  // A tie nothing decided leaves its group blank; every other group is computed and written.
+  engine.evaluation().allowUndecided();
   const bool controlesOk = engine.runControles();
   if (engine.evaluation().failed()) {
     code = kExitRuleErrors;
@@ -145,7 +147,10 @@ int commandRun(const std::string& rules, const std::string& dataDir, const std::
   auto files = outputs(engine, formats, code);
   if (!files) return finish(engine, code);
   output::Receipt receipt = newReceipt(engine, rules, dataDir, formats);
-  return finish(engine, writeSet(engine, receipt, *files, outDir));
+  code = writeSet(engine, receipt, *files, outDir);
+  // Written, but not a decision for the groups of a tie nothing decided: each is reported, exit 3.
+  if (code == kExitOk && engine.evaluation().reportUndecided() > 0) code = kExitControleFailed;
+  return finish(engine, code);
 }
 
 output::Receipt newReceipt(const Engine& engine, const std::string& rules, const std::string& dataDir,

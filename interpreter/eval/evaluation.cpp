@@ -31,9 +31,10 @@ State::State(const check::Program& p, const data::Dataset& d) : program(p), data
   groups.resize(p.definitions.size());
 }
 
-std::uint32_t State::addError(Diagnostic d) {
+std::uint32_t State::addError(Diagnostic d, bool tie) {
   errors.push_back(std::move(d));
   reported.push_back(false);
+  isTie.push_back(tie);
   return static_cast<std::uint32_t>(errors.size());
 }
 
@@ -204,20 +205,48 @@ bool Evaluation::update() {
   return true;
 }
 
-const Computed* Evaluation::demand(const Computed& c) {
-  if (c.error == 0) return &c;
+void Evaluation::report(std::uint32_t error) {
   State& s = *state_;
-  const std::size_t e = c.error - 1;
-  if (!s.reported[e]) {
-    s.reported[e] = true;
-    Diagnostic& d = s.errors[e];
-    auto& out = diags_.report(d.code, d.span, d.message);
-    out.notes = d.notes;
-    out.help = d.help;
-    out.basis = d.basis;
-  }
+  const std::size_t e = error - 1;
+  if (s.reported[e]) return;
+  s.reported[e] = true;
+  Diagnostic& d = s.errors[e];
+  auto& out = diags_.report(d.code, d.span, d.message);
+  out.notes = d.notes;
+  out.help = d.help;
+  out.basis = d.basis;
+}
+
+const Computed* Evaluation::demand(const Computed& c) {
+  if (c.error == 0 || undecided(c)) return &c;
+  report(c.error);
   failed_ = true;
   return nullptr;
+}
+
+bool Evaluation::undecided(const Computed& c) const {
+  return undecidedAllowed_ && c.error != 0 && state_->isTie[c.error - 1];
+}
+
+std::vector<const ApportionmentRecord*> Evaluation::ties() {
+  std::vector<const ApportionmentRecord*> out;
+  if (!update()) return out;
+  for (std::size_t d = 0; d < state_->groups.size(); ++d) {
+    if (!selected(static_cast<int>(d))) continue;
+    for (const auto& [groupRow, group] : state_->groups[d])
+      if (group->record.tie) out.push_back(&group->record);
+  }
+  return out;
+}
+
+std::size_t Evaluation::reportUndecided() {
+  std::size_t n = 0;
+  for (const ApportionmentRecord* rec : ties()) {
+    if (rec->tie->by != TieOutcome::By::Undecided) continue;
+    report(rec->tie->error);
+    ++n;
+  }
+  return n;
 }
 
 const Computed* Evaluation::parameter(int param) {
@@ -341,6 +370,11 @@ std::optional<ControleResult> Evaluation::controle(int index) {
     } catch (const Poisoned& p) {
       Computed failedValue;
       failedValue.error = p.error;
+      if (undecided(failedValue)) {  // rests on a tie nothing decided: not checked for this entity
+        --out.checked;
+        ++out.undecided;
+        continue;
+      }
       (void)demand(failedValue);
       return std::nullopt;
     } catch (const StepLimit& limit) {

@@ -81,10 +81,26 @@ struct ClaimRow {
 struct ControleResult {
   int controle = -1;
   std::size_t checked = 0;
+  std::size_t undecided = 0;  // entities not checked: what they rest on is undecided by a tie
   std::vector<ControleFailure> failures;
   std::vector<ClaimRow> rows;                    // claims only: every entity (or the single value)
   ast::Herkomst herkomst = ast::Herkomst::Echt;  // the least certain data the outcome rests on
   std::string sides;  // a single-valued comparison: both sides ("links 1001, rechts 1000"), held or not
+};
+
+// A tie at the cut-off of one group's apportionment: entities with the same remainder (or priority)
+// of which only some get a unit. Decided by the declared order (`bij gelijke stand k1, k2`), by the
+// table's key after it, or by a drawn lot (`lot uit KOLOM`); or not decided: then the group's values
+// are undecided (E0506) while every other group is computed.
+struct TieOutcome {
+  enum class By { Order, Key, Lot, Undecided };
+  By by = By::Undecided;
+  int decidingKey = -1;               // Order, Lot: the tie-break key that decided (index in tieBreak)
+  std::vector<std::size_t> entities;  // positions in ApportionmentRecord::rows, in tie-break order
+  std::vector<bool> gets;             // decided: whether each got (or kept) the unit
+  std::size_t units = 0;              // how many of them get one
+  stdlib::Priority value;             // the remainder or priority they share
+  std::uint32_t error = 0;            // Undecided: the E0506 behind the group's values
 };
 
 // The apportionment behind a `verdeling`, for one group: the entities that took part (rows of the
@@ -99,7 +115,8 @@ struct ApportionmentRecord {
   std::vector<std::vector<Value>> tieKeys;
   stdlib::ApportionInput input;
   stdlib::ApportionResult result;
-  int indexOf(int row) const;  // position in rows, or -1 when the row did not take part
+  std::optional<TieOutcome> tie;  // a tie at the cut-off, decided or not
+  int indexOf(int row) const;     // position in rows, or -1 when the row did not take part
 };
 
 struct State;
@@ -144,6 +161,15 @@ class Evaluation {
   // Evaluates one controle over all its entities; nullopt after an evaluation error.
   std::optional<ControleResult> controle(int index);
   bool failed() const { return failed_; }
+  // `run`: a value that rests on a tie nothing decided (E0506) is given as blank instead of failing
+  // the evaluation, and a controle over it is not decided for those entities; ties() names them.
+  void allowUndecided() { undecidedAllowed_ = true; }
+  // Every tie at the cut-off of every computed `verdeling`, per definition and group in order.
+  std::vector<const ApportionmentRecord*> ties();
+  // Whether a value is blank because a tie decided nothing (only under allowUndecided()).
+  bool undecided(const Computed& c) const;
+  // Reports the E0506 of every undecided tie not reported yet; returns how many ties were undecided.
+  std::size_t reportUndecided();
   // Goes on after an evaluation error (the keuzes workbench: the error belongs to one combination of
   // readings). Values that failed stay failed until what they read changes.
   void recover() { failed_ = false; }
@@ -169,7 +195,9 @@ class Evaluation {
   const data::Dataset& data_;
   Diagnostics& diags_;
   bool failed_ = false;
+  bool undecidedAllowed_ = false;
   std::unique_ptr<State> state_;
+  void report(std::uint32_t error);
 };
 
 }  // namespace verdeel::eval

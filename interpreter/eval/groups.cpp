@@ -29,8 +29,11 @@ stdlib::Method methodOf(ast::ApportionMethod m) {
   return stdlib::Method::LargestRemainder;
 }
 
-// Orders two tie-break key values of one kind (numbers, texts or dates).
+// Orders two tie-break key values of one kind (numbers, texts or dates); a blank (a lot not drawn)
+// after every value.
 int compareKey(const Value& a, const Value& b) {
+  const bool ea = std::holds_alternative<Empty>(a), eb = std::holds_alternative<Empty>(b);
+  if (ea || eb) return ea == eb ? 0 : (ea ? 1 : -1);
   if (const auto* qa = std::get_if<mpq_class>(&a)) return cmp(*qa, std::get<mpq_class>(b));
   if (const auto* da = std::get_if<Date>(&a))
     return *da < std::get<Date>(b) ? -1 : (*da == std::get<Date>(b) ? 0 : 1);
@@ -65,7 +68,7 @@ bool rowPart(State& s, const check::Definition& d, int row, Collector& col, stdl
   if (a.maximum) maximum = in.number(*a.maximum, f).get_num();
   for (const check::TieKey& key : a.tieBreak) {
     Value v = in.eval(*key.key, f);
-    if (std::holds_alternative<Empty>(v)) in.missing(*key.key, f);
+    if (std::holds_alternative<Empty>(v) && !key.lot) in.missing(*key.key, f);
     if (keys) keys->push_back(std::move(v));
   }
   if (input) {
@@ -84,6 +87,25 @@ mpq_class groupTotal(State& s, const check::Definition& d, int groupRow, Collect
   Interpreter in(s);
   Frame f{groupRow >= 0 ? a.withinTable : -1, groupRow, -1, &col, d.article};
   return in.number(*a.total, f);
+}
+
+// What to do about a tie nothing decided: declare an order, or (with `lot uit KOLOM`) enter the
+// drawn order of the tied entities.
+std::string tieHelp(State& s, const check::Definition& d, const ApportionmentRecord& rec,
+                    const std::vector<std::size_t>& tied) {
+  const check::Apportionment& a = *d.apportion;
+  const auto lot =
+      std::find_if(a.tieBreak.begin(), a.tieBreak.end(), [](const check::TieKey& k) { return k.lot; });
+  if (lot == a.tieBreak.end())
+    return tr(
+        "declare the order for ties, for example `bij gelijke stand inwoners aflopend` (the table's key is "
+        "always the last tie-break), or `bij gelijke stand lot uit lot` for a drawing of lots");
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < tied.size() && k < 20; ++k)
+    names.push_back(s.entityName(d.subject, rec.rows[tied[k]]));
+  return trf(
+      "draw lots among {} and enter the drawn order (1, 2, ...) in the column `{}`; the others stay blank",
+      fmt::join(names, ", "), lot->text);
 }
 
 // The diagnostic for a group the method could not apportion (a tie without tie-break, no weight).
@@ -105,17 +127,57 @@ Diagnostic apportionError(State& s, const check::Definition& d, const Apportionm
     std::string why;
     if (tie && rec.input.method == stdlib::Method::LargestRemainder)
       why = trf(": remainder {}", formatNumber(stdlib::remainder(rec.input, out.result, i)));
+    else if (tie)
+      why = trf(": priority {}", stdlib::formatPriority(stdlib::tiedValue(rec.input, out.result)));
     else if (!tie)
       why = trf(": weight {}", formatNumber(rec.input.weights[i]));
     diag.notes.push_back({SourceSpan{}, s.entityName(d.subject, rec.rows[i]) + why});
   }
   if (out.entities.size() > 20)
     diag.notes.push_back({SourceSpan{}, trf("and {} more", out.entities.size() - 20)});
-  if (tie)
-    diag.help = tr(
-        "declare the order for ties, for example `bij gelijke stand inwoners aflopend` (the table's key is "
-        "always the last tie-break)");
+  if (tie) diag.help = tieHelp(s, d, rec, out.entities);
   return diag;
+}
+
+// How a tie the method decided by the tie-break order was decided: by the first declared key on which
+// the last entity that got the unit and the first that did not differ, by the table's key after
+// them, or, when a drawn lot is declared and was the key to decide but is blank (or the same) for
+// them, not at all.
+TieOutcome decideTie(const check::Definition& d, const ApportionmentRecord& rec,
+                     const std::vector<std::vector<Value>>& keys) {
+  const check::Apportionment& a = *d.apportion;
+  TieOutcome t;
+  t.entities = rec.result.tied;
+  std::sort(t.entities.begin(), t.entities.end(),
+            [&](std::size_t x, std::size_t y) { return rec.input.tieRank[x] < rec.input.tieRank[y]; });
+  t.units = rec.result.tiedUnits;
+  t.value = stdlib::tiedValue(rec.input, rec.result);
+  std::optional<std::size_t> lastIn, firstOut;
+  for (std::size_t i : t.entities) {
+    const bool got = stdlib::tieWinner(rec.input, rec.result, i);
+    t.gets.push_back(got);
+    if (got)
+      lastIn = i;
+    else if (!firstOut)
+      firstOut = i;
+  }
+  const bool lotDeclared =
+      std::any_of(a.tieBreak.begin(), a.tieBreak.end(), [](const check::TieKey& k) { return k.lot; });
+  t.by = lotDeclared ? TieOutcome::By::Undecided : TieOutcome::By::Key;
+  if (!lastIn || !firstOut) return t;
+  for (std::size_t k = 0; k < a.tieBreak.size(); ++k) {
+    const Value& x = keys[*lastIn][k];
+    const Value& y = keys[*firstOut][k];
+    if (a.tieBreak[k].lot && (std::holds_alternative<Empty>(x) || std::holds_alternative<Empty>(y))) {
+      t.by = TieOutcome::By::Undecided;
+      return t;
+    }
+    if (compareKey(x, y) == 0) continue;
+    t.by = a.tieBreak[k].lot ? TieOutcome::By::Lot : TieOutcome::By::Order;
+    t.decidingKey = static_cast<int>(k);
+    return t;
+  }
+  return t;
 }
 
 // Apportions one group and sets the values of its rows.
@@ -199,8 +261,37 @@ void apportionGroup(State& s, int def, int groupRow, const std::vector<int>& mem
     rec.tieKeys = std::move(keys);
   }
   stdlib::ApportionOutcome out = stdlib::apportion(rec.input);
+  if (out.error == stdlib::ApportionError::None && !out.result.tied.empty()) {
+    rec.result = out.result;
+    rec.tie = decideTie(d, rec, rec.tieKeys);
+    if (rec.tie->by == TieOutcome::By::Undecided) {  // the lot was not drawn (or drawn twice)
+      out.error = stdlib::ApportionError::Tie;
+      out.entities = out.result.tied;
+      out.detail = rec.input.method == stdlib::Method::LargestRemainder
+                       ? trf("{} entities have the same remainder and only {} of them can get a unit",
+                             out.entities.size(), out.result.tiedUnits)
+                       : trf("{} entities have the same priority ({}) for the last seat", out.entities.size(),
+                             stdlib::formatPriority(stdlib::tiedValue(rec.input, out.result)));
+    }
+  }
   if (out.error != stdlib::ApportionError::None) {
-    failAll(s.addError(apportionError(s, d, rec, out)));
+    const bool tie = out.error == stdlib::ApportionError::Tie;
+    if (tie) {
+      rec.result = out.result;
+      if (!rec.tie) rec.tie = TieOutcome{};
+      rec.tie->entities = out.result.tied;
+      rec.tie->gets.clear();
+      rec.tie->units = out.result.tiedUnits;
+      rec.tie->value = stdlib::tiedValue(rec.input, rec.result);
+    }
+    Diagnostic diag = apportionError(s, d, rec, out);
+    if (tie)
+      diag.notes.push_back(
+          {SourceSpan{}, tr("`verdeel run` computes and writes every other group, with this tie in "
+                            "the table `gelijke-standen`, and exits with 3")});
+    const std::uint32_t error = s.addError(std::move(diag), tie);
+    if (tie) rec.tie->error = error;
+    failAll(error);
     s.groups[static_cast<std::size_t>(def)][groupRow] = std::move(group);
     return;
   }

@@ -57,7 +57,8 @@ struct State {
   // Evaluation errors not reported yet: error e is errors[e - 1].
   std::vector<Diagnostic> errors;
   std::vector<bool> reported;
-  std::uint32_t addError(Diagnostic d);
+  std::vector<bool> isTie;  // errors[e - 1] is an undecided tie (E0506)
+  std::uint32_t addError(Diagnostic d, bool tie = false);
 
   // Key indexes per (table, column) and per definition, made on first use.
   std::map<std::pair<int, int>, std::unique_ptr<KeyIndex>> columnIndexes;

@@ -343,7 +343,8 @@ class Builder {
     const check::Apportionment& a = *d.apportion;
     const check::Table& t = p_.tables[static_cast<std::size_t>(d.subject)];
     std::vector<std::string> names;
-    for (const auto& key : a.tieBreak) names.push_back(key.text + (key.descending ? " aflopend" : ""));
+    for (const auto& key : a.tieBreak)
+      names.push_back(key.lot ? "lot uit " + key.text : key.text + (key.descending ? " aflopend" : ""));
     if (t.key >= 0) names.push_back(t.columns[static_cast<std::size_t>(t.key)].name);
     n.notes.push_back(fmt::format(
         "gelijke stand bij de grens: {} {} {} ({}), en niet alle kregen een eenheid", tied.size(),

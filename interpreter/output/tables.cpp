@@ -7,6 +7,7 @@
 #include <numeric>
 #include <set>
 
+#include "output/ties.hpp"
 #include "source/text.hpp"
 
 namespace verdeel::output {
@@ -25,6 +26,7 @@ CellKind kindOf(const check::Type& t) {
 struct Cell {
   std::string text;
   eval::Provenance provenance;
+  bool undecided = false;  // blank: it rests on a tie nothing decided
 };
 
 }  // namespace
@@ -77,6 +79,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       if (!v) return std::nullopt;
       c0.text = ev.format(v->value);
       c0.provenance = v->provenance;
+      c0.undecided = ev.undecided(*v);
       return c0;
     }
     const data::TableData& td = ds.tables[static_cast<std::size_t>(table)];
@@ -141,13 +144,21 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       std::string key;
       cells.clear();
       eval::Provenance rowProvenance;
+      bool undecided = false;
       for (const auto& c : o.columns) {
         auto v = cell(c, o.subject, row);
         if (!v) return std::nullopt;
         cells.push_back(std::move(v->text));
         ev.merge(rowProvenance, v->provenance);
+        undecided = undecided || v->undecided;
       }
-      cells.push_back(basis(rowProvenance.articles));
+      if (undecided)  // a blank that must not be read as a decision
+        cells.push_back(rowProvenance.articles == 0
+                            ? std::string("niet beslist: gelijke stand, zie gelijke-standen")
+                            : fmt::format("niet beslist: gelijke stand, zie gelijke-standen; {}",
+                                          basis(rowProvenance.articles)));
+      else
+        cells.push_back(basis(rowProvenance.articles));
       cells.emplace_back(ast::herkomstName(rowProvenance.herkomst));
       cells.push_back(sources(rowProvenance.tables));
       cellsOf.push_back(cells);
@@ -312,10 +323,16 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
         failsOnRealData = true;
     }
     const std::string onScenario = r->failures.empty() ? "houdt stand" : "houdt geen stand";
-    const std::string verdict = failsOnRealData  ? "houdt geen stand"
-                                : restsOnFiction ? "niet te beslissen"
-                                                 : "houdt stand";
+    const std::string verdict = failsOnRealData                      ? "houdt geen stand"
+                                : restsOnFiction || r->undecided > 0 ? "niet te beslissen"
+                                                                     : "houdt stand";
     std::vector<std::string> notes;
+    if (r->undecided > 0)
+      notes.push_back(fmt::format(
+          "{} niet te beslissen: een gelijke stand is niet beslist (zie gelijke-standen)",
+          c.subject < 0
+              ? "geheel"
+              : fmt::format("{} {}", r->undecided, p.tables[static_cast<std::size_t>(c.subject)].name)));
     if (restsOnFiction && !failsOnRealData)
       notes.push_back(fmt::format("rust op fictieve gegevens; op het scenario: {}", onScenario));
     if (c.subject < 0) {
@@ -341,6 +358,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
                            fmt::format("{}", fmt::join(notes, "; "))});
   }
   if (!claims.rows.empty()) out.tables.push_back(std::move(claims));
+  if (auto ties = tieTable(ev)) out.tables.push_back(std::move(*ties));
   return out;
 }
 

@@ -363,9 +363,25 @@ ast::DefinitionDecl Builder::apportionment(G::ApportionmentContext* v, int artic
     a.method = ast::ApportionMethod::Adams;
   for (auto* k : v->tieKeys) {
     ast::TieKeyDecl key;
-    key.key = expr(k->key);
-    key.text = textOf(k->key);
-    key.descending = k->direction && k->direction->getType() == L::AFLOPEND;
+    if (auto* lot = dynamic_cast<G::TieLotContext*>(k)) {
+      // `lot uit KOLOM`: the column read as a name of the subject table, ascending.
+      if (lot->lot->getText() != "lot") {
+        auto& diag = diags_.report(Code::E0104, span(lot->lot),
+                                   trf("`{} uit ...` is not a tie-break", lot->lot->getText()));
+        diag.help =
+            tr("write `lot uit KOLOM` for an order drawn by lot, or a column with `oplopend` or `aflopend`");
+        continue;
+      }
+      key.key = make(lot, ast::NameRef{lot->column->getText()});
+      key.key->span = span(lot->column);
+      key.text = lot->column->getText();
+      key.lot = true;
+    } else {
+      auto* order = dynamic_cast<G::TieOrderContext*>(k);
+      key.key = expr(order->key);
+      key.text = textOf(order->key);
+      key.descending = order->direction && order->direction->getType() == L::AFLOPEND;
+    }
     a.tieBreak.push_back(std::move(key));
   }
   out.apportion = std::move(a);

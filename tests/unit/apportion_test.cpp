@@ -95,6 +95,54 @@ TEST_CASE("a tie that decides a unit is an error naming the tied entities, unles
   CHECK(seats(apportion(d)) == std::vector<long>{1, 2});
 }
 
+TEST_CASE("a tie is recorded with its entities, its units, its shared value and who got the unit") {
+  // Largest remainder: 5 over 1,1,1 gives 1 each and 2 units to 3 equal remainders of 2/3.
+  auto in = make(Method::LargestRemainder, 5, {1, 1, 1});
+  auto o = apportion(in);
+  REQUIRE(o.error == ApportionError::Tie);
+  CHECK(o.result.tied == std::vector<std::size_t>{0, 1, 2});
+  CHECK(o.result.tiedUnits == 2);
+  CHECK(tiedValue(in, o.result).value == mpq_class(2, 3));
+  in.tieRank = {1, 2, 0};  // entity 2 first, then 0; entity 1 last
+  o = apportion(in);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(o.result.tied == std::vector<std::size_t>{0, 1, 2});
+  CHECK(tieWinner(in, o.result, 2));
+  CHECK(tieWinner(in, o.result, 0));
+  CHECK_FALSE(tieWinner(in, o.result, 1));
+
+  // D'Hondt: 9 seats over 600/300/100: the 8th and 9th seats go at 100 to two of the three.
+  auto d = make(Method::DHondt, 9, {600, 300, 100});
+  o = apportion(d);
+  REQUIRE(o.error == ApportionError::Tie);
+  CHECK(o.result.tied == std::vector<std::size_t>{0, 1, 2});
+  CHECK(o.result.tiedUnits == 2);
+  CHECK(tiedValue(d, o.result).value == 100);
+  d.tieRank = {1, 2, 0};  // the smallest list drawn first
+  o = apportion(d);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(seats(o) == std::vector<long>{6, 2, 1});
+  CHECK(tieWinner(d, o.result, 2));
+  CHECK(tieWinner(d, o.result, 0));
+  CHECK_FALSE(tieWinner(d, o.result, 1));
+
+  // Statutory minima that take more than the whole parts left: the unit is given back by one of
+  // two equal smallest remainders; the one later in the tie order gives it, the other keeps it.
+  auto b = make(Method::LargestRemainder, 5, {0, 3, 3});
+  b.minimum = {mpz_class(2), std::nullopt, std::nullopt};
+  b.maximum = {std::nullopt, std::nullopt, std::nullopt};
+  o = apportion(b);
+  REQUIRE(o.error == ApportionError::Tie);
+  CHECK(o.result.tied == std::vector<std::size_t>{1, 2});
+  CHECK(o.result.tiedUnits == 1);
+  b.tieRank = {0, 2, 1};
+  o = apportion(b);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(seats(o) == std::vector<long>{2, 1, 2});
+  CHECK(tieWinner(b, o.result, 2));
+  CHECK_FALSE(tieWinner(b, o.result, 1));
+}
+
 TEST_CASE("a tie that decides nothing is no error") {
   CHECK(apportion(make(Method::LargestRemainder, 2, {1, 1})).error == ApportionError::None);
   CHECK(apportion(make(Method::SainteLague, 4, {5, 5})).error == ApportionError::None);
