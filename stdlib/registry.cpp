@@ -128,15 +128,21 @@ const std::vector<Builtin>& builtins() {
        "0.05; the last two are raised to 1 and the whole parts 6 and 2 use the rest: result 6, 2, 1, 1 "
        "(`herschaald`: 5, 3, 1, 1, the first below its lower quota 6)"},
       {"bij gelijke stand", "verdeling",
-       "verdeling x per T: ... bij gelijke stand k1 [aflopend|oplopend], k2, ...",
+       "verdeling x per T: ... bij gelijke stand k1 [aflopend|oplopend], k2, ... [, lot uit K]",
        "The order that decides when two entities have exactly the same claim on the last unit (the same "
        "remainder, or the same priority). Without this line such a tie is an error (E0506) that names the "
        "tied entities: the rules must say who goes first. The table's key is always added as the last "
-       "criterion, so the order is complete.",
-       "Keys are numbers, texts or dates per entity, compared in order (`aflopend` = largest first); the "
-       "resulting total order is the secondary sort key of remainders and priorities.",
+       "criterion, so the order is complete. `lot uit K` takes the order drawn by lot from the whole-number "
+       "column K (1 drawn first, blank until drawn); a tie it must decide while K is blank for the tied "
+       "entities stays undecided (E0506). Every tie, decided or not, is listed in the run's table "
+       "`gelijke-standen`; an undecided one leaves only its group blank (exit 3).",
+       "Keys are numbers, texts or dates per entity, compared in order (`aflopend` = largest first; a blank "
+       "lot after every number); the resulting total order is the secondary sort key of remainders and "
+       "priorities. A tie is decided by the first key on which the last entity that got the unit and the "
+       "first that did not differ.",
        "`bij gelijke stand inwoners aflopend`: of two gemeenten with the same remainder, the larger one gets "
-       "the unit"},
+       "the unit; `bij gelijke stand lot uit lot`: three lists with the same average for two seats, lots 2, 3 "
+       "and 1: the lists drawn 1 and 2 get them"},
   };
   return registry;
 }
