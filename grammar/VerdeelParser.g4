@@ -179,9 +179,20 @@ apportionment
     NAAR RATO VAN weight=expr
     (WAARVOOR filter=expr)?
     METHODE method=apportionMethod (rescaled=HERSCHAALD)?
+    restRounds+=restRound*
     (MINIMAAL minimum=expr)?
     (MAXIMAAL maximum=expr)?
+    (majority=MEERDERHEIDSREGEL)?
     (BIJ GELIJKE STAND tieKeys+=tieKey (COMMA tieKeys+=tieKey)*)?
+  ;
+
+// A round of rest units of `methode restronden`: `restronde grootste overschotten, maximaal 1 per
+// partij, waarvoor stemmen >= 75% * raad.kiesdeler`. The word after `grootste` is `overschot(ten)` or
+// `gemiddelde(n)` (checked by the builder; `gemiddelde` is not reserved).
+restRound
+  : RESTRONDE GROOTSTE (surplus=(OVERSCHOT | OVERSCHOTTEN) | average=IDENT)
+    (COMMA MAXIMAAL perEntity=NUMBER PER perTable=IDENT)?
+    (COMMA? WAARVOOR filter=expr)?
   ;
 
 // `lot uit KOLOM`: the order drawn by lot, from a column (1 first); `lot` is not reserved.
@@ -192,6 +203,7 @@ tieKey
 
 apportionMethod
   : GROOTSTE (OVERSCHOT | OVERSCHOTTEN)  # MethodLargestRemainder
+  | RESTRONDEN                           # MethodStaged
   | DHONDT              # MethodDHondt
   | SAINTE_LAGUE        # MethodSainteLague
   | HUNTINGTON_HILL     # MethodHuntingtonHill

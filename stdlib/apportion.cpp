@@ -25,12 +25,13 @@ const char* methodName(Method m) {
     case Method::SainteLague: return "sainte-laguë";
     case Method::HuntingtonHill: return "huntington-hill";
     case Method::Adams: return "adams";
+    case Method::Staged: return "restronden";
   }
   return "?";
 }
 
 bool isDivisorMethod(Method m) {
-  return m != Method::LargestRemainder;
+  return m != Method::LargestRemainder && m != Method::Staged;
 }
 
 std::string formatPriority(const Priority& p) {
@@ -685,6 +686,7 @@ ApportionOutcome apportion(const ApportionInput& in) {
   auto prepared = prepare(in, out);
   if (!prepared) return out;
   Problem& p = *prepared;
+  if (in.method == Method::Staged) return apportionStaged(in);
   p.free = p.n;
   mpz_class W = 0;
   for (std::size_t i = 0; i < p.n; ++i) W += p.w(i);
@@ -796,12 +798,15 @@ std::optional<Priority> nextPriority(const ApportionInput& in, const ApportionRe
 
 Priority tiedValue(const ApportionInput& in, const ApportionResult& r) {
   if (r.tied.empty()) return {};
+  if (in.method == Method::Staged) return r.tieValue;
   if (!isDivisorMethod(in.method)) return {remainder(in, r, r.tied.front()), false};
   if (!r.lastIn) return {};
   return seatPriority(in, *r.lastIn, r.seats[*r.lastIn]);
 }
 
 bool tieWinner(const ApportionInput& in, const ApportionResult& r, std::size_t i) {
+  if (in.method == Method::Staged)
+    return std::find(r.tiedWinners.begin(), r.tiedWinners.end(), i) != r.tiedWinners.end();
   if (!isDivisorMethod(in.method))
     return r.statutoryBounds && r.unitsByRemainder < 0 ? !r.entities[i].unitTaken
                                                        : r.entities[i].remainderUnit;

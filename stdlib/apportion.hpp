@@ -16,11 +16,25 @@
 
 namespace verdeel::stdlib {
 
-enum class Method { LargestRemainder, DHondt, SainteLague, HuntingtonHill, Adams };
+enum class Method { LargestRemainder, DHondt, SainteLague, HuntingtonHill, Adams, Staged };
 
 // The name as written in a rule (`grootste overschot`, `d'hondt`, ...).
 const char* methodName(Method m);
 bool isDivisorMethod(Method m);
+
+// Method::Staged (`methode restronden`), as the Kieswet allocates seats: every entity first gets its
+// full units, floor(weight / quota unit) with quota unit = sum of weights / total (the kiesdeler), held
+// at its maximum; the units left (restzetels) go in declared rounds, one unit at a time to the
+// entity with the highest priority among those the round admits: the largest surplus (weight - full
+// units x quota unit) or the largest average (weight / (units so far + 1)). A round may admit only
+// some entities (a threshold, `waarvoor`), and may give an entity at most `perEntity` rest units
+// counted over all rounds so far; a round ends when its candidates run out, the next one goes on.
+enum class RestPriority { Surplus, Average };
+struct RestRound {
+  RestPriority priority = RestPriority::Average;
+  std::optional<std::size_t> perEntity;
+  std::vector<bool> eligible;  // empty: every entity; else one per entity
+};
 
 struct ApportionInput {
   Method method = Method::LargestRemainder;
@@ -39,6 +53,11 @@ struct ApportionInput {
   // (`herschaald`): clamp-and-rescale, the quotas themselves held within the bounds with one scale
   // that makes them add up to the total, and largest remainders over those.
   bool rescaled = false;
+  // Method::Staged: the rounds of rest units, and the majority rule (Kieswet P 9): an entity with more
+  // than half of the sum of weights but not more than half of the units gets one more, taken from the
+  // entity that received the last rest unit.
+  std::vector<RestRound> rounds;
+  bool majority = false;
 };
 
 enum class Bound { None, Minimum, Maximum };
@@ -52,6 +71,13 @@ struct Priority {
   bool operator==(const Priority& o) const {
     return infinite == o.infinite && (infinite || value == o.value);
   }
+};
+
+// Method::Staged: one rest unit as it was given: in which round, to whom, with what priority.
+struct RestUnit {
+  std::size_t round = 0;
+  std::size_t entity = 0;
+  Priority priority;
 };
 
 // What the method decided for one entity (the numbers behind it come from the functions below).
@@ -94,6 +120,15 @@ struct ApportionResult {
   // bounds that give units back: keep one).
   std::vector<std::size_t> tied;
   std::size_t tiedUnits = 0;
+  // Method::Staged: the full units per entity, the rest units in the order given, the majority rule's
+  // move (from, to) when it applied; for a tie, its shared priority and the tied entities that got a
+  // unit. lastIn is the entity of the last rest unit, firstOut the best candidate left in its round.
+  std::vector<mpz_class> fullUnits;
+  std::vector<RestUnit> restUnits;
+  std::optional<std::pair<std::size_t, std::size_t>> majorityMove;
+  Priority tieValue;
+  std::size_t tieRound = 0;
+  std::vector<std::size_t> tiedWinners;
 };
 
 enum class ApportionError { None, NegativeTotal, NegativeWeight, Infeasible, NoWeight, Tie, Internal };
@@ -106,6 +141,11 @@ struct ApportionOutcome {
 };
 
 ApportionOutcome apportion(const ApportionInput& input);
+// Method::Staged (stages.cpp); called by apportion() after the input is validated.
+ApportionOutcome apportionStaged(const ApportionInput& input);
+// The priority entity i would have now in round `round` of a staged result (its surplus, or its
+// average with the units it holds).
+Priority restPriority(const ApportionInput& in, const ApportionResult& r, std::size_t round, std::size_t i);
 
 // ---------------------------------------------------------------- explanation, on demand
 // The quota: scale * weight; under rescaled bounds (and for the divisor methods' explanation of

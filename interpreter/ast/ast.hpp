@@ -190,7 +190,7 @@ struct ParameterDecl {
   SourceSpan span;
 };
 
-enum class ApportionMethod { LargestRemainder, DHondt, SainteLague, HuntingtonHill, Adams };
+enum class ApportionMethod { LargestRemainder, DHondt, SainteLague, HuntingtonHill, Adams, Staged };
 
 struct TieKeyDecl {
   ExprPtr key;
@@ -199,8 +199,17 @@ struct TieKeyDecl {
   bool lot = false;         // `lot uit KOLOM`: the order drawn by lot, from the column `key` names
 };
 
-// `verdeling x per T [binnen G]: verdeel e naar rato van w [waarvoor c] methode m [minimaal a]
-// [maximaal b] [bij gelijke stand k1 [aflopend], ...]`
+// `restronde grootste overschotten|gemiddelden [, maximaal N per T] [waarvoor c]` of `methode restronden`.
+struct RestRoundDecl {
+  bool surplus = false;                  // overschot(ten); else gemiddelde(n)
+  std::optional<std::string> perEntity;  // the number N as written
+  std::optional<Ident> perTable;
+  ExprPtr filter;  // may be null
+  SourceSpan span;
+};
+
+// `verdeling x per T [binnen G]: verdeel e naar rato van w [waarvoor c] methode m [restronde ...]*
+// [minimaal a] [maximaal b] [meerderheidsregel] [bij gelijke stand k1 [aflopend], ...]`
 struct ApportionDecl {
   ExprPtr total, weight, filter, minimum, maximum;
   ApportionMethod method = ApportionMethod::LargestRemainder;
@@ -211,6 +220,9 @@ struct ApportionDecl {
   // mean them (stdlib::ApportionInput::rescaled).
   bool rescaled = false;
   SourceSpan rescaledSpan;
+  std::vector<RestRoundDecl> rounds;  // `methode restronden`
+  bool majority = false;              // `meerderheidsregel` (Kieswet P 9)
+  SourceSpan majoritySpan;
 };
 
 struct DefinitionDecl {

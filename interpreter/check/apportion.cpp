@@ -8,6 +8,73 @@
 
 namespace verdeel::check {
 
+// `methode restronden`: its rounds (at least one), each with a priority that can be repeated (a
+// surplus round gives at most N per entity), its `per` naming the subject table, and a true/false
+// filter per entity; no `minimaal`; `meerderheidsregel` only here. False after reporting (E0214).
+bool Checker::stagedRounds(const ast::ApportionDecl& v, const Table& subject, const Ctx& perEntity,
+                           Apportionment& out) {
+  bool ok = true;
+  const bool staged = v.method == ast::ApportionMethod::Staged;
+  auto wrong = [&](const SourceSpan& at, std::string message, std::string help) {
+    diags_.report(Code::E0214, at, std::move(message)).help = std::move(help);
+    ok = false;
+  };
+  if (staged && v.rounds.empty())
+    wrong(v.methodSpan,
+          tr("`methode restronden` gives the full units and then the rest units in rounds, but no "
+             "`restronde` follows"),
+          tr("declare the rounds as the law does, for example `restronde grootste gemiddelden`"));
+  if (!staged && !v.rounds.empty())
+    wrong(v.rounds.front().span, tr("`restronde` belongs to `methode restronden`"),
+          tr("write `methode restronden`, or leave the rounds out"));
+  if (staged && v.minimum)
+    wrong(v.minimum->span, tr("`minimaal` cannot be combined with `methode restronden`"),
+          tr("give a minimum by a round that admits only those entities, or use another method"));
+  if (v.majority && !staged)
+    wrong(v.majoritySpan, tr("`meerderheidsregel` belongs to `methode restronden`"),
+          tr("write `methode restronden` with its rounds, or leave `meerderheidsregel` out"));
+  out.majority = v.majority && staged;
+  for (const ast::RestRoundDecl& r : v.rounds) {
+    Apportionment::Round round;
+    round.surplus = r.surplus;
+    if (r.perEntity) {
+      std::size_t n = 0;
+      const bool number = std::all_of(r.perEntity->begin(), r.perEntity->end(),
+                                      [](char c) { return c >= '0' && c <= '9'; }) &&
+                          r.perEntity->size() < 6;
+      if (number) n = std::stoul(*r.perEntity);
+      if (!number || n == 0)
+        wrong(r.span, trf("`maximaal {} per` must be a whole number of at least 1", *r.perEntity),
+              tr("write `maximaal 1 per ...` for at most one rest unit per entity"));
+      else
+        round.perEntity = n;
+    }
+    if (r.perTable && r.perTable->name != subject.name)
+      wrong(r.perTable->span,
+            trf("the round counts per {}, the table this verdeling is per, not per {}", subject.name,
+                r.perTable->name),
+            trf("write `maximaal 1 per {}`", subject.name));
+    if (r.surplus && !r.perEntity)
+      wrong(r.span,
+            tr("a round by the largest surpluses would give every unit to the same entity: its surplus "
+               "does not change"),
+            tr("limit it, as the law does: `restronde grootste overschotten, maximaal 1 per ...`"));
+    if (r.filter) {
+      round.filter = expr(*r.filter, perEntity);
+      if (!round.filter) {
+        ok = false;
+      } else if (round.filter->type.kind != Kind::Bool) {
+        diags_.report(Code::E0203, r.filter->span,
+                      trf("the condition after `waarvoor` must be true or false, but it is a {}",
+                          tname(round.filter->type)));
+        ok = false;
+      }
+    }
+    out.rounds.push_back(std::move(round));
+  }
+  return ok;
+}
+
 std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a, const Definition& def) {
   const ast::ApportionDecl& v = *a.apportion;
   Apportionment out;
@@ -74,6 +141,7 @@ std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a
       ok = false;
     }
   }
+  if (!stagedRounds(v, subject, perEntity, out)) ok = false;
   if (v.minimum) {
     out.minimum = expr(*v.minimum, perEntity);
     need(out.minimum, *v.minimum, true, tr("the minimum (`minimaal`)"));

@@ -61,6 +61,8 @@ class Checker {
 
   // apportion.cpp
   std::optional<Apportionment> apportionment(const ast::DefinitionDecl& a, const Definition& def);
+  bool stagedRounds(const ast::ApportionDecl& v, const Table& subject, const Ctx& perEntity,
+                    Apportionment& out);
 
   // deps.cpp
   void dependencies();

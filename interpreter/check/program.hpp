@@ -187,6 +187,15 @@ struct Apportionment {
   std::vector<TieKey> tieBreak;               // the table's key is always the last tie-break
   SourceSpan methodSpan;
   bool rescaled = false;  // `herschaald`: largest remainder's bounds by clamp-and-rescale
+  // `methode restronden`: the rounds of rest units (stdlib::RestRound), each with its own filter
+  // per entity, and the majority rule.
+  struct Round {
+    bool surplus = false;
+    std::optional<std::size_t> perEntity;
+    CExprPtr filter;  // may be null
+  };
+  std::vector<Round> rounds;
+  bool majority = false;
 };
 
 struct Definition {

@@ -25,6 +25,7 @@ stdlib::Method methodOf(ast::ApportionMethod m) {
     case ast::ApportionMethod::SainteLague: return stdlib::Method::SainteLague;
     case ast::ApportionMethod::HuntingtonHill: return stdlib::Method::HuntingtonHill;
     case ast::ApportionMethod::Adams: return stdlib::Method::Adams;
+    case ast::ApportionMethod::Staged: return stdlib::Method::Staged;
   }
   return stdlib::Method::LargestRemainder;
 }
@@ -66,12 +67,16 @@ bool rowPart(State& s, const check::Definition& d, int row, Collector& col, stdl
   std::optional<mpz_class> minimum, maximum;
   if (a.minimum) minimum = in.number(*a.minimum, f).get_num();
   if (a.maximum) maximum = in.number(*a.maximum, f).get_num();
+  std::vector<bool> admitted;  // per round of `methode restronden`
+  for (const auto& round : a.rounds) admitted.push_back(!round.filter || in.truth(*round.filter, f));
   for (const check::TieKey& key : a.tieBreak) {
     Value v = in.eval(*key.key, f);
     if (std::holds_alternative<Empty>(v) && !key.lot) in.missing(*key.key, f);
     if (keys) keys->push_back(std::move(v));
   }
   if (input) {
+    for (std::size_t k = 0; k < admitted.size(); ++k)  // a round without `waarvoor` admits everyone
+      if (a.rounds[k].filter) input->rounds[k].eligible.push_back(admitted[k]);
     input->weights.push_back(std::move(weight));
     if (a.minimum || a.maximum) {
       input->minimum.push_back(std::move(minimum));
@@ -127,6 +132,11 @@ Diagnostic apportionError(State& s, const check::Definition& d, const Apportionm
     std::string why;
     if (tie && rec.input.method == stdlib::Method::LargestRemainder)
       why = trf(": remainder {}", formatNumber(stdlib::remainder(rec.input, out.result, i)));
+    else if (tie && rec.input.method == stdlib::Method::Staged &&
+             rec.input.rounds[out.result.tieRound].priority == stdlib::RestPriority::Surplus)
+      why = trf(": surplus {}", formatNumber(out.result.tieValue.value));
+    else if (tie && rec.input.method == stdlib::Method::Staged)
+      why = trf(": average {}", formatNumber(out.result.tieValue.value));
     else if (tie)
       why = trf(": priority {}", stdlib::formatPriority(stdlib::tiedValue(rec.input, out.result)));
     else if (!tie)
@@ -191,6 +201,10 @@ void apportionGroup(State& s, int def, int groupRow, const std::vector<int>& mem
   rec.groupRow = groupRow;
   rec.input.method = methodOf(a.method);
   rec.input.rescaled = a.rescaled;
+  rec.input.majority = a.majority;
+  for (const auto& round : a.rounds)
+    rec.input.rounds.push_back(
+        {round.surplus ? stdlib::RestPriority::Surplus : stdlib::RestPriority::Average, round.perEntity, {}});
   std::vector<Provenance> own(members.size());  // what each row read itself
   std::vector<bool> takesPart(members.size(), false);
   Provenance whole;  // the total and every taking-part row
@@ -267,11 +281,21 @@ void apportionGroup(State& s, int def, int groupRow, const std::vector<int>& mem
     if (rec.tie->by == TieOutcome::By::Undecided) {  // the lot was not drawn (or drawn twice)
       out.error = stdlib::ApportionError::Tie;
       out.entities = out.result.tied;
-      out.detail = rec.input.method == stdlib::Method::LargestRemainder
-                       ? trf("{} entities have the same remainder and only {} of them can get a unit",
-                             out.entities.size(), out.result.tiedUnits)
-                       : trf("{} entities have the same priority ({}) for the last seat", out.entities.size(),
-                             stdlib::formatPriority(stdlib::tiedValue(rec.input, out.result)));
+      const std::string value = stdlib::formatPriority(stdlib::tiedValue(rec.input, out.result));
+      const std::size_t n = out.entities.size();
+      const bool staged = rec.input.method == stdlib::Method::Staged;
+      const std::size_t round = out.result.tieRound + 1;
+      if (rec.input.method == stdlib::Method::LargestRemainder)
+        out.detail = trf("{} entities have the same remainder and only {} of them can get a unit", n,
+                         out.result.tiedUnits);
+      else if (staged && rec.input.rounds[out.result.tieRound].priority == stdlib::RestPriority::Surplus)
+        out.detail = trf("{} entities have the same surplus ({}) for the last rest unit, in round {}", n,
+                         value, round);
+      else if (staged)
+        out.detail = trf("{} entities have the same average ({}) for the last rest unit, in round {}", n,
+                         value, round);
+      else
+        out.detail = trf("{} entities have the same priority ({}) for the last seat", n, value);
     }
   }
   if (out.error != stdlib::ApportionError::None) {

@@ -1,6 +1,7 @@
 #include "explain/explain.hpp"
 
 #include "explain/calculation.hpp"
+#include "explain/stages.hpp"
 
 #include <fmt/format.h>
 
@@ -249,12 +250,16 @@ class Builder {
       if (e.bound == stdlib::Bound::Maximum)
         n.notes.emplace_back("gehouden op het maximum; het meerdere ging naar de anderen");
       if (e.bound == stdlib::Bound::Minimum) n.notes.emplace_back("verhoogd tot het minimum");
-      if (const auto rounds = stdlib::boundRounds(in); !rounds.empty())
+      if (const auto rounds = in.method == stdlib::Method::Staged ? std::vector<stdlib::BoundRound>{}
+                                                                  : stdlib::boundRounds(in);
+          !rounds.empty())
         n.notes.push_back(fmt::format("grenzen: {} ronde(n) van herverdeling{}", rounds.size(),
                                       rescaledBounds ? " (herschaald)" : ""));
     }
     const std::string seats = r.seats[i].get_str();
-    if (in.method == stdlib::Method::LargestRemainder) {
+    if (in.method == stdlib::Method::Staged) {
+      for (std::string& line : stagedNotes(in, r, i, name, exact)) n.notes.push_back(std::move(line));
+    } else if (in.method == stdlib::Method::LargestRemainder) {
       const char* wholeParts = r.statutoryBounds ? " en de grenzen" : "";
       n.notes.push_back(fmt::format("heel deel {}, overschot {}", stdlib::quotaFloor(in, r, i).get_str(),
                                     exact(stdlib::remainder(in, r, i))));
@@ -325,21 +330,13 @@ class Builder {
     const stdlib::ApportionInput& in = rec.input;
     const stdlib::ApportionResult& r = rec.result;
     const bool largestRemainder = in.method == stdlib::Method::LargestRemainder;
-    std::optional<stdlib::Priority> cut;
-    if (!largestRemainder && r.lastIn) cut = stdlib::lastPriority(in, r, *r.lastIn);
-    std::vector<std::size_t> tied;
-    for (std::size_t j = 0; j < r.entities.size(); ++j) {
-      if (!r.entities[j].decidedByTieBreak) continue;
-      if (largestRemainder && stdlib::remainder(in, r, j) != stdlib::remainder(in, r, i)) continue;
-      tied.push_back(j);
-    }
+    // The tie the method recorded (every method records its entities and who got the unit).
+    std::vector<std::size_t> tied = r.tied;
     if (in.tieRank.size() == r.entities.size())
       std::sort(tied.begin(), tied.end(),
                 [&](std::size_t x, std::size_t y) { return in.tieRank[x] < in.tieRank[y]; });
-    const auto won = [&](std::size_t j) {
-      if (largestRemainder) return r.entities[j].remainderUnit;
-      return cut && stdlib::lastPriority(in, r, j) == cut;
-    };
+    const auto won = [&](std::size_t j) { return stdlib::tieWinner(in, r, j); };
+    const stdlib::Priority cut = stdlib::tiedValue(in, r);
     const check::Apportionment& a = *d.apportion;
     const check::Table& t = p_.tables[static_cast<std::size_t>(d.subject)];
     std::vector<std::string> names;
@@ -349,7 +346,7 @@ class Builder {
     n.notes.push_back(fmt::format(
         "gelijke stand bij de grens: {} {} {} ({}), en niet alle kregen een eenheid", tied.size(),
         tied.size() == 1 ? "had" : "hadden", largestRemainder ? "hetzelfde overschot" : "dezelfde prioriteit",
-        largestRemainder ? exact(stdlib::remainder(in, r, i)) : (cut ? stdlib::formatPriority(*cut) : "?")));
+        largestRemainder ? exact(stdlib::remainder(in, r, i)) : stdlib::formatPriority(cut)));
     n.notes.push_back(fmt::format("de volgorde bij gelijke stand besliste: {}", fmt::join(names, ", dan ")));
     const data::TableData& table = d_.tables[static_cast<std::size_t>(d.subject)];
     for (std::size_t place = 0; place < tied.size(); ++place) {

@@ -48,8 +48,14 @@ std::optional<DecisionTable> tieTable(eval::Evaluation& ev) {
     const check::Table& subject = p.tables[static_cast<std::size_t>(d.subject)];
     const std::string by = decidedBy(t, a, subject);
     const std::string basis = d.article >= 0 ? p.articles[static_cast<std::size_t>(d.article)].label() : "";
-    const std::string value = remainder ? formatNumber(t.value.value) : stdlib::formatPriority(t.value);
-    const char* measure = remainder                                             ? "overschot"
+    // Under `methode restronden` the tie is in a round: by surplus or by average.
+    const bool staged = rec->input.method == stdlib::Method::Staged;
+    const bool surplusRound =
+        staged && rec->input.rounds[rec->result.tieRound].priority == stdlib::RestPriority::Surplus;
+    const std::string value =
+        remainder || staged ? formatNumber(t.value.value) : stdlib::formatPriority(t.value);
+    const char* measure = remainder || surplusRound                             ? "overschot"
+                          : staged                                              ? "gemiddelde"
                           : rec->input.method == stdlib::Method::HuntingtonHill ? "prioriteit (kwadraat)"
                                                                                 : "prioriteit";
     for (std::size_t k = 0; k < t.entities.size(); ++k) {

@@ -361,6 +361,28 @@ ast::DefinitionDecl Builder::apportionment(G::ApportionmentContext* v, int artic
     a.method = ast::ApportionMethod::HuntingtonHill;
   else if (dynamic_cast<G::MethodAdamsContext*>(m))
     a.method = ast::ApportionMethod::Adams;
+  else if (dynamic_cast<G::MethodStagedContext*>(m))
+    a.method = ast::ApportionMethod::Staged;
+  for (auto* r : v->restRounds) {
+    ast::RestRoundDecl round;
+    round.span = span(r);
+    round.surplus = r->surplus != nullptr;
+    if (r->average && r->average->getText() != "gemiddelde" && r->average->getText() != "gemiddelden") {
+      diags_
+          .report(Code::E0104, span(r->average),
+                  trf("`grootste {}` is not a priority of a round", r->average->getText()))
+          .help = tr("a round gives its units by `grootste overschotten` or by `grootste gemiddelden`");
+      continue;
+    }
+    if (r->perEntity) round.perEntity = r->perEntity->getText();
+    if (r->perTable) round.perTable = ident(r->perTable);
+    if (r->filter) round.filter = expr(r->filter);
+    a.rounds.push_back(std::move(round));
+  }
+  if (v->majority) {
+    a.majority = true;
+    a.majoritySpan = span(v->majority);
+  }
   for (auto* k : v->tieKeys) {
     ast::TieKeyDecl key;
     if (auto* lot = dynamic_cast<G::TieLotContext*>(k)) {

@@ -302,3 +302,89 @@ TEST_CASE("Huntington-Hill with a minimum of one reproduces the US House apporti
     CHECK(o.result.seats[i] == official[i]);
   }
 }
+
+namespace {
+
+ApportionInput staged(long total, std::vector<long> weights) {
+  auto in = make(Method::Staged, total, std::move(weights));
+  return in;
+}
+
+RestRound round(RestPriority p, std::optional<std::size_t> perEntity = std::nullopt,
+                std::vector<bool> eligible = {}) {
+  return RestRound{p, perEntity, std::move(eligible)};
+}
+
+}  // namespace
+
+TEST_CASE(
+    "restronden: the Texel council of 2018 (15 seats, P 8: surpluses of lists with 75% of the kiesdeler)") {
+  auto in = staged(15, {2060, 1221, 1117, 882, 663, 619, 415, 225, 220});
+  // kiesdeler 7422 / 15 = 494.8; 75% of it is 371.1: the last two lists do not take part in round 1.
+  std::vector<bool> atLeast75;
+  for (const mpq_class& w : in.weights) atLeast75.push_back(w * 4 >= mpq_class(7422 * 3, 15));
+  in.rounds = {round(RestPriority::Surplus, 1, atLeast75), round(RestPriority::Average, 1),
+               round(RestPriority::Average)};
+  const auto o = apportion(in);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(seats(o) == std::vector<long>{4, 3, 2, 2, 2, 1, 1, 0, 0});  // the official seats
+  CHECK(o.result.floorSum == 11);
+  REQUIRE(o.result.restUnits.size() == 4);
+  CHECK(o.result.restUnits[0].entity == 6);  // Texel 2010, surplus 415
+  CHECK(o.result.restUnits[3].entity == 4);  // CDA, surplus 168.2: the last rest seat
+  CHECK(o.result.restUnits[3].priority.value == mpq_class(841, 5));
+  CHECK(o.result.lastIn == std::optional<std::size_t>(4));
+  CHECK(o.result.firstOut == std::optional<std::size_t>(2));  // PvdA, surplus 127.4
+}
+
+TEST_CASE("restronden: capped lists, then the averages rounds; the majority rule takes the last rest seat") {
+  // 9 seats; the first two lists have 4 and 3 candidates (P 10); the third is below 75%.
+  auto in = staged(9, {3500, 3200, 500});
+  in.maximum = {mpz_class(4), mpz_class(3), mpz_class(5)};
+  in.minimum = {std::nullopt, std::nullopt, std::nullopt};
+  in.rounds = {round(RestPriority::Surplus, 1, {true, true, false}), round(RestPriority::Average, 1),
+               round(RestPriority::Average)};
+  auto o = apportion(in);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(seats(o) == std::vector<long>{4, 3, 2});
+  REQUIRE(o.result.restUnits.size() == 2);
+  CHECK(o.result.restUnits[0].round == 1);
+  CHECK(o.result.restUnits[1].round == 2);
+
+  // 10 seats, 50.5% of the votes but 5 seats: one more, from the list of the last rest seat (P 9).
+  auto m = staged(10, {5050, 1950, 1500, 800, 400, 300});
+  m.rounds = {round(RestPriority::Surplus, 1, {true, true, true, true, false, false}),
+              round(RestPriority::Average)};
+  m.majority = true;
+  o = apportion(m);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(seats(o) == std::vector<long>{6, 2, 1, 1, 0, 0});
+  REQUIRE(o.result.majorityMove.has_value());
+  CHECK(o.result.majorityMove->first == 2);
+  CHECK(o.result.majorityMove->second == 0);
+  m.majority = false;
+  CHECK(seats(apportion(m)) == std::vector<long>{5, 2, 2, 1, 0, 0});
+}
+
+TEST_CASE("restronden: a tie for the last rest unit, the tie-break, and units no round may give") {
+  auto in = staged(4, {100, 100, 100});  // full 1 each, one rest unit, three equal surpluses
+  in.rounds = {round(RestPriority::Surplus, 1)};
+  auto o = apportion(in);
+  REQUIRE(o.error == ApportionError::Tie);
+  CHECK(o.result.tied == std::vector<std::size_t>{0, 1, 2});
+  CHECK(o.result.tiedUnits == 1);
+  in.tieRank = {2, 0, 1};
+  o = apportion(in);
+  REQUIRE(o.error == ApportionError::None);
+  CHECK(seats(o) == std::vector<long>{1, 2, 1});
+  CHECK(tieWinner(in, o.result, 1));
+  CHECK_FALSE(tieWinner(in, o.result, 0));
+  CHECK(tiedValue(in, o.result).value == 25);
+
+  // Two rest units, one surplus round with one each over two admitted entities: fine; only one
+  // admitted entity: a unit is left that no round may give.
+  auto left = staged(5, {100, 100, 100});
+  left.rounds = {round(RestPriority::Surplus, 1, {true, false, false})};
+  o = apportion(left);
+  CHECK(o.error == ApportionError::Infeasible);
+}
