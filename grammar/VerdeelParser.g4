@@ -252,6 +252,7 @@ primary
   | AANTAL LPAREN tableName=IDENT (WAARVOOR filter=expr)? RPAREN                  # Count
   | AFGEROND LPAREN value=expr COMMA rounding=roundingMode
       (COMMA decimals=NUMBER DECIMALEN)? RPAREN                               # Round
+  | fn=IDENT LPAREN arg=IDENT RPAREN                                          # UnitCall
   | name=IDENT                                                                # NameRef
   | LPAREN inner=expr RPAREN                                                  # Paren
   ;

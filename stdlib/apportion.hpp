@@ -165,6 +165,20 @@ std::optional<Priority> nextPriority(const ApportionInput& in, const ApportionRe
 Priority tiedValue(const ApportionInput& in, const ApportionResult& r);
 bool tieWinner(const ApportionInput& in, const ApportionResult& r, std::size_t i);
 
+// The cut-off as values (margins.cpp): the remainder, priority, surplus or average of the last unit
+// given (r.lastIn) and of the first not given (r.firstOut); nullopt when there is none or it is
+// infinite (a first seat of Adams or Huntington-Hill). For Huntington-Hill the exact square.
+std::optional<mpq_class> lastUnitPriority(const ApportionInput& in, const ApportionResult& r);
+std::optional<mpq_class> nextUnitPriority(const ApportionInput& in, const ApportionResult& r);
+// The US Census "Table B" figures: the smallest whole amount by which the weight of the entity of the
+// last unit must fall for it to lose that unit, and by which the weight of the next in line must grow
+// for it to win one (all other weights equal; a tie does not count as won). Exact for the divisor
+// methods (from the priorities); by search over whole amounts (each step a full apportionment) for
+// largest remainder and `restronden`, whose shares all move when one weight moves. nullopt when there
+// is no such entity or amount, or when the last unit and the next in line are the same entity.
+std::optional<mpq_class> marginLast(const ApportionInput& in, const ApportionResult& r);
+std::optional<mpq_class> marginNext(const ApportionInput& in, const ApportionResult& r);
+
 // Under bounds, the rounds of "give everyone scale * weight, hold those past a bound at the bound,
 // share the rest again" that lead to the scale the result uses (which is found directly, exactly).
 // Empty without bounds. Computed on demand: O(rounds * n).

@@ -86,10 +86,21 @@ struct Round {
   std::optional<int> decimals;
 };
 
+// What a verdeling decided at its cut-off, as a value: `laatste_eenheid(x)` (the entity that got the
+// last unit), `volgende_eenheid(x)` (the next in line), `prioriteit_laatste(x)`,
+// `prioriteit_volgende(x)` (their remainder, priority, surplus or average), `marge_laatste(x)`,
+// `marge_volgende(x)` (the smallest whole change of their weight that would move the unit: the US
+// Census "Table B" figures).
+enum class UnitQueryKind { Last, Next, LastPriority, NextPriority, LastMargin, NextMargin };
+struct UnitQuery {
+  UnitQueryKind kind;
+  Ident definition;
+};
+
 struct Expr {
   SourceSpan span;
   std::variant<NumberLit, TextLit, DateLit, BoolLit, NameRef, ThisRef, Member, Unary, Binary, IsEmpty, If,
-               Aggregate, Round>
+               Aggregate, Round, UnitQuery>
       node;
 };
 

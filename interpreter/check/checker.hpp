@@ -12,6 +12,16 @@
 
 namespace verdeel::check {
 
+// A checked expression node at the span of `e`.
+template <typename T>
+CExprPtr node(const ast::Expr& e, Type t, T n) {
+  auto out = std::make_unique<CExpr>();
+  out->span = e.span;
+  out->type = t;
+  out->node = std::move(n);
+  return out;
+}
+
 class Checker {
  public:
   Checker(const ast::RuleSet& rs, Diagnostics& diags) : rs_(rs), diags_(diags) {}
@@ -61,6 +71,7 @@ class Checker {
 
   // apportion.cpp
   std::optional<Apportionment> apportionment(const ast::DefinitionDecl& a, const Definition& def);
+  CExprPtr unitQuery(const ast::Expr& e, const ast::UnitQuery& q, const Ctx& c);  // unit_query.cpp
   bool stagedRounds(const ast::ApportionDecl& v, const Table& subject, const Ctx& perEntity,
                     Apportionment& out);
 

@@ -11,15 +11,6 @@ namespace verdeel::check {
 
 namespace {
 
-template <typename T>
-CExprPtr node(const ast::Expr& e, Type t, T n) {
-  auto out = std::make_unique<CExpr>();
-  out->span = e.span;
-  out->type = t;
-  out->node = std::move(n);
-  return out;
-}
-
 const char* opText(ast::BinOp op) {
   switch (op) {
     case ast::BinOp::Add: return "+";
@@ -494,6 +485,8 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
           auto& agg = std::get<Aggregate>(out->node);
           agg.lookup = keyLookup(agg);
           return out;
+        } else if constexpr (std::is_same_v<T, ast::UnitQuery>) {
+          return unitQuery(e, n, c);
         } else if constexpr (std::is_same_v<T, ast::Round>) {
           CExprPtr value = expr(*n.value, c);
           if (!value) return nullptr;

@@ -136,10 +136,19 @@ struct Round {
   int decimals;
 };
 
+// What a verdeling decided at its cut-off (ast::UnitQuery): for the group `group` gives (the frame's
+// own row, or the group it belongs to), or the whole verdeling when it has no `binnen`.
+struct UnitQuery {
+  ast::UnitQueryKind kind;
+  int definition;
+  CExprPtr group;  // null without `binnen`
+};
+
 struct CExpr {
   SourceSpan span;
   Type type;
-  std::variant<Literal, EntityOf, Field, ParamRef, ScalarRef, Unary, Binary, IsEmpty, If, Aggregate, Round>
+  std::variant<Literal, EntityOf, Field, ParamRef, ScalarRef, Unary, Binary, IsEmpty, If, Aggregate, Round,
+               UnitQuery>
       node;
 };
 

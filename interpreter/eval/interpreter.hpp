@@ -55,6 +55,7 @@ class Interpreter {
   Value evalNode(const check::CExpr& e, const check::IsEmpty& n, Frame& f);
   Value evalNode(const check::CExpr& e, const check::Aggregate& n, Frame& f);
   Value evalNode(const check::CExpr& e, const check::Round& n, Frame& f);
+  Value evalNode(const check::CExpr& e, const check::UnitQuery& n, Frame& f);  // cutoff.cpp
   // A computed value read by the expression: its provenance is merged, its error thrown.
   const Value& read(const Computed& c, const InputRef& ref, Frame& f);
   const Value& field(const check::Field& n, Frame& f);

@@ -199,6 +199,34 @@ std::optional<std::string> filledIn(eval::Evaluation& ev, const check::CExpr& bo
   const check::CExpr* inner = &body;
   const check::Round* round = std::get_if<check::Round>(&body.node);
   if (round) inner = round->value.get();
+  if (const auto* u = std::get_if<check::UnitQuery>(&inner->node)) {
+    // What the value means; the tree below shows the shares it reads (with their explanation).
+    const std::string& x = ev.program().definitions[static_cast<std::size_t>(u->definition)].name;
+    switch (u->kind) {
+      case ast::UnitQueryKind::Last:
+        return fmt::format("laatste_eenheid({}): wie de laatste eenheid kreeg", x);
+      case ast::UnitQueryKind::Next:
+        return fmt::format(
+            "volgende_eenheid({}): wie de volgende eenheid had gekregen (de eerste die er geen kreeg)", x);
+      case ast::UnitQueryKind::LastPriority:
+        return fmt::format(
+            "prioriteit_laatste({}): het overschot, de prioriteit of het gemiddelde van de laatste eenheid",
+            x);
+      case ast::UnitQueryKind::NextPriority:
+        return fmt::format(
+            "prioriteit_volgende({}): het overschot, de prioriteit of het gemiddelde van de volgende", x);
+      case ast::UnitQueryKind::LastMargin:
+        return fmt::format(
+            "marge_laatste({}): met zoveel (hele eenheden) minder gewicht was de laatste eenheid naar de "
+            "volgende gegaan, al het andere gelijk",
+            x);
+      case ast::UnitQueryKind::NextMargin:
+        return fmt::format(
+            "marge_volgende({}): zoveel (hele eenheden) meer gewicht had de volgende nodig om de laatste "
+            "eenheid te krijgen, al het andere gelijk",
+            x);
+    }
+  }
   Filler f(ev, subjectTable, row);
   auto t = f.term(*inner);
   if (!t || f.rounded) return std::nullopt;

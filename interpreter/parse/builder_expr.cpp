@@ -91,6 +91,26 @@ ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
     return make(p, ast::Round{expr(r->value), mode, decimals});
   }
   if (auto* n = dynamic_cast<G::NameRefContext*>(p)) return make(p, ast::NameRef{n->name->getText()});
+  if (auto* u = dynamic_cast<G::UnitCallContext*>(p)) {
+    static const std::pair<const char*, ast::UnitQueryKind> kinds[] = {
+        {"laatste_eenheid", ast::UnitQueryKind::Last},
+        {"volgende_eenheid", ast::UnitQueryKind::Next},
+        {"prioriteit_laatste", ast::UnitQueryKind::LastPriority},
+        {"prioriteit_volgende", ast::UnitQueryKind::NextPriority},
+        {"marge_laatste", ast::UnitQueryKind::LastMargin},
+        {"marge_volgende", ast::UnitQueryKind::NextMargin}};
+    const std::string fn = u->fn->getText();
+    std::vector<std::string> names;
+    for (const auto& [name, kind] : kinds) {
+      if (fn == name) return make(p, ast::UnitQuery{kind, ident(u->arg)});
+      names.emplace_back(name);
+    }
+    auto& d = diags_.report(Code::E0104, span(u->fn), trf("`{}(...)` is not a function of the language", fn));
+    const std::string m = closestMatch(fn, names);
+    d.help = m.empty() ? trf("the functions of a verdeling's cut-off are {}", fmt::join(names, ", "))
+                       : trf("did you mean `{}`?", m);
+    return make(p, ast::NameRef{fn});
+  }
   auto* par = dynamic_cast<G::ParenContext*>(p);
   return expr(par->inner);
 }

@@ -274,3 +274,56 @@ TEST_CASE("property: statutory bounds keep the quota rule for every entity they 
     }
   }));
 }
+
+namespace {
+
+// Entity i's units when its weight is w, all else equal; nullopt when a tie (without the tie-break:
+// a tie does not count as won or lost) or another error stops the method.
+std::optional<mpz_class> unitsWith(ApportionInput in, std::size_t i, const mpq_class& w) {
+  in.weights[i] = w;
+  in.tieRank.clear();
+  const auto o = apportion(in);
+  if (o.error != ApportionError::None) return std::nullopt;
+  return o.result.seats[i];
+}
+
+}  // namespace
+
+TEST_CASE("property: the Table B margins are the smallest whole change of weight that moves the unit") {
+  for (Method m : {Method::LargestRemainder, Method::DHondt, Method::SainteLague, Method::HuntingtonHill,
+                   Method::Adams, Method::Staged}) {
+    INFO(methodName(m));
+    CHECK(rc::check(std::string("margins: ") + methodName(m), [m] {
+      auto in = genInput(m);
+      if (m == Method::Staged) in.rounds = {RestRound{RestPriority::Average, std::nullopt, {}}};
+      const auto o = apportion(in);
+      RC_ASSERT(o.error == ApportionError::None);
+      const ApportionResult& r = o.result;
+      RC_LOG() << "total " << in.total.get_str() << ", weights";
+      for (const mpq_class& w : in.weights) RC_LOG() << " " << w.get_str();
+      RC_LOG() << ", seats";
+      for (const mpz_class& s : r.seats) RC_LOG() << " " << s.get_str();
+      RC_LOG() << ", last " << (r.lastIn ? long(*r.lastIn) : -1) << ", next "
+               << (r.firstOut ? long(*r.firstOut) : -1);
+      if (const auto d = marginNext(in, r)) RC_LOG() << ", marginNext " << d->get_str();
+      if (const auto d = marginLast(in, r)) RC_LOG() << ", marginLast " << d->get_str();
+      RC_LOG() << "\n";
+      if (const auto d = marginNext(in, r)) {
+        const std::size_t j = *r.firstOut;
+        RC_ASSERT(*d >= 1);
+        const auto with = unitsWith(in, j, in.weights[j] + *d);
+        RC_ASSERT(with && *with > r.seats[j]);
+        const auto less = unitsWith(in, j, in.weights[j] + *d - 1);
+        RC_ASSERT(!less || *less <= r.seats[j]);
+      }
+      if (const auto d = marginLast(in, r)) {
+        const std::size_t i = *r.lastIn;
+        RC_ASSERT(*d >= 1);
+        const auto with = unitsWith(in, i, in.weights[i] - *d);
+        RC_ASSERT(with && *with < r.seats[i]);
+        const auto less = unitsWith(in, i, in.weights[i] - *d + 1);
+        RC_ASSERT(!less || *less >= r.seats[i]);
+      }
+    }));
+  }
+}
