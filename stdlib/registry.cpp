@@ -106,6 +106,46 @@ const std::vector<Builtin>& builtins() {
        "first seat before anyone gets a second. It favours smaller entities.",
        "Divisor method with d(s) = s: priorities w / (k - 1), infinite for the first seat. House-monotone.",
        "8 seats over 100,000, 80,000, 30,000 and 20,000 votes: result 3, 3, 1, 1"},
+      {"restronden", "verdeling",
+       "verdeling x per T: verdeel N naar rato van w methode restronden restronde grootste "
+       "overschotten|gemiddelden [, maximaal K per T] [waarvoor c] ... [maximaal b] [meerderheidsregel]",
+       "Seats as the Kieswet gives them (hoofdstuk P). The kiesdeler is the sum of the weights divided by N. "
+       "Every entity first gets its full units: how often the kiesdeler fits in its weight (P 6), never more "
+       "than its maximum (P 10, `maximaal kandidaten`). The units left, the rest units (restzetels), are "
+       "given in the declared rounds, one at a time, each to the entity with the largest surplus (its weight "
+       "minus its full units times the kiesdeler) or the largest average (its weight divided by its units so "
+       "far plus one) among those the round admits: `waarvoor` is a threshold for rest units only (75% of the "
+       "kiesdeler in P 8; the kiesdeler itself in P 7), and `maximaal 1 per T` admits only an entity that has "
+       "had fewer than one rest unit so far. A round whose candidates run out hands over to the next. "
+       "`meerderheidsregel` is P 9: an entity with more than half of all the weight but not more than half "
+       "of the units gets one more, taken from the entity that received the last rest unit.",
+       "Full units f_i = min(floor(N w_i / W), b_i); R = N - sum f_i. Per round in order, while R > 0: the "
+       "admitted candidate with the highest priority (surplus w_i - f_i W / N, fixed; or average w_i / (s_i + "
+       "1), after every unit) gets one, then the tie order; a surplus round must be limited (`maximaal K per`, "
+       "E0214). Units no round may give are E0507. A tie for the last rest unit is recorded like the other "
+       "methods' (E0506 without a tie-break). Exact rationals, O(R n): elections have tens of lists. "
+       "Explanation: every stage, per entity (`explain`). Examples that reproduce official seats: "
+       "rules/examples/tweede-kamer-2023, rules/examples/gemeenteraad.",
+       "Texel 2018, 15 seats over 7,422 votes: kiesdeler 494.8, 75% of it 371.1; full seats 4, 2, 2, 1, 1, "
+       "1, 0, 0, 0 (11); the 4 rest seats go by largest surplus, one each, to Texel 2010 (415), GROENLINKS "
+       "(387.2), VVD (231.4) and CDA (168.2): 4, 3, 2, 2, 2, 1, 1, 0, 0 as the official result"},
+      {"laatste_eenheid(x) and kin", "verdeling",
+       "laatste_eenheid(x), volgende_eenheid(x) -> verwijzing naar T; prioriteit_laatste(x), "
+       "prioriteit_volgende(x), marge_laatste(x), marge_volgende(x) -> getal",
+       "What a verdeling decided at its cut-off, as values for outputs and claims: the entity that got the "
+       "last unit and the next in line (the first that did not get one), the remainder, priority, surplus or "
+       "average with which each stood there, and the US Census 'Table B' figures: by how much (in whole "
+       "units of weight) the first could have had less and still lost the unit, and how much more the second "
+       "needed to win it, all else equal. With `binnen G` each is one per group: use it in a rule per G, or "
+       "per T for the group of that row (E0205 otherwise). Blank when there is no such entity or figure.",
+       "From the group's record: r.lastIn, r.firstOut; priorities as `explain` shows them (Huntington-Hill: "
+       "the exact square). Margins: for divisor methods exact from the priorities (D'Hondt: floor(P_last (s + "
+       "1) - w) + 1 for the next in line); for largest remainder and restronden by doubling and halving over "
+       "whole amounts, each step a full apportionment without tie-break (a tie does not count as moved); "
+       "blank when the last and the next are the same entity or the last unit is an unlosable first seat. "
+       "Property-tested: the margin moves the unit, one less does not.",
+       "US House 2020: `laatste_eenheid(zetels)` is Minnesota, `volgende_eenheid(zetels)` New York, "
+       "`marge_laatste(zetels)` 26 and `marge_volgende(zetels)` 89, as the Census Bureau reported"},
       {"minimaal / maximaal", "verdeling",
        "verdeling x per T: ... minimaal a maximaal b (a, b whole numbers per entity)",
        "Limits per entity: no entity gets less than its minimum or more than its maximum. With `grootste "
