@@ -114,14 +114,18 @@ const std::vector<Builtin>& builtins() {
        "than its maximum (P 10, `maximaal kandidaten`). The units left, the rest units (restzetels), are "
        "given in the declared rounds, one at a time, each to the entity with the largest surplus (its weight "
        "minus its full units times the kiesdeler) or the largest average (its weight divided by its units so "
-       "far plus one) among those the round admits: `waarvoor` is a threshold for rest units only (75% of the "
-       "kiesdeler in P 8; the kiesdeler itself in P 7), and `maximaal 1 per T` admits only an entity that has "
+       "far plus one) among those the round admits: `waarvoor` is a threshold for rest units only (75% of "
+       "the "
+       "kiesdeler in P 8; the kiesdeler itself in P 7), and `maximaal 1 per T` admits only an entity that "
+       "has "
        "had fewer than one rest unit so far. A round whose candidates run out hands over to the next. "
        "`meerderheidsregel` is P 9: an entity with more than half of all the weight but not more than half "
        "of the units gets one more, taken from the entity that received the last rest unit.",
        "Full units f_i = min(floor(N w_i / W), b_i); R = N - sum f_i. Per round in order, while R > 0: the "
-       "admitted candidate with the highest priority (surplus w_i - f_i W / N, fixed; or average w_i / (s_i + "
-       "1), after every unit) gets one, then the tie order; a surplus round must be limited (`maximaal K per`, "
+       "admitted candidate with the highest priority (surplus w_i - f_i W / N, fixed; or average w_i / (s_i "
+       "+ "
+       "1), after every unit) gets one, then the tie order; a surplus round must be limited (`maximaal K "
+       "per`, "
        "E0214). Units no round may give are E0507. A tie for the last rest unit is recorded like the other "
        "methods' (E0506 without a tie-break). Exact rationals, O(R n): elections have tens of lists. "
        "Explanation: every stage, per entity (`explain`). Examples that reproduce official seats: "
@@ -139,7 +143,8 @@ const std::vector<Builtin>& builtins() {
        "needed to win it, all else equal. With `binnen G` each is one per group: use it in a rule per G, or "
        "per T for the group of that row (E0205 otherwise). Blank when there is no such entity or figure.",
        "From the group's record: r.lastIn, r.firstOut; priorities as `explain` shows them (Huntington-Hill: "
-       "the exact square). Margins: for divisor methods exact from the priorities (D'Hondt: floor(P_last (s + "
+       "the exact square). Margins: for divisor methods exact from the priorities (D'Hondt: floor(P_last (s "
+       "+ "
        "1) - w) + 1 for the next in line); for largest remainder and restronden by doubling and halving over "
        "whole amounts, each step a full apportionment without tie-break (a tie does not count as moved); "
        "blank when the last and the next are the same entity or the last unit is an unlosable first seat. "
@@ -181,7 +186,8 @@ const std::vector<Builtin>& builtins() {
        "priorities. A tie is decided by the first key on which the last entity that got the unit and the "
        "first that did not differ.",
        "`bij gelijke stand inwoners aflopend`: of two gemeenten with the same remainder, the larger one gets "
-       "the unit; `bij gelijke stand lot uit lot`: three lists with the same average for two seats, lots 2, 3 "
+       "the unit; `bij gelijke stand lot uit lot`: three lists with the same average for two seats, lots 2, "
+       "3 "
        "and 1: the lists drawn 1 and 2 get them"},
   };
   return registry;

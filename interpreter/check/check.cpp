@@ -419,8 +419,8 @@ void Checker::outputs() {
 }
 
 // The files a run writes besides the declared outputs: the receipt, the claims report, the ties
-// report, and the summary of each split output. An output whose file would have such a name is refused here, before
-// any data is read, rather than when the set is written.
+// report, and the summary of each split output. An output whose file would have such a name is refused here,
+// before any data is read, rather than when the set is written.
 void Checker::reservedOutputNames() {
   const bool claims =
       std::any_of(p_.controles.begin(), p_.controles.end(), [](const Controle& c) { return c.claim; });

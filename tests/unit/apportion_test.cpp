@@ -337,7 +337,8 @@ TEST_CASE(
   CHECK(o.result.firstOut == std::optional<std::size_t>(2));  // PvdA, surplus 127.4
 }
 
-TEST_CASE("restronden: capped lists, then the averages rounds; the majority rule takes the last rest seat") {
+TEST_CASE(
+    "restronden: capped lists, then the averages rounds, and the majority rule takes the last rest seat") {
   // 9 seats; the first two lists have 4 and 3 candidates (P 10); the third is below 75%.
   auto in = staged(9, {3500, 3200, 500});
   in.maximum = {mpz_class(4), mpz_class(3), mpz_class(5)};
