@@ -57,6 +57,7 @@ class Engine {
   const data::Dataset& dataset() const { return *dataset_; }
   bool hasProgram() const { return program_.has_value(); }
   Diagnostics& diagnostics() { return diags_; }
+  const Diagnostics& diagnostics() const { return diags_; }
   const SourceManager& sources() const { return sources_; }
   // For stages that read more files in the same run (a published table to verify against).
   SourceManager& sources() { return sources_; }

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "diag/machine.hpp"
 #include "lang/language.hpp"
 
 namespace verdeel::cli {
@@ -18,6 +19,7 @@ struct Found {
   std::string text;  // the rendered diagnostic
   bool error = false;
   std::vector<Date> dates;
+  MachineDiagnostic machine;  // the same, for `--diagnostics json|sarif`
 };
 
 // Checks the version in force on `date`; adds its diagnostics to `found`; the exit code of that
@@ -35,7 +37,8 @@ int checkVersion(const std::string& rules, const std::string& dataDir, std::opti
     std::string text = render(d, engine.sources());
     auto it = std::find_if(found.begin(), found.end(), [&](const Found& f) { return f.text == text; });
     if (it == found.end()) {
-      found.push_back({std::move(text), codeInfo(d.code).severity == Severity::Error, {}});
+      found.push_back(
+          {std::move(text), codeInfo(d.code).severity == Severity::Error, {}, machine(d, engine.sources())});
       it = found.end() - 1;
     }
     if (date) it->dates.push_back(*date);
@@ -72,8 +75,19 @@ int commandCheck(const std::string& rules, const std::string& dataDir) {
   std::vector<Found> found;
   int code = kExitOk;
   for (const Date& d : dates) code = std::max(code, checkVersion(rules, dataDir, d, found));
+  if (diagnosticsFormat() != DiagnosticsFormat::Text) {
+    std::vector<MachineDiagnostic> all;
+    for (Found& f : found) {
+      for (const Date& d : f.dates) f.machine.versions.push_back(d.str());
+      all.push_back(std::move(f.machine));
+    }
+    const std::size_t notShown = all.size() > limits().diagnostics ? all.size() - limits().diagnostics : 0;
+    all.resize(all.size() - notShown);
+    printMachine(all, notShown);
+  }
   std::size_t shown = 0;
   for (const Found& f : found) {
+    if (diagnosticsFormat() != DiagnosticsFormat::Text) break;
     if (shown++ == limits().diagnostics) {
       std::fputs(
           trf("verdeel: note: {} more diagnostics not shown (limit reached; `--max-meldingen` shows more)\n",

@@ -2,11 +2,13 @@
 // evaluate and print, and map the stage that failed to a documented exit code (docs/cli.md).
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "api/verdeel.hpp"
+#include "diag/machine.hpp"
 #include "output/receipt.hpp"
 #include "output/render.hpp"
 #include "output/write.hpp"
@@ -49,6 +51,16 @@ inline EngineAtExit newEngine() {
 int finish(Engine& engine, int code);
 // A usage error found after parsing the command line (an unknown entity, say): exit 64.
 int usage(const std::string& message, const std::string& help = {});
+
+// cli/report.cpp: `--diagnostics tekst|json|sarif` (read from the command line before anything is
+// said, like `--taal`; 0 or the usage exit code), the option of a command, and printing the
+// diagnostics of one or more engines (diff: both rule sets) in that format on standard error.
+enum class DiagnosticsFormat { Text, Json, Sarif };
+DiagnosticsFormat& diagnosticsFormat();
+int chooseDiagnosticsFormat(int argc, char** argv);
+void addDiagnosticsOption(CLI::App* cmd);
+void printDiagnostics(std::initializer_list<const Engine*> engines);
+void printMachine(const std::vector<MachineDiagnostic>& diags, std::size_t notShown);
 
 // cli/taal.cpp: sets the language from `--taal` or the locale (0, or the usage exit code for an
 // unknown language); the `--taal` option of a command; CLI11's help labels in that language; a

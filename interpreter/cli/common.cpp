@@ -5,12 +5,13 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "diag/machine.hpp"
 #include "lang/language.hpp"
 
 namespace verdeel::cli {
 
 int finish(Engine& engine, int code) {
-  std::fputs(engine.renderDiagnostics().c_str(), stderr);
+  printDiagnostics({&engine});
   return code;
 }
 
@@ -41,6 +42,10 @@ int applySettings(Engine& engine, const std::vector<std::string>& given) {
 }
 
 int usage(const std::string& message, const std::string& help) {
+  if (diagnosticsFormat() != DiagnosticsFormat::Text) {
+    printMachine({machineUsage("usage", message, help)}, 0);
+    return kExitUsage;
+  }
   std::fputs(fmt::format("verdeel: {}[{}]: {}\n", tr("error"), tr("usage"), message).c_str(), stderr);
   if (!help.empty()) std::fputs(fmt::format("  = {}: {}\n", tr("help"), help).c_str(), stderr);
   return kExitUsage;

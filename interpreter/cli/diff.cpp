@@ -112,18 +112,18 @@ int commandDiff(const DiffOptions& o) {
   std::vector<std::string> newSettings = settings();
   newSettings.insert(newSettings.end(), o.newSettings.begin(), o.newSettings.end());
   if (!after.loadRules(*newPath, newDate)) {
-    std::fputs(before.renderDiagnostics().c_str(), stderr);
-    return finish(after, 2);
+    printDiagnostics({&before, &after});
+    return 2;
   }
   if (applySettings(after, newSettings) != 0) return 2;
   if (!after.loadData({o.dataDir})) {
-    std::fputs(before.renderDiagnostics().c_str(), stderr);
-    return finish(after, 2);
+    printDiagnostics({&before, &after});
+    return 2;
   }
   auto result = diff::compare(before.evaluation(), after.evaluation());
   if (!result) {
-    std::fputs(before.renderDiagnostics().c_str(), stderr);
-    return finish(after, 2);
+    printDiagnostics({&before, &after});
+    return 2;
   }
   for (const std::string& d : o.definitions) {
     bool known = false;
@@ -150,8 +150,8 @@ int commandDiff(const DiffOptions& o) {
                            : o.format == "md" ? diff::renderMarkdown(*result, o.oldRules, o.newRules)
                                               : diff::renderText(*result, o.oldRules, o.newRules);
   std::fputs(text.c_str(), stdout);
-  std::fputs(before.renderDiagnostics().c_str(), stderr);
-  return finish(after, result->changes.empty() ? 0 : 1);
+  printDiagnostics({&before, &after});
+  return result->changes.empty() ? 0 : 1;
 }
 
 }  // namespace verdeel::cli

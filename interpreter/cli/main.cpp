@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "diag/machine.hpp"
 #include "lang/language.hpp"
 #include "stdlib/builtins.hpp"
 #include "value/memory.hpp"
@@ -68,6 +69,7 @@ void addCsvLiteral(CLI::App* cmd) {
 // The options every command that reads rules has: `--peildatum` and the limits (docs/reliability.md).
 void addCommon(CLI::App* cmd, std::string& peildatumText) {
   addLanguageOption(cmd);
+  addDiagnosticsOption(cmd);
   cmd->add_option("--peildatum", peildatumText,
                   tr("Use the version of the rules in force on this date (jjjj-mm-dd)"));
   cmd->add_option("--zet", settings(),
@@ -95,6 +97,7 @@ void addCommon(CLI::App* cmd, std::string& peildatumText) {
 
 static int runCommandLine(int argc, char** argv) {
   if (const int code = chooseLanguage(argc, argv); code != 0) return code;
+  if (const int code = chooseDiagnosticsFormat(argc, argv); code != 0) return code;
   CLI::App app{tr("verdeel: rules for distribution decisions under the Spreidingswet"), "verdeel"};
   localiseHelp(app);
   app.require_subcommand(1);
@@ -276,6 +279,7 @@ static int runCommandLine(int argc, char** argv) {
     sub->set_help_flag("-h,--help", tr("Print this help message and exit"));
   }
   addLanguageOption(docs);
+  addDiagnosticsOption(docs);
 
   // A first word that is no command (and no option) is a misspelt command.
   if (argc > 1 && argv[1][0] != '-') {
@@ -337,9 +341,15 @@ static int guarded(int argc, char** argv) {
   try {
     return runCommandLine(argc, argv);
   } catch (const std::bad_alloc&) {
-    std::fputs(tr("verdeel: error[internal]: out of memory; no output was written\n"), stderr);
+    if (diagnosticsFormat() != DiagnosticsFormat::Text)
+      printMachine({machineUsage("internal", tr("out of memory; no output was written"), {})}, 0);
+    else
+      std::fputs(tr("verdeel: error[internal]: out of memory; no output was written\n"), stderr);
   } catch (const std::exception& e) {
-    std::fputs(trf("verdeel: error[internal]: {}; please report this\n", e.what()).c_str(), stderr);
+    if (diagnosticsFormat() != DiagnosticsFormat::Text)
+      printMachine({machineUsage("internal", trf("{}; please report this", e.what()), {})}, 0);
+    else
+      std::fputs(trf("verdeel: error[internal]: {}; please report this\n", e.what()).c_str(), stderr);
   }
   return verdeel::kExitInternal;
 }
