@@ -135,9 +135,17 @@ void Checker::unused() {
   for (int i = 0; i < defs; ++i) {
     if (seen.count(i)) continue;
     const Definition& d = p_.definitions[static_cast<std::size_t>(i)];
+    // Used, but only by definitions that are unused themselves: say so, not "never used".
+    std::vector<std::string> users;
+    for (int j = 0; j < defs; ++j)
+      if (j != i && graph_[static_cast<std::size_t>(j)].count(i))
+        users.push_back(fmt::format("`{}`", p_.definitions[static_cast<std::size_t>(j)].name));
+    std::string message = users.empty()
+                              ? trf("`{}` is never used by an output or a controle", d.name)
+                              : trf("`{}` is used only by {}, which no output or controle uses either",
+                                    d.name, fmt::join(users, ", "));
     diags_.setBasis(p_.basis(d.article));
-    auto& diag =
-        diags_.report(Code::W0201, d.span, trf("`{}` is never used by an output or a controle", d.name));
+    auto& diag = diags_.report(Code::W0201, d.span, std::move(message));
     diag.help = tr("add it to an `uitvoer`, use it in another rule, or remove it");
   }
   diags_.setBasis("");

@@ -71,6 +71,8 @@ void localiseHelp(CLI::App& app);
 std::string commandLineError(const CLI::ParseError& error);
 
 int commandCheck(const std::string& rules, const std::string& dataDir);
+// `verdeel lint RULES`: the linter's named rules at the levels of the rule set's `lint.conf`.
+int commandLint(const std::string& rules);
 // `verdeel tijdlijn RULES`: every date on which something takes effect, and what.
 int commandTimeline(const std::string& rules);
 int commandRun(const std::string& rules, const std::string& dataDir, const std::string& outDir,

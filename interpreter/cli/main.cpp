@@ -265,6 +265,12 @@ static int runCommandLine(int argc, char** argv) {
       ->check(kFolderName)
       ->type_name(tr("FOLDER"));
 
+  std::string lintRules;
+  auto* lintCmd = app.add_subcommand(
+      "lint", tr("Check how a rule set is written: named rules beyond the checker, levels in lint.conf"));
+  lintCmd->add_option(tr("RULES"), lintRules, tr("A .regels file or a folder of them"))->required();
+  addCommon(lintCmd, peildatumText);
+
   std::string timelineRules;
   auto* timelineCmd = app.add_subcommand(
       "tijdlijn", tr("List every date on which something in a rule set takes effect, and what"));
@@ -283,12 +289,12 @@ static int runCommandLine(int argc, char** argv) {
 
   // A first word that is no command (and no option) is a misspelt command.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::vector<std::string> commands = {"check", "run",    "explain",  "verify",     "diff",
-                                               "sweep", "keuzes", "tijdlijn", "stdlib-docs"};
+    const std::vector<std::string> commands = {"check", "run",    "explain",  "verify",      "diff",
+                                               "sweep", "keuzes", "tijdlijn", "stdlib-docs", "lint"};
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       const std::string m = closestMatch(argv[1], commands);
       return usage(trf("unknown command `{}`", argv[1]),
-                   m.empty() ? tr("the commands are check, run, explain, verify, diff, sweep, keuzes, "
+                   m.empty() ? tr("the commands are check, run, explain, verify, diff, sweep, keuzes, lint, "
                                   "tijdlijn and stdlib-docs")
                              : trf("did you mean `{}`?", m));
     }
@@ -318,6 +324,7 @@ static int runCommandLine(int argc, char** argv) {
   }
   if (*check) return commandCheck(rules, dataDir);
   if (*timelineCmd) return commandTimeline(timelineRules);
+  if (*lintCmd) return commandLint(lintRules);
   if (*run && !receiptFile.empty()) return commandCheckReceipt(receiptFile);
   if (*run && rules.empty()) {
     return usage(trf("{} is required", tr("RULES")), tr("run `verdeel run --help`"));

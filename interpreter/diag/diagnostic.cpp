@@ -34,6 +34,12 @@ std::optional<Diagnostic> Diagnostics::takeLast() {
   return d;
 }
 
+void Diagnostics::raise(Diagnostic& d) {
+  if (d.severity() == Severity::Error) return;
+  d.raised = Severity::Error;
+  ++errors_;
+}
+
 Diagnostic& Diagnostics::report(Code code, SourceSpan span, std::string message) {
   bool isError = codeInfo(code).severity == Severity::Error;
   if (isError) ++errors_;
@@ -142,7 +148,7 @@ std::string shownMessage(std::string_view m) {
 void renderInto(std::string& out, const Diagnostic& d, const SourceManager& sources, std::size_t notes) {
   const CodeInfo& info = codeInfo(d.code);
   out += fmt::format("{}: {}[{}]: {}\n", location(d.span, sources),
-                     info.severity == Severity::Error ? tr("error") : tr("warning"), info.name,
+                     d.severity() == Severity::Error ? tr("error") : tr("warning"), info.name,
                      shownMessage(d.message));
   appendSnippet(out, d.span, sources);
   for (std::size_t k = 0; k < notes && k < d.notes.size(); ++k) {

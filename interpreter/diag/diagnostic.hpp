@@ -48,7 +48,9 @@ struct Diagnostic {
   std::vector<Note> notes;
   std::string help;
   std::string basis;  // e.g. `art. 2.1 Besluit "Indicatieve verdeling"`
-  Severity severity() const { return codeInfo(code).severity; }
+  // A warning a rule set raised to an error (`verdeel lint`, `lint.conf`); else the code's severity.
+  std::optional<Severity> raised = std::nullopt;
+  Severity severity() const { return raised.value_or(codeInfo(code).severity); }
 };
 
 class Diagnostics {
@@ -57,6 +59,8 @@ class Diagnostics {
   // Adds a diagnostic and returns it for notes and help; past the limit it is counted, not kept.
   Diagnostic& report(Code code, SourceSpan span, std::string message);
   bool hasErrors() const { return errors_ > 0; }
+  // Makes a reported warning an error (counted as one).
+  void raise(Diagnostic& d);
   std::size_t errorCount() const { return errors_; }
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t dropped() const { return dropped_; }

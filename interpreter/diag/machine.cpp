@@ -70,7 +70,7 @@ MachineDiagnostic machine(const Diagnostic& d, const SourceManager& sources) {
   MachineDiagnostic out;
   const CodeInfo& info = codeInfo(d.code);
   out.code = std::string(info.name);
-  out.severity = info.severity == Severity::Error ? "error" : "warning";
+  out.severity = d.severity() == Severity::Error ? "error" : "warning";
   out.title = std::string(info.title());
   out.message = d.message;
   out.at = position(d.span, sources);
