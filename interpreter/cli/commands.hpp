@@ -66,6 +66,8 @@ void printMachine(const std::vector<MachineDiagnostic>& diags, std::size_t notSh
 // unknown language); the `--taal` option of a command; CLI11's help labels in that language; a
 // CLI11 parse error in that language.
 int chooseLanguage(int argc, char** argv);
+// The values an option is given before `--` (`--taal en`, `--taal=en`), read before CLI11 parses.
+std::vector<std::string_view> optionValues(int argc, char** argv, std::string_view name);
 void addLanguageOption(CLI::App* cmd);
 void localiseHelp(CLI::App& app);
 std::string commandLineError(const CLI::ParseError& error);

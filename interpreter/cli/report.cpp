@@ -27,16 +27,7 @@ std::optional<DiagnosticsFormat> parseFormat(std::string_view text) {
 }  // namespace
 
 int chooseDiagnosticsFormat(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == "--") break;
-    std::string_view value;
-    if (arg == "--diagnostics" && i + 1 < argc)
-      value = argv[i + 1];
-    else if (arg.rfind("--diagnostics=", 0) == 0)
-      value = arg.substr(14);
-    else
-      continue;
+  for (const std::string_view value : optionValues(argc, argv, "--diagnostics")) {
     const auto parsed = parseFormat(value);
     if (!parsed)
       return usage(trf("--diagnostics: `{}` is not a format of diagnostics", std::string(value)),

@@ -13,18 +13,22 @@
 
 namespace verdeel::cli {
 
+std::vector<std::string_view> optionValues(int argc, char** argv, std::string_view name) {
+  std::vector<std::string_view> out;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == name && i + 1 < argc)
+      out.emplace_back(argv[i + 1]);
+    else if (arg.size() > name.size() && arg.substr(0, name.size()) == name && arg[name.size()] == '=')
+      out.push_back(arg.substr(name.size() + 1));
+  }
+  return out;
+}
+
 int chooseLanguage(int argc, char** argv) {
   Language chosen = languageFromEnvironment();
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == "--") break;
-    std::string_view value;
-    if (arg == "--taal" && i + 1 < argc)
-      value = argv[i + 1];
-    else if (arg.rfind("--taal=", 0) == 0)
-      value = arg.substr(7);
-    else
-      continue;
+  for (const std::string_view value : optionValues(argc, argv, "--taal")) {
     const auto parsed = parseLanguage(value);
     if (!parsed) {
       setLanguage(chosen);
