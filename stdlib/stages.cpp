@@ -18,6 +18,17 @@ int comparePriority(const Priority& a, const Priority& b) {
   return cmp(a.value, b.value) < 0 ? -1 : (a.value == b.value ? 0 : 1);
 }
 
+// Entity i's claim in a round: its surplus (weight - full units x kiesdeler) or its average with the
+// units it holds (weight / (units + 1)). `sum` is the sum of the weights.
+Priority priorityOf(const ApportionInput& in, const RestRound& round, const mpq_class& sum,
+                    const mpz_class& full, const mpz_class& units, std::size_t i) {
+  mpq_class p = round.priority == RestPriority::Surplus
+                    ? mpq_class(in.weights[i] - mpq_class(full) * sum / mpq_class(in.total))
+                    : mpq_class(in.weights[i] / mpq_class(units + 1));
+  p.canonicalize();
+  return {p, false};
+}
+
 struct Staged {
   const ApportionInput& in;
   ApportionOutcome& out;
@@ -36,11 +47,7 @@ struct Staged {
     return !round.perEntity || rest[i] < *round.perEntity;
   }
   Priority priority(const RestRound& round, std::size_t i) const {
-    if (round.priority == RestPriority::Surplus)
-      return {in.weights[i] - mpq_class(out.result.fullUnits[i]) * sum / mpq_class(in.total), false};
-    mpq_class avg = in.weights[i] / mpq_class(seats[i] + 1);
-    avg.canonicalize();
-    return {avg, false};
+    return priorityOf(in, round, sum, out.result.fullUnits[i], seats[i], i);
   }
   // The best admitted candidate of a round: highest priority, then the tie order.
   std::optional<std::size_t> best(const RestRound& round) const {
@@ -182,14 +189,8 @@ ApportionOutcome apportionStaged(const ApportionInput& in) {
 }
 
 Priority restPriority(const ApportionInput& in, const ApportionResult& r, std::size_t round, std::size_t i) {
-  const RestRound& rr = in.rounds[round];
-  if (rr.priority == RestPriority::Surplus) {
-    const mpq_class sum = std::accumulate(in.weights.begin(), in.weights.end(), mpq_class(0));
-    return {in.weights[i] - mpq_class(r.fullUnits[i]) * sum / mpq_class(in.total), false};
-  }
-  mpq_class avg = in.weights[i] / mpq_class(r.seats[i] + 1);
-  avg.canonicalize();
-  return {avg, false};
+  const mpq_class sum = std::accumulate(in.weights.begin(), in.weights.end(), mpq_class(0));
+  return priorityOf(in, in.rounds[round], sum, r.fullUnits[i], r.seats[i], i);
 }
 
 }  // namespace verdeel::stdlib

@@ -59,20 +59,19 @@ bool Checker::stagedRounds(const ast::ApportionDecl& v, const Table& subject, co
             tr("a round by the largest surpluses would give every unit to the same entity: its surplus "
                "does not change"),
             tr("limit it, as the law does: `restronde grootste overschotten, maximaal 1 per ...`"));
-    if (r.filter) {
-      round.filter = expr(*r.filter, perEntity);
-      if (!round.filter) {
-        ok = false;
-      } else if (round.filter->type.kind != Kind::Bool) {
-        diags_.report(Code::E0203, r.filter->span,
-                      trf("the condition after `waarvoor` must be true or false, but it is a {}",
-                          tname(round.filter->type)));
-        ok = false;
-      }
-    }
+    if (r.filter && !(round.filter = condition(*r.filter, perEntity))) ok = false;
     out.rounds.push_back(std::move(round));
   }
   return ok;
+}
+
+CExprPtr Checker::condition(const ast::Expr& e, const Ctx& c) {
+  CExprPtr out = expr(e, c);
+  if (!out || out->type.kind == Kind::Bool) return out;
+  diags_.report(
+      Code::E0203, e.span,
+      trf("the condition after `waarvoor` must be true or false, but it is a {}", tname(out->type)));
+  return nullptr;
 }
 
 std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a, const Definition& def) {
@@ -130,17 +129,7 @@ std::optional<Apportionment> Checker::apportionment(const ast::DefinitionDecl& a
   need(out.total, *v.total, true, tr("the total to distribute (`verdeel`)"));
   out.weight = expr(*v.weight, perEntity);
   need(out.weight, *v.weight, false, tr("the weight (`naar rato van`)"));
-  if (v.filter) {
-    out.filter = expr(*v.filter, perEntity);
-    if (!out.filter) {
-      ok = false;
-    } else if (out.filter->type.kind != Kind::Bool) {
-      diags_.report(Code::E0203, v.filter->span,
-                    trf("the condition after `waarvoor` must be true or false, but it is a {}",
-                        tname(out.filter->type)));
-      ok = false;
-    }
-  }
+  if (v.filter && !(out.filter = condition(*v.filter, perEntity))) ok = false;
   if (!stagedRounds(v, subject, perEntity, out)) ok = false;
   if (v.minimum) {
     out.minimum = expr(*v.minimum, perEntity);

@@ -72,6 +72,9 @@ class Checker {
   // apportion.cpp
   std::optional<Apportionment> apportionment(const ast::DefinitionDecl& a, const Definition& def);
   CExprPtr unitQuery(const ast::Expr& e, const ast::UnitQuery& q, const Ctx& c);  // unit_query.cpp
+  // A `waarvoor` condition of a verdeling or of one of its rounds: null after reporting (E0203 when it
+  // is not true or false).
+  CExprPtr condition(const ast::Expr& e, const Ctx& c);
   bool stagedRounds(const ast::ApportionDecl& v, const Table& subject, const Ctx& perEntity,
                     Apportionment& out);
 
