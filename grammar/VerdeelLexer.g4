@@ -169,3 +169,8 @@ AAN             : 'aan';
 TOE             : 'toe';
 BOUWT           : 'bouwt';
 VOORT           : 'voort';
+TOETS           : 'toets';
+VERWACHT        : 'verwacht';
+GEGEVENS        : 'gegevens';
+ZET             : 'zet';
+ELKE            : 'elke';

@@ -263,3 +263,35 @@ roundingMode
   | NAAR BOVEN     # ModeUp
   | HALF EVEN      # ModeHalfEven
   ;
+
+// ---------------------------------------------------------------- tests (`.toets`)
+// A test file (`toetsen/*.toets` beside the rules) holds tests of its rule set: each a situation (the
+// version on a peildatum, parameters set, tables given other rows, inline or from a file) and what
+// the rules must give in it. Read by interpreter/toets; the rules of the set are not in it.
+testFile : test* EOF ;
+
+test : TOETS title=STRING testItem* ;
+
+testItem
+  : PEILDATUM date=DATE                                                        # TestPeildatum
+  | ZET name=IDENT EQ value=testValue                                          # TestSetting
+  | GEGEVENS tableName=IDENT (UIT path=STRING | rows=TEXTBLOCK)                # TestData
+  | VERWACHT name=IDENT (VAN entity=testEntity)? EQ value=testValue            # TestExpectValue
+  | VERWACHT kind=(CONTROLE | BEWERING) description=STRING EQ value=testValue  # TestExpectControle
+  | VERWACHT ELKE CONTROLE EQ value=testValue                                  # TestExpectEveryControle
+  | VERWACHT UITVOER name=STRING GELIJK AAN path=STRING                        # TestExpectOutput
+  ;
+
+// An entity by its key or its name: `"GM0193"`, `Zwolle`, `"'s-Hertogenbosch"`.
+testEntity : STRING | IDENT ;
+
+// A value as a test writes it: `826`, `-3`, `2/3`, `0,75`, `"tekst"`, `2024-12-20`, `waar`, `leeg`,
+// or a word (the reading of a keuze).
+testValue
+  : negative=MINUS? NUMBER (SLASH denominator=NUMBER)?  # TestNumber
+  | STRING                                              # TestText
+  | DATE                                                # TestDate
+  | value=(WAAR | ONWAAR)                               # TestBool
+  | LEEG                                                # TestEmpty
+  | IDENT                                               # TestWord
+  ;

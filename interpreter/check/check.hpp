@@ -16,4 +16,13 @@ std::optional<Program> check(const ast::RuleSet& rules, Diagnostics& diags);
 // Plain-words name of a type: `geheel getal`, `verwijzing naar provincie`.
 std::string typeName(const Type& t, const std::vector<Table>& tables);
 
+// A number as written in a rule or a test (`96_000` without the `_`, `0,75`, `12%`): its value and
+// whether it is whole (no decimal mark, no `%`); nullopt after E0107 (`2.419` is ambiguous in Dutch).
+struct NumberLiteral {
+  mpq_class value;
+  bool whole = false;
+};
+std::optional<NumberLiteral> numberLiteral(const std::string& written, const SourceSpan& span,
+                                           Diagnostics& diags);
+
 }  // namespace verdeel::check

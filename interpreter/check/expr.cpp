@@ -3,6 +3,9 @@
 // declared `geheel getal` must come out whole, so every fraction meets an explicit rounding step.
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "check/check.hpp"
 #include "check/checker.hpp"
 #include "check/lookup.hpp"
 #include "lang/language.hpp"
@@ -30,6 +33,40 @@ const char* opText(ast::BinOp op) {
 }
 
 }  // namespace
+
+std::optional<NumberLiteral> numberLiteral(const std::string& written, const SourceSpan& span,
+                                           Diagnostics& diags) {
+  // `2.419` and `1.000`: a point before exactly three digits, after a whole part that is not 0, is
+  // how Dutch writes thousands; read as a decimal point it would be a silent error of a factor 1000.
+  // So it is refused, with both readings in the help.
+  std::string text = written;
+  const bool percent = !text.empty() && text.back() == '%';
+  if (percent) text.pop_back();
+  const auto point = text.find('.');
+  if (point != std::string::npos && text.size() - point - 1 == 3 && text.substr(0, point) != "0") {
+    auto& d = diags.report(Code::E0107, span,
+                           trf("`{}` is ambiguous: a point before three digits reads as a thousands "
+                               "separator in Dutch, as a decimal point in verdeel",
+                               written));
+    const std::string whole = text.substr(0, point), part = text.substr(point + 1);
+    const std::string fraction = part == "000" ? whole : whole + "," + part;
+    d.help = trf("for {} write `{}` or `{}`; for {} write `{}`", whole + part, whole + part, whole + "_" + part,
+                 fraction, fraction);
+    return std::nullopt;
+  }
+  NumberLiteral out;
+  out.whole = text.find_first_of(".,") == std::string::npos && !percent;
+  std::replace(text.begin(), text.end(), ',', '.');
+  if (!parseNumber(text, '.', out.value)) {
+    diags.report(Code::E0107, span, trf("`{}` is not a usable number", written));
+    return std::nullopt;
+  }
+  if (percent) {
+    out.value /= 100;
+    out.value.canonicalize();
+  }
+  return out;
+}
 
 void Checker::bodies() {
   graph_.assign(rs_.definitions.size() + rs_.parameters.size(), {});
@@ -261,36 +298,9 @@ CExprPtr Checker::expr(const ast::Expr& e, const Ctx& c) {
       [&](const auto& n) -> CExprPtr {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, ast::NumberLit>) {
-          // `2.419` and `1.000`: a point before exactly three digits, after a whole part that is not 0,
-          // is how Dutch writes thousands; read as a decimal point it would be a silent error of a
-          // factor 1000. So it is refused, with both readings in the help.
-          std::string text = n.text;
-          const bool percent = !text.empty() && text.back() == '%';
-          if (percent) text.pop_back();
-          const auto point = text.find('.');
-          if (point != std::string::npos && text.size() - point - 1 == 3 && text.substr(0, point) != "0") {
-            auto& d = diags_.report(Code::E0107, e.span,
-                                    trf("`{}` is ambiguous: a point before three digits reads as a thousands "
-                                        "separator in Dutch, as a decimal point in verdeel",
-                                        n.text));
-            const std::string whole = text.substr(0, point), part = text.substr(point + 1);
-            const std::string fraction = part == "000" ? whole : whole + "," + part;
-            d.help = trf("for {} write `{}` or `{}`; for {} write `{}`", whole + part, whole + part,
-                         whole + "_" + part, fraction, fraction);
-            return nullptr;
-          }
-          const bool whole = text.find_first_of(".,") == std::string::npos && !percent;
-          std::replace(text.begin(), text.end(), ',', '.');
-          mpq_class q;
-          if (!parseNumber(text, '.', q)) {
-            diags_.report(Code::E0107, e.span, trf("`{}` is not a usable number", n.text));
-            return nullptr;
-          }
-          if (percent) {
-            q /= 100;
-            q.canonicalize();
-          }
-          return node(e, Type{whole ? Kind::Integer : Kind::Number}, Literal{Value{q}});
+          auto q = numberLiteral(n.text, e.span, diags_);
+          if (!q) return nullptr;
+          return node(e, Type{q->whole ? Kind::Integer : Kind::Number}, Literal{Value{q->value}});
         } else if constexpr (std::is_same_v<T, ast::TextLit>) {
           return node(e, Type{Kind::Text}, Literal{Value{n.value}});
         } else if constexpr (std::is_same_v<T, ast::DateLit>) {

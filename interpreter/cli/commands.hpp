@@ -121,6 +121,15 @@ int writeSet(Engine& engine, output::Receipt& receipt, std::vector<output::Outpu
 // The hashes of every rule and data file the engine read.
 std::vector<output::FileHash> inputHashes(const Engine& engine);
 
+struct TestCommand {
+  std::string rules;
+  bool coverageText = false;         // `--dekking`: the coverage per article
+  std::string coverageHtml;          // `--dekking-html FILE`
+  std::optional<double> minCoverage;  // `--min-dekking P`
+};
+// `verdeel test RULES`: the tests of a rule set with their coverage per article (toets/toets.hpp).
+int commandTest(const TestCommand& c);
+
 struct ReadingsCommand {
   std::string rules, dataDir, outDir = "uitvoer";
   std::vector<std::string> readings;  // `--lezingen KEUZE=a,b`

@@ -271,6 +271,18 @@ static int runCommandLine(int argc, char** argv) {
   lintCmd->add_option(tr("RULES"), lintRules, tr("A .regels file or a folder of them"))->required();
   addCommon(lintCmd, peildatumText);
 
+  TestCommand testCommand;
+  double minCoverage = -1;
+  auto* testCmd = app.add_subcommand(
+      "test", tr("Run the tests of a rule set (toetsen/*.toets) and report the coverage per article"));
+  testCmd->add_option(tr("RULES"), testCommand.rules, tr("A .regels file or a folder of them"))->required();
+  testCmd->add_flag("--dekking", testCommand.coverageText, tr("Show the coverage per article and what no test reached"));
+  testCmd->add_option("--dekking-html", testCommand.coverageHtml, tr("Write the coverage per article as an HTML page"));
+  testCmd->add_option("--min-dekking", minCoverage, tr("Fail when the tests reach less than P percent of the rules"))
+      ->check(CLI::Range(0.0, 100.0));
+  addLanguageOption(testCmd);
+  addDiagnosticsOption(testCmd);
+
   std::string timelineRules;
   auto* timelineCmd = app.add_subcommand(
       "tijdlijn", tr("List every date on which something in a rule set takes effect, and what"));
@@ -290,12 +302,13 @@ static int runCommandLine(int argc, char** argv) {
   // A first word that is no command (and no option) is a misspelt command.
   if (argc > 1 && argv[1][0] != '-') {
     const std::vector<std::string> commands = {"check", "run",    "explain",  "verify",      "diff",
-                                               "sweep", "keuzes", "tijdlijn", "stdlib-docs", "lint"};
+                                               "sweep", "keuzes", "tijdlijn", "stdlib-docs", "lint",
+                                               "test"};
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       const std::string m = closestMatch(argv[1], commands);
       return usage(trf("unknown command `{}`", argv[1]),
                    m.empty() ? tr("the commands are check, run, explain, verify, diff, sweep, keuzes, lint, "
-                                  "tijdlijn and stdlib-docs")
+                                  "test, tijdlijn and stdlib-docs")
                              : trf("did you mean `{}`?", m));
     }
   }
@@ -325,6 +338,10 @@ static int runCommandLine(int argc, char** argv) {
   if (*check) return commandCheck(rules, dataDir);
   if (*timelineCmd) return commandTimeline(timelineRules);
   if (*lintCmd) return commandLint(lintRules);
+  if (*testCmd) {
+    if (minCoverage >= 0) testCommand.minCoverage = minCoverage;
+    return commandTest(testCommand);
+  }
   if (*run && !receiptFile.empty()) return commandCheckReceipt(receiptFile);
   if (*run && rules.empty()) {
     return usage(trf("{} is required", tr("RULES")), tr("run `verdeel run --help`"));

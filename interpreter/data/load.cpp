@@ -100,9 +100,51 @@ std::string shown(std::string_view s) {
   return out + "...";
 }
 
+// Reads the file of a table (td.path: its own, or a test's file in its place) into the sources:
+// td.file, or false after the diagnostic (a link leading outside the rule set, too large, unreadable).
+bool readTableFile(const check::Table& table, const LoadOptions& options, TableData& td, SourceManager& sources,
+                   Diagnostics& diags) {
+    // Where the file really is, before a byte of it is read: a link in the rule set may lead to
+    // any file on the machine, and a data error would show its first line.
+    const std::string& root = options.dataDir.empty() ? table.root : options.dataDir;
+    if (auto real = leadsOutside(td.path, root)) {
+      auto& d = diags.report(
+          Code::E0417, table.pathSpan,
+          trf("data file `{}` leads through a symbolic link to `{}`, outside {} `{}`", td.path, *real,
+              options.dataDir.empty() ? tr("the rule set's folder") : tr("the `--data` folder"),
+              root.empty() ? "." : root));
+      d.help = options.dataDir.empty()
+                   ? tr("a rule set reads only data under its own folder; name a folder elsewhere with "
+                        "`--data DIR`, or copy the file into the rule set")
+                   : tr("with `--data DIR` the tables are read from under that folder only");
+      return false;
+    }
+    std::string error;
+    bool tooLarge = false;
+    td.file = registerCsvFile(td.path, sources, error, options.limits.dataFileBytes, &tooLarge);
+    if (tooLarge) {
+      auto& d = diags.report(
+          Code::E0416, table.pathSpan,
+          trf("data file `{}` is larger than the limit of {} bytes", td.path, options.limits.dataFileBytes));
+      d.help = tr("raise the limit with `--max-gegevensbestand` if the file is really this large");
+      return false;
+    }
+    if (td.file == 0) {
+      auto& d =
+          diags.report(Code::E0401, table.pathSpan, trf("cannot read data file `{}`: {}", td.path, error));
+      d.help = options.dataDir.empty()
+                   ? tr("the path is relative to the folder of the rule file; `--data DIR` "
+                        "reads the tables from another folder")
+                   : tr("with `--data DIR` every table is read from that folder");
+      return false;
+    }
+  return true;
+}
+
 }  // namespace
 
 std::string tablePath(const check::Table& table, const LoadOptions& options) {
+  if (auto given = options.files.find(table.name); given != options.files.end()) return given->second;
   if (options.dataDir.empty()) return table.path;
   return (std::filesystem::path(options.dataDir) / table.declared).lexically_normal().string();
 }
@@ -126,38 +168,10 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     for (std::size_t ci = 0; ci < table.columns.size(); ++ci)
       keepPosition[ci] = static_cast<int>(ci) == table.key || table.columns[ci].type.kind == Kind::Entity ||
                          table.columns[ci].matchVia >= 0;
-    // Where the file really is, before a byte of it is read: a link in the rule set may lead to
-    // any file on the machine, and a data error would show its first line.
-    const std::string& root = options.dataDir.empty() ? table.root : options.dataDir;
-    if (auto real = leadsOutside(td.path, root)) {
-      auto& d = diags.report(
-          Code::E0417, table.pathSpan,
-          trf("data file `{}` leads through a symbolic link to `{}`, outside {} `{}`", td.path, *real,
-              options.dataDir.empty() ? tr("the rule set's folder") : tr("the `--data` folder"),
-              root.empty() ? "." : root));
-      d.help = options.dataDir.empty()
-                   ? tr("a rule set reads only data under its own folder; name a folder elsewhere with "
-                        "`--data DIR`, or copy the file into the rule set")
-                   : tr("with `--data DIR` the tables are read from under that folder only");
-      continue;
-    }
-    std::string error;
-    bool tooLarge = false;
-    td.file = registerCsvFile(td.path, sources, error, options.limits.dataFileBytes, &tooLarge);
-    if (tooLarge) {
-      auto& d = diags.report(
-          Code::E0416, table.pathSpan,
-          trf("data file `{}` is larger than the limit of {} bytes", td.path, options.limits.dataFileBytes));
-      d.help = tr("raise the limit with `--max-gegevensbestand` if the file is really this large");
-      continue;
-    }
-    if (td.file == 0) {
-      auto& d =
-          diags.report(Code::E0401, table.pathSpan, trf("cannot read data file `{}`: {}", td.path, error));
-      d.help = options.dataDir.empty()
-                   ? tr("the path is relative to the folder of the rule file; `--data DIR` "
-                        "reads the tables from another folder")
-                   : tr("with `--data DIR` every table is read from that folder");
+    if (auto given = options.rows.find(table.name); given != options.rows.end()) {
+      td.file = given->second;
+      td.path = sources.path(td.file);
+    } else if (!readTableFile(table, options, td, sources, diags)) {
       continue;
     }
     // Room for every line at once (a table of a million rows is not copied as it grows).

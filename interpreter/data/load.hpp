@@ -3,6 +3,8 @@
 // file:line:col with a note pointing at the column declaration that needed it.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -17,6 +19,10 @@ namespace verdeel::data {
 struct LoadOptions {
   std::string dataDir;  // when set, table paths are taken relative to this folder
   Limits limits = {};
+  // A test's own rows for a table (`gegevens TABEL`), by table name: a file read instead of the
+  // table's own (under the table's folder, like it), or rows already registered as a source.
+  std::map<std::string, std::string> files;
+  std::map<std::string, std::uint32_t> rows;
 };
 
 std::optional<Dataset> load(const check::Program& program, const LoadOptions& options, SourceManager& sources,

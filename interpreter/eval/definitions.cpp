@@ -71,6 +71,10 @@ Computed computeValue(State& s, int def, int row, Derivation* derivation) {
           if (out.exception == e) out.overruledBy = overruledBy;
       if (overruledBy < 0) winners.push_back(e);
     }
+    if (s.coverage)
+      for (int e : d.exceptions)
+        s.coverage->exceptions[static_cast<std::size_t>(e)] |=
+            winners.size() == 1 && winners[0] == e ? Coverage::kApplied : Coverage::kNotApplied;
     if (winners.size() > 1) {
       const check::Exception& a = p.exceptions[static_cast<std::size_t>(winners[0])];
       const check::Exception& b = p.exceptions[static_cast<std::size_t>(winners[1])];

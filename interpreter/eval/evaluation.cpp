@@ -118,6 +118,10 @@ void Evaluation::setStepLimit(std::uint64_t limit) {
 void Evaluation::setDigitLimit(std::size_t digits) {
   state_->digitLimit = digits;
 }
+void Evaluation::setCoverage(Coverage* c) {
+  state_->coverage = c;
+  if (c) c->exceptions.resize(program_.exceptions.size(), 0);
+}
 std::uint64_t Evaluation::steps() const {
   return state_->steps;
 }
@@ -260,6 +264,13 @@ bool Evaluation::selected(int def) const {
   const Value& v = state_->parameters[static_cast<std::size_t>(d.choiceParameter)].value;
   const auto* reading = std::get_if<std::string>(&v);
   return reading && *reading == d.alternative;
+}
+
+bool Evaluation::computedAny(int def) const {
+  if (!selected(def) || !state_->definitionDone[static_cast<std::size_t>(def)]) return false;
+  for (const Computed& c : state_->definitions[static_cast<std::size_t>(def)])
+    if (c.error == 0) return true;
+  return false;
 }
 
 const Computed* Evaluation::definition(int def, int row) {

@@ -19,6 +19,7 @@
 #include "check/program.hpp"
 #include "data/dataset.hpp"
 #include "diag/diagnostic.hpp"
+#include "eval/coverage.hpp"
 #include "eval/provenance.hpp"
 #include "stdlib/apportion.hpp"
 #include "stdlib/builtins.hpp"
@@ -133,6 +134,9 @@ class Evaluation {
   // The limit on the digits of one number (E0513), before the first value is asked for.
   void setDigitLimit(std::size_t digits);
   std::uint64_t steps() const;
+  // Records what the evaluation reaches (branches, exceptions) into `c`, before the first value is
+  // asked for (`verdeel test`; eval/coverage.hpp).
+  void setCoverage(Coverage* c);
   // Starts counting steps again (a sweep: the limit holds per scenario).
   void resetSteps();
   // Replaces a parameter's value (a scenario: `--zet`). The next value asked for is computed with
@@ -150,6 +154,9 @@ class Evaluation {
   // Whether a definition is computed in this evaluation: true, except for a reading of a keuze that
   // is not the one chosen (check::Definition::choiceParameter).
   bool selected(int def) const;
+  // Whether at least one value of the definition was computed without an error (after update()):
+  // the coverage of `verdeel test`. False for a table without rows and a reading not chosen.
+  bool computedAny(int def) const;
   const Computed* parameter(int param);
   // How the value was made (inputs, exceptions); nullopt when the value failed.
   std::optional<Derivation> derivation(int def, int row);

@@ -84,7 +84,9 @@ const Value& Interpreter::ref(const check::CExpr& e, Frame& f, Value& scratch) {
           return read(s_.definitions[static_cast<std::size_t>(n.definition)][0],
                       InputRef{InputRef::Kind::Definition, -1, -1, n.definition}, f);
         } else if constexpr (std::is_same_v<T, check::If>) {
-          return truth(*n.condition, f) ? ref(*n.thenValue, f, scratch) : ref(*n.elseValue, f, scratch);
+          const bool taken = truth(*n.condition, f);
+          if (s_.coverage) s_.coverage->branches[&e] |= taken ? Coverage::kThen : Coverage::kElse;
+          return taken ? ref(*n.thenValue, f, scratch) : ref(*n.elseValue, f, scratch);
         } else {
           scratch = evalNode(e, n, f);
           return scratch;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "eval/coverage.hpp"
 #include "eval/evaluation.hpp"
 #include "eval/index.hpp"
 #include "eval/provenance.hpp"
@@ -68,6 +69,8 @@ struct State {
 
   // Apportionments: per definition, per group row (-1 without `binnen`).
   std::vector<std::map<int, std::unique_ptr<Group>>> groups;
+
+  Coverage* coverage = nullptr;  // `verdeel test`: what was reached is recorded here
 
   std::uint64_t steps = 0;
   std::uint64_t stepLimit = 500'000'000;

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "check/walk.hpp"
 #include "lang/language.hpp"
 
 namespace verdeel::lint {
@@ -31,83 +32,6 @@ std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r");
   const auto e = s.find_last_not_of(" \t\r");
   return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-// Calls f on every direct sub-expression of e.
-template <typename F>
-void children(const check::CExpr& e, F&& f) {
-  std::visit(
-      [&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, check::Field>) {
-          if (n.entity) f(*n.entity);
-        } else if constexpr (std::is_same_v<T, check::Unary>) {
-          f(*n.operand);
-        } else if constexpr (std::is_same_v<T, check::Binary>) {
-          f(*n.lhs);
-          f(*n.rhs);
-        } else if constexpr (std::is_same_v<T, check::IsEmpty>) {
-          f(*n.operand);
-        } else if constexpr (std::is_same_v<T, check::If>) {
-          f(*n.condition);
-          f(*n.thenValue);
-          f(*n.elseValue);
-        } else if constexpr (std::is_same_v<T, check::Aggregate>) {
-          if (n.value) f(*n.value);
-          if (n.filter) f(*n.filter);
-        } else if constexpr (std::is_same_v<T, check::Round>) {
-          f(*n.value);
-        } else if constexpr (std::is_same_v<T, check::UnitQuery>) {
-          if (n.group) f(*n.group);
-        }
-      },
-      e.node);
-}
-
-template <typename F>
-void walk(const check::CExpr& e, F&& f) {
-  f(e);
-  children(e, [&](const check::CExpr& c) { walk(c, f); });
-}
-
-// The rules of one article: every expression with the article it belongs to.
-struct Rooted {
-  const check::CExpr* expr;
-  int article;
-  std::string owner;  // the definition or exception it belongs to
-};
-
-std::vector<Rooted> ruleExpressions(const check::Program& p) {
-  std::vector<Rooted> out;
-  for (const check::Definition& d : p.definitions) {
-    if (d.body) out.push_back({d.body.get(), d.article, d.name});
-    if (!d.apportion) continue;
-    const check::Apportionment& a = *d.apportion;
-    for (const check::CExpr* e :
-         {a.total.get(), a.weight.get(), a.filter.get(), a.minimum.get(), a.maximum.get()})
-      if (e) out.push_back({e, d.article, d.name});
-    for (const auto& r : a.rounds)
-      if (r.filter) out.push_back({r.filter.get(), d.article, d.name});
-  }
-  for (const check::Exception& x : p.exceptions) {
-    if (x.condition) out.push_back({x.condition.get(), x.article, x.name});
-    if (x.body) out.push_back({x.body.get(), x.article, x.name});
-  }
-  return out;
-}
-
-// The source text of a span (on its lines, from its column to its end), for comparing conditions.
-std::string textOf(const SourceSpan& s, const SourceManager& sources) {
-  if (!s.valid()) return {};
-  std::string out;
-  for (std::uint32_t l = s.line; l <= std::max(s.line, s.endLine); ++l) {
-    std::string line(sources.line(s.file, l));
-    const std::size_t from = l == s.line ? s.col - 1 : 0;
-    const std::size_t to = l == s.endLine && s.endCol > 0 ? s.endCol - 1 : line.size();
-    if (from < line.size()) out += line.substr(from, to > from ? to - from : 0);
-    out += ' ';
-  }
-  return trim(out);
 }
 
 // Whether a condition can never hold: false as written (`onwaar`, `niet waar`, a comparison of two
@@ -257,7 +181,7 @@ void run(const check::Program& p, const SourceManager& sources, const std::map<s
     if (auto it = levels.find(rule); it != levels.end() && it->second == Level::Error) diags.raise(d);
     return &d;
   };
-  const std::vector<Rooted> exprs = ruleExpressions(p);
+  const std::vector<check::Rooted> exprs = check::ruleExpressions(p);
 
   if (on("zonder-wettekst"))
     for (std::size_t a = 0; a < p.articles.size(); ++a) {
@@ -271,8 +195,8 @@ void run(const check::Program& p, const SourceManager& sources, const std::map<s
     }
 
   if (on("los-getal"))
-    for (const Rooted& r : exprs)
-      walk(*r.expr, [&](const check::CExpr& e) {
+    for (const check::Rooted& r : exprs)
+      check::walk(*r.expr, [&](const check::CExpr& e) {
         const auto* l = std::get_if<check::Literal>(&e.node);
         const auto* q = l ? std::get_if<mpq_class>(&l->value) : nullptr;
         if (!q || *q == 0 || *q == 1) return;
@@ -284,13 +208,13 @@ void run(const check::Program& p, const SourceManager& sources, const std::map<s
       });
 
   if (on("afronding-zonder-grondslag"))
-    for (const Rooted& r : exprs) {
+    for (const check::Rooted& r : exprs) {
       const std::string text =
           r.article >= 0 ? lower(p.articles[static_cast<std::size_t>(r.article)].lawText) : std::string();
       if (text.find("afgerond") != std::string::npos || text.find("afronding") != std::string::npos ||
           text.find("afrond") != std::string::npos || text.find("rond") != std::string::npos)
         continue;
-      walk(*r.expr, [&](const check::CExpr& e) {
+      check::walk(*r.expr, [&](const check::CExpr& e) {
         if (!std::holds_alternative<check::Round>(e.node)) return;
         report("afronding-zonder-grondslag", Code::W0603, e.span,
                trf("`{}` rounds, but the wettekst of its article says nothing of rounding", r.owner),
@@ -303,20 +227,20 @@ void run(const check::Program& p, const SourceManager& sources, const std::map<s
 
   if (on("wettekst-getal-ongebruikt")) {
     std::set<mpq_class> used;
-    for (const Rooted& r : exprs)
-      walk(*r.expr, [&](const check::CExpr& e) {
+    for (const check::Rooted& r : exprs)
+      check::walk(*r.expr, [&](const check::CExpr& e) {
         if (const auto* l = std::get_if<check::Literal>(&e.node))
           if (const auto* q = std::get_if<mpq_class>(&l->value)) used.insert(*q);
       });
     for (const check::Parameter& prm : p.parameters)
       if (prm.value)
-        walk(*prm.value, [&](const check::CExpr& e) {
+        check::walk(*prm.value, [&](const check::CExpr& e) {
           if (const auto* l = std::get_if<check::Literal>(&e.node))
             if (const auto* q = std::get_if<mpq_class>(&l->value)) used.insert(*q);
         });
     for (const check::Controle& c : p.controles)
       if (c.condition)
-        walk(*c.condition, [&](const check::CExpr& e) {
+        check::walk(*c.condition, [&](const check::CExpr& e) {
           if (const auto* l = std::get_if<check::Literal>(&e.node))
             if (const auto* q = std::get_if<mpq_class>(&l->value)) used.insert(*q);
         });
@@ -347,12 +271,12 @@ void run(const check::Program& p, const SourceManager& sources, const std::map<s
             ->help = tr("remove the exception, or write the condition the provision means");
         continue;
       }
-      const std::string mine = textOf(x.condition->span, sources);
+      const std::string mine = spanText(x.condition->span, sources);
       for (std::size_t j = 0; j < p.exceptions.size(); ++j) {
         const check::Exception& y = p.exceptions[j];
         if (j == i || y.definition != x.definition || !y.condition) continue;
         const bool beats = std::find(y.beats.begin(), y.beats.end(), static_cast<int>(i)) != y.beats.end();
-        if (!beats || textOf(y.condition->span, sources) != mine) continue;
+        if (!beats || spanText(y.condition->span, sources) != mine) continue;
         auto* d = report(
             "uitzondering-nooit", Code::W0605, x.condition->span,
             trf("exception `{}` has the same condition as `{}`, which goes before it: it never applies",
@@ -373,7 +297,7 @@ void run(const check::Program& p, const SourceManager& sources, const std::map<s
         if (!e.claim) continue;
         const bool sameText = lower(trim(e.description)) == lower(trim(c.description));
         const bool sameCondition = e.subject == c.subject && c.condition && e.condition &&
-                                   textOf(e.condition->span, sources) == textOf(c.condition->span, sources);
+                                   spanText(e.condition->span, sources) == spanText(c.condition->span, sources);
         if (!sameText && !sameCondition) continue;
         auto* d = report("dubbele-bewering", Code::W0606, c.span,
                          sameText ? std::string(tr("this claim says the same as an earlier one"))

@@ -205,4 +205,43 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
   return true;
 }
 
+bool writeFileAtomically(const std::string& path, const std::string& content,
+                         const std::vector<std::string>& inputs, Diagnostics& diags) {
+  std::error_code ec;
+  const fs::path target = fs::absolute(path, ec).lexically_normal();
+  for (const std::string& in : inputs)
+    if (fs::absolute(in, ec).lexically_normal() == target) {
+      diags.report(Code::E0601, {}, trf("`{}` is an input of this run and is not overwritten", path)).help =
+          tr("name another file");
+      return false;
+    }
+  if (fs::is_directory(target, ec)) {
+    diags.report(Code::E0602, {}, trf("`{}` is a folder, not a file", path)).help = tr("name a file");
+    return false;
+  }
+  const fs::path tmp = target.parent_path() / fmt::format(".{}.nieuw-{}", target.filename().string(), getpid());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  bool ok = fd >= 0;
+  std::size_t done = 0;
+  while (ok && done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  const int saved = errno;
+  ok = ok && ::fsync(fd) == 0;
+  if (fd >= 0) ok = ::close(fd) == 0 && ok;
+  if (ok) {
+    fs::rename(tmp, target, ec);
+    ok = !ec;
+  }
+  if (!ok) {
+    fs::remove(tmp, ec);
+    diags.report(Code::E0602, {}, trf("cannot write `{}`: {}", path, std::strerror(saved != 0 ? saved : EIO)));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace verdeel::output

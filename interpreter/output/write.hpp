@@ -24,4 +24,9 @@ struct OutputFile {
 bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& files,
                      const std::vector<std::string>& inputs, Diagnostics& diags);
 
+// One report file (a coverage page) written whole or not at all: into a temporary file beside it,
+// synced, then renamed over `path`. Refuses a path that is a folder or an input (E0601, E0602).
+bool writeFileAtomically(const std::string& path, const std::string& content,
+                         const std::vector<std::string>& inputs, Diagnostics& diags);
+
 }  // namespace verdeel::output

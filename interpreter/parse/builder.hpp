@@ -11,6 +11,7 @@
 #include "VerdeelParser.h"
 #include "antlr4-runtime.h"
 #include "ast/ast.hpp"
+#include "ast/toets.hpp"
 #include "diag/diagnostic.hpp"
 #include "parse/tokens.hpp"
 
@@ -26,6 +27,11 @@ class Builder {
 
   void build(G::RuleFileContext* ctx, ast::RuleSet& out);
 
+  // A string token's text without its quotes (`""` is one `"`).
+  static std::string unquote(const std::string& raw);
+  // A text block keeps its lines verbatim, less the first line break and the common indentation.
+  static std::string textBlock(const std::string& raw);
+
  private:
   std::uint32_t file_;
   std::string baseDir_;
@@ -36,9 +42,6 @@ class Builder {
   SourceSpan span(antlr4::Token* t) const { return tokenSpan(file_, t); }
   ast::Ident ident(antlr4::Token* t) const { return ast::Ident{t->getText(), span(t)}; }
 
-  static std::string unquote(const std::string& raw);
-  // A text block keeps its lines verbatim, less the first line break and the common indentation.
-  static std::string textBlock(const std::string& raw);
   std::string text(G::TextContext* t) const;
   Date date(antlr4::Token* t);
   ast::Header header(G::HeaderContext* h);
@@ -76,5 +79,9 @@ class Builder {
   ast::ExprPtr expr(G::ExprContext* e);
   ast::ExprPtr primary(G::PrimaryContext* p);
 };
+
+// The builder of a test file (parse/toets.cpp).
+void buildTests(G::TestFileContext* ctx, std::uint32_t file, const std::string& baseDir, Diagnostics& diags,
+                ast::TestFile& out);
 
 }  // namespace verdeel::parse

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ast/ast.hpp"
+#include "ast/toets.hpp"
 #include "diag/diagnostic.hpp"
 #include "source/limits.hpp"
 #include "source/source.hpp"
@@ -37,5 +38,10 @@ void expandChoice(ast::Fragment& f, const ast::ChoiceDecl& c, Diagnostics& diags
 // Parses one registered source into `out`; `baseDir` is the folder data paths are relative to.
 void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
                  Diagnostics& diags, ast::RuleSet& out, std::size_t maxNesting = Limits{}.nesting);
+
+// Parses one registered test file (`.toets`) into `out`; `baseDir` is the folder its paths are
+// relative to (the test file's own).
+void parseTestSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
+                     Diagnostics& diags, ast::TestFile& out, std::size_t maxNesting = Limits{}.nesting);
 
 }  // namespace verdeel::parse

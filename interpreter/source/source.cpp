@@ -1,5 +1,6 @@
 #include "source/source.hpp"
 #include "lang/language.hpp"
+#include "source/text.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -92,6 +93,19 @@ const std::string& SourceManager::digest(std::uint32_t id) const {
 
 std::size_t SourceManager::lineCount(std::uint32_t id) const {
   return files_.at(id - 1).lineStarts.size();
+}
+
+std::string spanText(const SourceSpan& s, const SourceManager& sources) {
+  if (!s.valid()) return {};
+  std::string out;
+  for (std::uint32_t l = s.line; l <= std::max(s.line, s.endLine); ++l) {
+    std::string line(sources.line(s.file, l));
+    const std::size_t from = l == s.line ? s.col - 1 : 0;
+    const std::size_t to = l == s.endLine && s.endCol > 0 ? s.endCol - 1 : line.size();
+    if (from < line.size()) out += line.substr(from, to > from ? to - from : 0);
+    out += ' ';
+  }
+  return trimmed(out);
 }
 
 }  // namespace verdeel

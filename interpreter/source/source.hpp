@@ -43,6 +43,10 @@ class SourceManager {
   std::vector<File> files_;
 };
 
+// The source text of a span (on its lines, from its column to its end; lines joined by a space,
+// trimmed): a condition as written, for comparing conditions and naming them in reports.
+std::string spanText(const SourceSpan& s, const SourceManager& sources);
+
 // Reads a whole regular file of at most `maxBytes` bytes (the limit is applied while reading);
 // nullopt with the reason in `error` when it cannot be read: missing, no permission, a folder, a
 // device or a pipe (never waited on), or too large (then `*tooLarge` is set).

@@ -14,7 +14,7 @@ root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__)
 src = root / "interpreter"
 LIT = r'"(?:[^"\\\n]|\\.)*"'
 SEQ = r'(%s(?:\s*%s)*)' % (LIT, LIT)
-TOPICS = {"opdrachtregel", "uitvoer", "gegevens", "regels", "berekening", "scenario", "verify", "diff",
+TOPICS = {"toetsen", "opdrachtregel", "uitvoer", "gegevens", "regels", "berekening", "scenario", "verify", "diff",
           "explain", "bestanden", "meldingen"}
 
 

@@ -1,0 +1,158 @@
+// The AST builder of a test file (`.toets`): converts the labelled contexts of `testFile` into
+// ast::Test nodes. Paths are resolved against the test file's folder; names are only read here
+// (the toets stage resolves them against the rules of the version the test uses).
+#include <algorithm>
+#include <filesystem>
+
+#include "lang/language.hpp"
+#include "parse/builder.hpp"
+
+namespace verdeel::parse {
+
+namespace {
+
+class TestBuilder {
+ public:
+  TestBuilder(std::uint32_t file, std::string baseDir, Diagnostics& diags)
+      : file_(file), baseDir_(std::move(baseDir)), diags_(diags) {}
+
+  void build(G::TestFileContext* ctx, ast::TestFile& out) {
+    out.file = file_;
+    for (auto* t : ctx->test()) out.tests.push_back(test(t));
+  }
+
+ private:
+  std::uint32_t file_;
+  std::string baseDir_;
+  Diagnostics& diags_;
+
+  SourceSpan span(antlr4::ParserRuleContext* c) const { return ctxSpan(file_, c); }
+  SourceSpan span(antlr4::Token* t) const { return tokenSpan(file_, t); }
+  ast::Ident ident(antlr4::Token* t) const { return ast::Ident{t->getText(), span(t)}; }
+  std::string path(antlr4::Token* t) const {
+    return (std::filesystem::path(baseDir_) / Builder::unquote(t->getText())).lexically_normal().string();
+  }
+
+  std::optional<Date> date(antlr4::Token* t) {
+    auto d = Date::parse(t->getText());
+    if (!d) {
+      auto& diag = diags_.report(Code::E0106, span(t), trf("`{}` is not a date in the calendar", t->getText()));
+      diag.help = tr("write dates as jjjj-mm-dd, for example 2024-01-31");
+    }
+    return d;
+  }
+
+  ast::TestValue value(G::TestValueContext* v) {
+    ast::TestValue out;
+    out.span = span(v);
+    using K = ast::TestValue::Kind;
+    if (auto* n = dynamic_cast<G::TestNumberContext*>(v)) {
+      out.kind = K::Number;
+      out.text = (n->negative ? "-" : "") + n->NUMBER(0)->getText();
+      if (n->denominator) out.denominator = n->denominator->getText();
+      for (std::string* s : {&out.text, &out.denominator}) s->erase(std::remove(s->begin(), s->end(), '_'), s->end());
+    } else if (auto* t = dynamic_cast<G::TestTextContext*>(v)) {
+      out.kind = K::Text;
+      out.text = Builder::unquote(t->STRING()->getText());
+      out.value = out.text;
+    } else if (auto* d = dynamic_cast<G::TestDateContext*>(v)) {
+      out.kind = K::Date;
+      out.text = d->DATE()->getText();
+      if (auto parsed = date(d->DATE()->getSymbol())) out.value = *parsed;
+    } else if (auto* b = dynamic_cast<G::TestBoolContext*>(v)) {
+      out.kind = K::Bool;
+      out.text = b->value->getText();
+      out.value = b->value->getType() == L::WAAR;
+    } else if (dynamic_cast<G::TestEmptyContext*>(v)) {
+      out.kind = K::Empty;
+      out.text = "leeg";
+    } else if (auto* w = dynamic_cast<G::TestWordContext*>(v)) {
+      out.kind = K::Word;
+      out.text = w->IDENT()->getText();
+    }
+    return out;
+  }
+
+  ast::Test test(G::TestContext* t) {
+    ast::Test out;
+    out.title = Builder::unquote(t->title->getText());
+    out.span = span(t->TOETS()->getSymbol());
+    out.span.endCol = span(t->title).endCol;
+    for (auto* item : t->testItem()) {
+      if (auto* p = dynamic_cast<G::TestPeildatumContext*>(item)) {
+        out.peildatum = date(p->date);
+      } else if (auto* z = dynamic_cast<G::TestSettingContext*>(item)) {
+        out.settings.push_back({ident(z->name), value(z->value)});
+      } else if (auto* g = dynamic_cast<G::TestDataContext*>(item)) {
+        ast::TestData data;
+        data.table = ident(g->tableName);
+        if (g->path) data.path = path(g->path);
+        if (g->rows) {
+          // The rows keep their place in the file (blank lines and spaces before them; the CSV
+          // reader skips blank lines and the loader trims cells), so that a diagnostic about a
+          // cell points at its line and column in the test file.
+          const std::string raw = g->rows->getText();
+          data.rowsSpan = span(g->rows);
+          const std::string padded = std::string(data.rowsSpan.line - 1, '\n') +
+                                     std::string(data.rowsSpan.col - 1 + 3, ' ') + raw.substr(3, raw.size() - 6);
+          // A line of spaces only (the rest of the `"""` lines) is made empty: a blank line.
+          std::size_t start = 0;
+          while (start <= padded.size()) {
+            std::size_t nl = padded.find('\n', start);
+            if (nl == std::string::npos) nl = padded.size();
+            const std::string line = padded.substr(start, nl - start);
+            if (line.find_first_not_of(" \t\r") != std::string::npos) data.rows += line;
+            if (nl < padded.size()) data.rows += '\n';
+            start = nl + 1;
+          }
+        }
+        out.data.push_back(std::move(data));
+      } else if (auto* e = dynamic_cast<G::TestExpectValueContext*>(item)) {
+        ast::Expectation x;
+        x.kind = ast::Expectation::Kind::Value;
+        x.name = ident(e->name);
+        if (e->entity) {
+          ast::TestValue entity;
+          entity.span = span(e->entity);
+          entity.kind = e->entity->STRING() ? ast::TestValue::Kind::Text : ast::TestValue::Kind::Word;
+          entity.text = e->entity->STRING() ? Builder::unquote(e->entity->getText()) : e->entity->getText();
+          x.entity = entity;
+        }
+        x.expected = value(e->value);
+        x.span = span(item);
+        out.expectations.push_back(std::move(x));
+      } else if (auto* c = dynamic_cast<G::TestExpectControleContext*>(item)) {
+        ast::Expectation x;
+        x.kind = ast::Expectation::Kind::Controle;
+        x.claim = c->kind->getType() == L::BEWERING;
+        x.description = Builder::unquote(c->description->getText());
+        x.expected = value(c->value);
+        x.span = span(item);
+        out.expectations.push_back(std::move(x));
+      } else if (auto* a = dynamic_cast<G::TestExpectEveryControleContext*>(item)) {
+        ast::Expectation x;
+        x.kind = ast::Expectation::Kind::EveryControle;
+        x.expected = value(a->value);
+        x.span = span(item);
+        out.expectations.push_back(std::move(x));
+      } else if (auto* o = dynamic_cast<G::TestExpectOutputContext*>(item)) {
+        ast::Expectation x;
+        x.kind = ast::Expectation::Kind::Output;
+        x.description = Builder::unquote(o->name->getText());
+        x.path = path(o->path);
+        x.span = span(item);
+        out.expectations.push_back(std::move(x));
+      }
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+void buildTests(G::TestFileContext* ctx, std::uint32_t file, const std::string& baseDir, Diagnostics& diags,
+                ast::TestFile& out) {
+  TestBuilder(file, baseDir, diags).build(ctx, out);
+}
+
+}  // namespace verdeel::parse
