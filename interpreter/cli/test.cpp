@@ -31,7 +31,7 @@ int commandTest(const TestCommand& c) {
   if (files.empty())
     suite.diagnostics()
         .report(Code::W0701, {}, trf("`{}` has no tests: no `toetsen/*.toets` beside the rules", c.rules))
-        .help = tr("write tests in a folder `toetsen` in the rule set's folder (docs/gids/10-toetsen.md)");
+        .help = tr("write tests in a folder `toetsen` in the rule set's folder (docs/gids.md, hoofdstuk 10)");
   std::vector<ast::TestFile> tests;
   for (const std::string& f : files)
     if (auto t = toets::readTestFile(f, suite, limits())) tests.push_back(std::move(*t));
@@ -51,7 +51,8 @@ int commandTest(const TestCommand& c) {
       std::string out = fmt::format("{:<7}  {}  {}\n", tr("FAILED"), r.where, r.title);
       for (const std::string& f : r.failures) {
         std::string block = "  " + f;
-        for (std::size_t i = 0; (i = block.find('\n', i)) != std::string::npos; i += 3) block.replace(i, 1, "\n  ");
+        for (std::size_t i = 0; (i = block.find('\n', i)) != std::string::npos; i += 3)
+          block.replace(i, 1, "\n  ");
         out += block + "\n";
       }
       std::fputs(out.c_str(), stdout);
@@ -74,8 +75,8 @@ int commandTest(const TestCommand& c) {
     enough = false;
     auto& d = suite.diagnostics().report(
         Code::E0704, {},
-        trf("the tests reach {} of the {} points of the rules, less than --min-dekking {}%", coverage.reached(),
-            coverage.points(), *c.minCoverage));
+        trf("the tests reach {} of the {} points of the rules, less than --min-dekking {}%",
+            coverage.reached(), coverage.points(), *c.minCoverage));
     d.help = tr("`verdeel test --dekking` lists per article what no test reached");
   }
   std::fputs(trf("coverage: {} of {} points\n", coverage.reached(), coverage.points()).c_str(), stdout);

@@ -79,7 +79,7 @@ void Coverage::addProgram(const check::Program& p, const SourceManager& sources)
         std::filesystem::path(sources.path(span.file)).parent_path().lexically_normal() !=
             std::filesystem::path(ownFolder_).lexically_normal())
       return;
-    byArticle[static_cast<std::size_t>(article + 1)].emplace_back(
+    byArticle[static_cast<std::size_t>(article) + 1].emplace_back(
         std::move(key), Point{articleName(p, article), std::move(what), location(span, sources)});
   };
   for (const check::Definition& d : p.definitions)

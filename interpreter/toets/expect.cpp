@@ -81,8 +81,9 @@ std::optional<Value> Expecter::expected(const ast::TestValue& v, const check::Ty
   auto mismatch = [&]() -> std::optional<Value> {
     auto& d = diags_.report(Code::E0702, v.span,
                             trf("`{}` is not a value of type {}", v.text, check::typeName(type, p.tables)));
-    d.help = tr("write a number as `826`, `-3`, `2/3` or `0,75`, a text between quotes, a date as jjjj-mm-dd, "
-                "`waar`, `onwaar` or `leeg`");
+    d.help =
+        tr("write a number as `826`, `-3`, `2/3` or `0,75`, a text between quotes, a date as jjjj-mm-dd, "
+           "`waar`, `onwaar` or `leeg`");
     return std::nullopt;
   };
   switch (type.kind) {
@@ -115,19 +116,30 @@ std::optional<Value> Expecter::expected(const ast::TestValue& v, const check::Ty
       return v.value;
     case check::Kind::Entity: {
       if (v.kind != K::Text && v.kind != K::Word) return mismatch();
-      const std::string& table = p.tables[static_cast<std::size_t>(type.table)].name;
-      std::string error;
-      auto found = explain::findEntity(engine_.evaluation(), table + ":" + v.text, type.table, error);
-      if (!found) {
-        diags_.report(Code::E0701, v.span, error);
-        return std::nullopt;
-      }
-      return Value{EntityRef{found->table, found->row}};
+      const int row = entity(type.table, v);
+      if (row < 0) return std::nullopt;
+      return Value{EntityRef{type.table, row}};
     }
-    case check::Kind::Herkomst:
-      return mismatch();
+    case check::Kind::Herkomst: return mismatch();
   }
   return mismatch();
+}
+
+int Expecter::entity(int table, const ast::TestValue& v) {
+  eval::Evaluation& ev = engine_.evaluation();
+  const check::Table& t = engine_.program().tables[static_cast<std::size_t>(table)];
+  std::string error;
+  if (auto found = explain::findEntity(ev, t.name + ":" + v.text, table, error)) return found->row;
+  std::vector<std::string> names;
+  const data::TableData& rows = engine_.dataset().tables[static_cast<std::size_t>(table)];
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (t.key >= 0) names.push_back(ev.format(rows.cell(r, static_cast<std::size_t>(t.key))));
+    if (t.nameColumn >= 0) names.push_back(ev.format(rows.cell(r, static_cast<std::size_t>(t.nameColumn))));
+  }
+  auto& d =
+      diags_.report(Code::E0701, v.span, trf("no {} is called `{}` in this test's data", t.name, v.text));
+  if (auto m = closestMatch(v.text, names); !m.empty()) d.help = trf("did you mean `{}`?", m);
+  return -1;
 }
 
 std::optional<std::string> Expecter::value(const ast::Expectation& x) {
@@ -155,28 +167,23 @@ std::optional<std::string> Expecter::value(const ast::Expectation& x) {
     auto& d = diags_.report(Code::E0702, x.name.span,
                             trf("`{}` has a value per {}: say for which one", x.name.name,
                                 p.tables[static_cast<std::size_t>(subject)].name));
-    d.help = trf("for example `verwacht {} van \"...\" = ...`, with the key or the name of the {}", x.name.name,
-                 p.tables[static_cast<std::size_t>(subject)].name);
+    d.help = trf("for example `verwacht {} van \"...\" = ...`, with the key or the name of the {}",
+                 x.name.name, p.tables[static_cast<std::size_t>(subject)].name);
     return std::nullopt;
   }
   if (subject < 0 && x.entity) {
-    diags_.report(Code::E0702, x.entity->span, trf("`{}` is one value, not one per entity", x.name.name)).help =
-        tr("leave out `van ...`");
+    diags_.report(Code::E0702, x.entity->span, trf("`{}` is one value, not one per entity", x.name.name))
+        .help = tr("leave out `van ...`");
     return std::nullopt;
   }
   if (subject >= 0) {
-    std::string error;
-    auto found = explain::findEntity(ev, p.tables[static_cast<std::size_t>(subject)].name + ":" + x.entity->text,
-                                     subject, error);
-    if (!found) {
-      diags_.report(Code::E0701, x.entity->span, error);
-      return std::nullopt;
-    }
-    row = found->row;
+    row = entity(subject, *x.entity);
+    if (row < 0) return std::nullopt;
   }
   auto want = expected(x.expected, type);
   if (!want) return std::nullopt;
-  const std::string what = subject >= 0 ? trf("{} of {}", x.name.name, ev.entityName(subject, row)) : x.name.name;
+  const std::string what =
+      subject >= 0 ? trf("{} of {}", x.name.name, ev.entityName(subject, row)) : x.name.name;
   if (def >= 0 && !ev.selected(def))
     return trf("expected {} = {}, but it is a reading of a keuze that is not chosen in this test", what,
                shown(ev, *want));
@@ -191,7 +198,8 @@ std::optional<std::string> Expecter::value(const ast::Expectation& x) {
     explain::Options o;
     o.depth = 1;
     if (auto node = explain::explain(ev, def, row, o))
-      out += "\n" + std::string(tr("  how it was computed:")) + "\n" + indented(explain::renderText(*node), 4);
+      out +=
+          "\n" + std::string(tr("  how it was computed:")) + "\n" + indented(explain::renderText(*node), 4);
   }
   return out;
 }
@@ -202,8 +210,9 @@ std::string Expecter::outcome(int i) const {
   if (r->failures.empty() && r->undecided == 0) return tr("it holds");
   eval::Evaluation& ev = engine_.evaluation();
   const check::Controle& c = engine_.program().controles[static_cast<std::size_t>(i)];
-  std::string out = c.subject < 0 ? std::string(tr("it does not hold"))
-                                  : trf("it does not hold for {} of the {} rows", r->failures.size(), r->checked);
+  std::string out = c.subject < 0
+                        ? std::string(tr("it does not hold"))
+                        : trf("it does not hold for {} of the {} rows", r->failures.size(), r->checked);
   const std::size_t shownRows = std::min<std::size_t>(r->failures.size(), 5);
   for (std::size_t k = 0; k < shownRows; ++k) {
     const auto& f = r->failures[k];
@@ -236,7 +245,8 @@ std::optional<std::string> Expecter::controle(const ast::Expectation& x) {
   const auto& r = controles_[static_cast<std::size_t>(found)];
   const bool held = r && r->failures.empty() && r->undecided == 0;
   if (r && held == *want) return std::nullopt;
-  const std::string what = x.claim ? trf("claim \"{}\"", x.description) : trf("controle \"{}\"", x.description);
+  const std::string what =
+      x.claim ? trf("claim \"{}\"", x.description) : trf("controle \"{}\"", x.description);
   return *want ? trf("expected {} to hold\n  but {}", what, outcome(found))
                : trf("expected {} not to hold\n  but {}", what, outcome(found));
 }
@@ -253,8 +263,9 @@ std::optional<std::string> Expecter::everyControle(const ast::Expectation& x) {
     const auto& r = controles_[i];
     if (r && r->failures.empty() && r->undecided == 0) continue;
     ++count;
-    failing += "\n  " + (c.claim ? trf("claim \"{}\"", c.description) : trf("controle \"{}\"", c.description)) +
-               ": " + outcome(static_cast<int>(i));
+    failing += "\n  " +
+               (c.claim ? trf("claim \"{}\"", c.description) : trf("controle \"{}\"", c.description)) + ": " +
+               outcome(static_cast<int>(i));
   }
   if (*want && count == 0) return std::nullopt;
   if (!*want && count > 0) return std::nullopt;
@@ -276,13 +287,15 @@ std::optional<std::string> Expecter::output(const ast::Expectation& x) {
   }
   if (table == nullptr) {
     auto& d = diags_.report(Code::E0701, x.span, trf("the rules make no output table \"{}\"", x.description));
-    if (auto m = closestMatch(fileNameOf(x.description), names); !m.empty()) d.help = trf("did you mean \"{}\"?", m);
+    if (auto m = closestMatch(fileNameOf(x.description), names); !m.empty())
+      d.help = trf("did you mean \"{}\"?", m);
     return std::nullopt;
   }
   data::CsvFile file;
   std::string readError;
   if (!data::readCsvFile(x.path, 0, Limits{}, suite_.sources(), diags_, file, readError)) {
-    if (file.file == 0) diags_.report(Code::E0703, x.span, trf("cannot read the expected table `{}`: {}", x.path, readError));
+    if (file.file == 0)
+      diags_.report(Code::E0703, x.span, trf("cannot read the expected table `{}`: {}", x.path, readError));
     return std::nullopt;
   }
   if (file.csv.records.empty()) {
@@ -295,9 +308,10 @@ std::optional<std::string> Expecter::output(const ast::Expectation& x) {
     const std::string name = trimmed(h.text);
     auto it = std::find(table->columns.begin(), table->columns.end(), name);
     if (it == table->columns.end()) {
-      auto& d = diags_.report(Code::E0703, x.span,
-                              trf("the expected table `{}` has a column `{}` that output \"{}\" does not have",
-                                  x.path, name, x.description));
+      auto& d =
+          diags_.report(Code::E0703, x.span,
+                        trf("the expected table `{}` has a column `{}` that output \"{}\" does not have",
+                            x.path, name, x.description));
       if (auto m = closestMatch(name, table->columns); !m.empty()) d.help = trf("did you mean `{}`?", m);
       return std::nullopt;
     }
@@ -314,13 +328,15 @@ std::optional<std::string> Expecter::output(const ast::Expectation& x) {
       const std::string_view ours = row[static_cast<std::size_t>(where[c])];
       if (sameCell(ours, rec.fields[c].text)) continue;
       differences.push_back(trf("{}:{}: column `{}`: expected `{}`, computed `{}`", x.path, rec.line,
-                                table->columns[static_cast<std::size_t>(where[c])], trimmed(rec.fields[c].text),
-                                std::string(ours)));
+                                table->columns[static_cast<std::size_t>(where[c])],
+                                trimmed(rec.fields[c].text), std::string(ours)));
     }
   }
   if (differences.empty()) return std::nullopt;
-  std::string out = trf("output \"{}\" differs from `{}` in {} places:", x.description, x.path, differences.size());
-  for (std::size_t i = 0; i < std::min<std::size_t>(differences.size(), 10); ++i) out += "\n  " + differences[i];
+  std::string out =
+      trf("output \"{}\" differs from `{}` in {} places:", x.description, x.path, differences.size());
+  for (std::size_t i = 0; i < std::min<std::size_t>(differences.size(), 10); ++i)
+    out += "\n  " + differences[i];
   if (differences.size() > 10) out += "\n  " + trf("and {} more", differences.size() - 10);
   return out;
 }

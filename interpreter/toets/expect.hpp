@@ -36,6 +36,8 @@ class Expecter {
   // The test's value as a value of `type`; nullopt after E0702 (or E0701 for an unknown entity).
   std::optional<Value> expected(const ast::TestValue& v, const check::Type& type);
   std::optional<bool> truth(const ast::TestValue& v);
+  // The row of the entity `v` names (by key or name) in `table`; -1 after E0701.
+  int entity(int table, const ast::TestValue& v);
   // What a controle's outcome was, for a failure: `geldt`, or `faalt voor 2 van de 12 rijen: ...`.
   std::string outcome(int controle) const;
 };

@@ -33,19 +33,21 @@ std::optional<ast::TestFile> readTestFile(const std::string& path, Engine& suite
   bool tooLarge = false;
   auto text = readFile(path, &error, limits.ruleFileBytes, &tooLarge);
   if (!text) {
-    suite.diagnostics().report(Code::E0105, {},
-                               tooLarge ? trf("test file `{}` is larger than the limit of {} bytes", path,
-                                              limits.ruleFileBytes)
-                                        : trf("cannot read test file `{}`: {}", path, error));
+    suite.diagnostics().report(
+        Code::E0105, {},
+        tooLarge ? trf("test file `{}` is larger than the limit of {} bytes", path, limits.ruleFileBytes)
+                 : trf("cannot read test file `{}`: {}", path, error));
     return std::nullopt;
   }
   const std::size_t before = suite.diagnostics().errorCount();
-  const std::uint32_t file = parse::registerRuleText(path, std::move(*text), suite.sources(), suite.diagnostics());
+  const std::uint32_t file =
+      parse::registerRuleText(path, std::move(*text), suite.sources(), suite.diagnostics());
   if (file == 0) return std::nullopt;
   ast::TestFile out;
   out.path = path;
   std::string dir = fs::path(path).parent_path().string();
-  parse::parseTestSource(file, dir.empty() ? "." : dir, suite.sources(), suite.diagnostics(), out, limits.nesting);
+  parse::parseTestSource(file, dir.empty() ? "." : dir, suite.sources(), suite.diagnostics(), out,
+                         limits.nesting);
   if (suite.diagnostics().errorCount() > before) return std::nullopt;
   return out;
 }
@@ -82,7 +84,7 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
   Diagnostics& diags = suite_.diagnostics();
   const std::size_t errorsBefore = diags.errorCount();
   auto testError = [&] {
-    report.failures.push_back(tr("the test itself has an error (see the messages below)"));
+    report.failures.emplace_back(tr("the test itself has an error (see the messages below)"));
     return report;
   };
 
@@ -92,7 +94,8 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
     diags.report(Code::E0702, test.span,
                  test.peildatum ? trf("the rules in force on {} cannot be read", test.peildatum->str())
                                 : std::string(tr("the rules cannot be read")));
-    for (const Diagnostic& d : engine.diagnostics().all()) report.failures.push_back(render(d, engine.sources()));
+    for (const Diagnostic& d : engine.diagnostics().all())
+      report.failures.push_back(render(d, engine.sources()));
     return report;
   }
   const check::Program& p = engine.program();
@@ -104,21 +107,31 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
     if (t < 0) {
       std::vector<std::string> names;
       for (const check::Table& tab : p.tables) names.push_back(tab.name);
-      auto& d = diags.report(Code::E0701, given.table.span, trf("the rules have no table `{}`", given.table.name));
+      auto& d =
+          diags.report(Code::E0701, given.table.span, trf("the rules have no table `{}`", given.table.name));
       if (auto m = closestMatch(given.table.name, names); !m.empty()) d.help = trf("did you mean `{}`?", m);
       continue;
     }
     if (options.files.count(given.table.name) || options.rows.count(given.table.name)) {
-      diags.report(Code::E0702, given.table.span, trf("table `{}` is given twice in this test", given.table.name));
+      diags.report(Code::E0702, given.table.span,
+                   trf("table `{}` is given twice in this test", given.table.name));
       continue;
     }
     if (!given.path.empty()) {
+      std::error_code ec;
+      if (!fs::is_regular_file(given.path, ec)) {
+        diags
+            .report(
+                Code::E0703, given.table.span,
+                trf("cannot read `{}`, the rows of table `{}` in this test", given.path, given.table.name))
+            .help = tr("the path is relative to the folder of the test file");
+        continue;
+      }
       options.files[given.table.name] = given.path;
     } else {
       options.rows[given.table.name] = engine.sources().add(file.path, given.rows + "\n");
     }
   }
-  if (diags.errorCount() > errorsBefore) return testError();
 
   // The settings, one by one so that a wrong one is pointed at.
   std::vector<std::string> settings;
@@ -143,7 +156,6 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
     }
     settings.push_back(text);
   }
-  if (diags.errorCount() > errorsBefore) return testError();
 
   if (!engine.loadData(options)) {
     report.failures.push_back(tr("the test's data cannot be read:") + std::string("\n") +
@@ -156,6 +168,8 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
       diags.report(Code::E0702, test.span, error).help = help;
       return testError();
     }
+    // A wrong table or setting above was left out; the expectations are still checked, so that one
+    // run names every error in the test.
   }
 
   // Everything computed, every controle run; what it reached recorded.
@@ -167,7 +181,8 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
   for (std::size_t def = 0; def < p.definitions.size(); ++def) {
     if (!ev.selected(static_cast<int>(def))) continue;
     const int subject = p.definitions[def].subject;
-    const int rows = subject < 0 ? 1 : static_cast<int>(engine.dataset().tables[static_cast<std::size_t>(subject)].size());
+    const int rows =
+        subject < 0 ? 1 : static_cast<int>(engine.dataset().tables[static_cast<std::size_t>(subject)].size());
     for (int r = 0; r < rows; ++r)
       if (!ev.definition(static_cast<int>(def), subject < 0 ? -1 : r)) ev.recover();
   }
