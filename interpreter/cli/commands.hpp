@@ -121,10 +121,13 @@ int writeSet(Engine& engine, output::Receipt& receipt, std::vector<output::Outpu
 // The hashes of every rule and data file the engine read.
 std::vector<output::FileHash> inputHashes(const Engine& engine);
 
+// `verdeel fmt PATH... [--check]`: rule and test files in the canonical layout (format/format.hpp).
+int commandFormat(const std::vector<std::string>& paths, bool check);
+
 struct TestCommand {
   std::string rules;
-  bool coverageText = false;         // `--dekking`: the coverage per article
-  std::string coverageHtml;          // `--dekking-html FILE`
+  bool coverageText = false;          // `--dekking`: the coverage per article
+  std::string coverageHtml;           // `--dekking-html FILE`
   std::optional<double> minCoverage;  // `--min-dekking P`
 };
 // `verdeel test RULES`: the tests of a rule set with their coverage per article (toets/toets.hpp).

@@ -271,14 +271,28 @@ static int runCommandLine(int argc, char** argv) {
   lintCmd->add_option(tr("RULES"), lintRules, tr("A .regels file or a folder of them"))->required();
   addCommon(lintCmd, peildatumText);
 
+  std::vector<std::string> fmtPaths;
+  bool fmtCheck = false;
+  auto* fmtCmd = app.add_subcommand(
+      "fmt", tr("Write rule files and test files in the canonical layout (folders are searched through)"));
+  fmtCmd->add_option(tr("PATHS"), fmtPaths, tr("Files (.regels, .toets) or folders holding them"))
+      ->required();
+  fmtCmd->add_flag("--check", fmtCheck, tr("Write nothing; fail when a file is not formatted"));
+  addLanguageOption(fmtCmd);
+  addDiagnosticsOption(fmtCmd);
+
   TestCommand testCommand;
   double minCoverage = -1;
   auto* testCmd = app.add_subcommand(
       "test", tr("Run the tests of a rule set (toetsen/*.toets) and report the coverage per article"));
   testCmd->add_option(tr("RULES"), testCommand.rules, tr("A .regels file or a folder of them"))->required();
-  testCmd->add_flag("--dekking", testCommand.coverageText, tr("Show the coverage per article and what no test reached"));
-  testCmd->add_option("--dekking-html", testCommand.coverageHtml, tr("Write the coverage per article as an HTML page"));
-  testCmd->add_option("--min-dekking", minCoverage, tr("Fail when the tests reach less than P percent of the rules"))
+  testCmd->add_flag("--dekking", testCommand.coverageText,
+                    tr("Show the coverage per article and what no test reached"));
+  testCmd->add_option("--dekking-html", testCommand.coverageHtml,
+                      tr("Write the coverage per article as an HTML page"));
+  testCmd
+      ->add_option("--min-dekking", minCoverage,
+                   tr("Fail when the tests reach less than P percent of the rules"))
       ->check(CLI::Range(0.0, 100.0));
   addLanguageOption(testCmd);
   addDiagnosticsOption(testCmd);
@@ -301,14 +315,13 @@ static int runCommandLine(int argc, char** argv) {
 
   // A first word that is no command (and no option) is a misspelt command.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::vector<std::string> commands = {"check", "run",    "explain",  "verify",      "diff",
-                                               "sweep", "keuzes", "tijdlijn", "stdlib-docs", "lint",
-                                               "test"};
+    const std::vector<std::string> commands = {"check",  "run",      "explain",     "verify", "diff", "sweep",
+                                               "keuzes", "tijdlijn", "stdlib-docs", "lint",   "test", "fmt"};
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       const std::string m = closestMatch(argv[1], commands);
       return usage(trf("unknown command `{}`", argv[1]),
                    m.empty() ? tr("the commands are check, run, explain, verify, diff, sweep, keuzes, lint, "
-                                  "test, tijdlijn and stdlib-docs")
+                                  "test, fmt, tijdlijn and stdlib-docs")
                              : trf("did you mean `{}`?", m));
     }
   }
@@ -338,6 +351,7 @@ static int runCommandLine(int argc, char** argv) {
   if (*check) return commandCheck(rules, dataDir);
   if (*timelineCmd) return commandTimeline(timelineRules);
   if (*lintCmd) return commandLint(lintRules);
+  if (*fmtCmd) return commandFormat(fmtPaths, fmtCheck);
   if (*testCmd) {
     if (minCoverage >= 0) testCommand.minCoverage = minCoverage;
     return commandTest(testCommand);

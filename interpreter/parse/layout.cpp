@@ -1,0 +1,210 @@
+// The layout of a file for the formatter: the parse tree gives every statement its depth and token
+// range; each line is then a statement's start or a continuation of the innermost statement it lies
+// in. Comments come from the hidden channel.
+#include "parse/layout.hpp"
+
+#include <algorithm>
+
+#include "parse/driver.hpp"
+#include "parse/lexer.hpp"
+#include "source/limits.hpp"
+
+namespace verdeel::parse {
+
+namespace {
+
+using L = grammar::VerdeelLexer;
+
+struct Statement {
+  std::size_t start = 0, stop = 0;  // token indices
+  int depth = 0;
+  bool tableColumn = false;
+};
+
+class Walker {
+ public:
+  std::vector<Statement> statements;
+
+  void add(antlr4::Token* start, antlr4::Token* stop, int depth, bool column = false) {
+    if (start == nullptr) return;
+    statements.push_back({start->getTokenIndex(), (stop ? stop : start)->getTokenIndex(), depth, column});
+  }
+  void add(antlr4::ParserRuleContext* c, int depth) {
+    if (c != nullptr) add(c->getStart(), c->getStop(), depth);
+  }
+
+  void ruleFile(G::RuleFileContext* f) {
+    if (auto* h = f->header()) header(h, h->getStop());
+    if (auto* h = f->amendmentHeader()) header(h, h->getStop());
+    for (auto* p : f->parameter()) add(p, 0);
+    for (auto* item : f->item()) {
+      if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item)) artikel(a->artikel(), 0);
+      if (auto* p = dynamic_cast<G::ItemPartContext*>(item)) part(p->part(), 0);
+      if (auto* t = dynamic_cast<G::ItemTableContext*>(item)) {
+        table(t->table(), 0);
+        for (auto* p : t->parameter()) add(p, 0);
+      }
+      if (auto* o = dynamic_cast<G::ItemOutputContext*>(item)) {
+        output(o->output(), 0);
+        for (auto* p : o->parameter()) add(p, 0);
+      }
+    }
+  }
+
+  void testFile(G::TestFileContext* f) {
+    for (auto* t : f->test()) {
+      add(t, 0);
+      for (auto* item : t->testItem()) add(item, 1);
+    }
+  }
+
+ private:
+  // Every line of the header is a statement of depth 0: each keyword that starts one.
+  void header(antlr4::ParserRuleContext* h, antlr4::Token* stop) {
+    for (auto* child : h->children)
+      if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child)) {
+        const auto type = t->getSymbol()->getType();
+        if (type == L::REGELING || type == L::WIJZIGING || type == L::CITATIE || type == L::WIJZIGT ||
+            type == L::BOUWT || (type == L::GELDIG))
+          add(t->getSymbol(), stop, 0);
+      }
+  }
+
+  void artikel(G::ArtikelContext* a, int depth) {
+    add(a, depth);
+    if (a->WETTEKST() != nullptr) add(a->WETTEKST()->getSymbol(), a->lawText->getStop(), depth + 1);
+    for (auto* m : a->member()) add(m, depth + 1);
+    if (auto* k = a->choice()) {
+      add(k, depth + 1);
+      for (auto* alt : k->alternative()) {
+        add(alt, depth + 2);
+        add(alt->MOTIVERING()->getSymbol(), alt->reasoning->getStop(), depth + 3);
+        for (auto* m : alt->choiceMember()) add(m, depth + 3);
+      }
+    }
+  }
+
+  void table(G::TableContext* t, int depth) {
+    add(t, depth);
+    for (auto* item : t->tableItem()) {
+      if (dynamic_cast<G::TableColumnContext*>(item) != nullptr)
+        add(item->getStart(), item->getStop(), depth + 1, true);
+      else
+        add(item, depth + 1);
+    }
+  }
+
+  void output(G::OutputContext* o, int depth) {
+    add(o, depth);
+    add(o->KOLOMMEN()->getSymbol(), o->getStop(), depth + 1);
+  }
+
+  void part(G::PartContext* p, int depth) {
+    add(p, depth);
+    auto* c = p->change();
+    if (auto* x = dynamic_cast<G::PartReplaceArticleContext*>(c)) artikel(x->artikel(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartInsertArticleContext*>(c)) artikel(x->artikel(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartAddMembersContext*>(c))
+      for (auto* m : x->member()) add(m, depth + 1);
+    if (auto* x = dynamic_cast<G::PartReplaceDefinitionContext*>(c)) add(x->member(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartReplaceParameterContext*>(c)) add(x->parameter(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartAddParameterValueContext*>(c)) add(x->value, depth + 1);
+    if (auto* x = dynamic_cast<G::PartReplaceExceptionContext*>(c)) add(x->exception(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartReplaceControleContext*>(c)) add(x->member(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartReplaceTableContext*>(c)) table(x->table(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartInsertTableContext*>(c)) table(x->table(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartAddTableSourceContext*>(c))
+      for (auto* item : x->source->sourceItem()) add(item, depth + 1);
+    if (auto* x = dynamic_cast<G::PartReplaceOutputContext*>(c)) output(x->output(), depth + 1);
+    if (auto* x = dynamic_cast<G::PartInsertOutputContext*>(c)) output(x->output(), depth + 1);
+  }
+};
+
+LayoutToken::Kind kindOf(const antlr4::Token* t) {
+  using K = LayoutToken::Kind;
+  switch (t->getType()) {
+    case L::COMMENT: return K::Comment;
+    case L::IDENT: return K::Name;
+    case L::NUMBER: return K::Number;
+    case L::STRING: return K::Text;
+    case L::TEXTBLOCK: return K::TextBlock;
+    case L::DATE: return K::Date;
+    case L::LPAREN:
+    case L::RPAREN:
+    case L::COMMA:
+    case L::COLON:
+    case L::DOT:
+    case L::PLUS:
+    case L::MINUS:
+    case L::STAR:
+    case L::SLASH:
+    case L::LE:
+    case L::GE:
+    case L::NE:
+    case L::LT:
+    case L::GT:
+    case L::EQ: return K::Punct;
+    default: return K::Word;  // keywords, `d'hondt` and the like
+  }
+}
+
+}  // namespace
+
+std::optional<Layout> layout(std::uint32_t fileId, const SourceManager& sources, Diagnostics& diags,
+                             bool test) {
+  antlr4::ANTLRInputStream input(sources.text(fileId));
+  KeywordLexer lexer(&input);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  G parser(&tokens);
+  Walker walker;
+  if (test) {
+    auto* tree = parseTree<G::TestFileContext>(tokens, parser, fileId, diags, Limits{}.nesting,
+                                               [](G& p) { return p.testFile(); });
+    if (tree == nullptr) return std::nullopt;
+    walker.testFile(tree);
+  } else {
+    auto* tree = parseTree<G::RuleFileContext>(tokens, parser, fileId, diags, Limits{}.nesting,
+                                               [](G& p) { return p.ruleFile(); });
+    if (tree == nullptr) return std::nullopt;
+    walker.ruleFile(tree);
+  }
+  // Innermost first when two statements start at one token (a member and its definition): the
+  // later one added is the deeper one, so a stable sort by start keeps that order last.
+  auto& st = walker.statements;
+  std::stable_sort(st.begin(), st.end(),
+                   [](const Statement& a, const Statement& b) { return a.start < b.start; });
+
+  Layout out;
+  for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getType() == antlr4::Token::EOF) break;
+    const auto line = static_cast<std::uint32_t>(t->getLine());
+    if (out.lines.empty() || out.lines.back().line != line) {
+      LayoutLine l;
+      l.line = line;
+      out.lines.push_back(l);
+    }
+    LayoutLine& l = out.lines.back();
+    const SourceSpan span = tokenSpan(fileId, t);
+    l.tokens.push_back({kindOf(t), t->getText(), line, span.endLine});
+    if (l.tokens.size() > 1 || t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    // The line's first token: the innermost statement it starts, or else the innermost one it lies in.
+    const std::size_t index = t->getTokenIndex();
+    const Statement* starts = nullptr;
+    const Statement* within = nullptr;
+    for (const Statement& s : st) {
+      if (s.start > index) break;
+      if (s.start == index) starts = &s;
+      if (s.stop >= index) within = &s;
+    }
+    const Statement* s = starts ? starts : within;
+    if (s == nullptr) continue;
+    l.depth = s->depth;
+    l.starts = starts != nullptr;
+    l.tableColumn = starts != nullptr && s->tableColumn &&
+                    tokens.get(s->stop)->getLine() == static_cast<std::size_t>(line);
+  }
+  return out;
+}
+
+}  // namespace verdeel::parse
