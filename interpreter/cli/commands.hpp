@@ -124,6 +124,9 @@ std::vector<output::FileHash> inputHashes(const Engine& engine);
 // `verdeel fmt PATH... [--check]`: rule and test files in the canonical layout (format/format.hpp).
 int commandFormat(const std::vector<std::string>& paths, bool check);
 
+// `verdeel lsp`: the language server on standard input and output (lsp/server.hpp).
+int commandLsp();
+
 struct TestCommand {
   std::string rules;
   bool coverageText = false;          // `--dekking`: the coverage per article

@@ -281,6 +281,10 @@ static int runCommandLine(int argc, char** argv) {
   addLanguageOption(fmtCmd);
   addDiagnosticsOption(fmtCmd);
 
+  auto* lspCmd = app.add_subcommand(
+      "lsp", tr("Serve editors: the Language Server Protocol on standard input and output"));
+  addLanguageOption(lspCmd);
+
   TestCommand testCommand;
   double minCoverage = -1;
   auto* testCmd = app.add_subcommand(
@@ -315,13 +319,14 @@ static int runCommandLine(int argc, char** argv) {
 
   // A first word that is no command (and no option) is a misspelt command.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::vector<std::string> commands = {"check",  "run",      "explain",     "verify", "diff", "sweep",
-                                               "keuzes", "tijdlijn", "stdlib-docs", "lint",   "test", "fmt"};
+    const std::vector<std::string> commands = {"check", "run",    "explain",  "verify",      "diff",
+                                               "sweep", "keuzes", "tijdlijn", "stdlib-docs", "lint",
+                                               "test",  "fmt",    "lsp"};
     if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
       const std::string m = closestMatch(argv[1], commands);
       return usage(trf("unknown command `{}`", argv[1]),
                    m.empty() ? tr("the commands are check, run, explain, verify, diff, sweep, keuzes, lint, "
-                                  "test, fmt, tijdlijn and stdlib-docs")
+                                  "test, fmt, lsp, tijdlijn and stdlib-docs")
                              : trf("did you mean `{}`?", m));
     }
   }
@@ -352,6 +357,7 @@ static int runCommandLine(int argc, char** argv) {
   if (*timelineCmd) return commandTimeline(timelineRules);
   if (*lintCmd) return commandLint(lintRules);
   if (*fmtCmd) return commandFormat(fmtPaths, fmtCheck);
+  if (*lspCmd) return commandLsp();
   if (*testCmd) {
     if (minCoverage >= 0) testCommand.minCoverage = minCoverage;
     return commandTest(testCommand);

@@ -1,7 +1,10 @@
 #include "parse/lexer.hpp"
+#include "parse/parse.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace verdeel::parse {
 
@@ -32,6 +35,15 @@ antlr4::Token* KeywordLexer::emit() {
     if (auto it = table.find(getText()); it != table.end()) type = it->second;
   }
   return grammar::VerdeelLexer::emit();
+}
+
+std::vector<std::string> keywords() {
+  antlr4::ANTLRInputStream input("");
+  grammar::VerdeelLexer lexer(&input);
+  std::vector<std::string> out;
+  for (const auto& [word, type] : keywords(lexer.getVocabulary())) out.push_back(word);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace verdeel::parse

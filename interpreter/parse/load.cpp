@@ -32,6 +32,9 @@ std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnos
     d.help = tr("a rule file's name ends in `.regels`, also where a symbolic link leads");
     return 0;
   }
+  std::error_code ec;
+  if (const std::string* open = sources.overlaid(fs::absolute(file, ec).lexically_normal().string()))
+    return registerRuleText(file.string(), *open, sources, diags);
   std::string error;
   bool tooLarge = false;
   auto text = readFile(file.string(), &error, limits.ruleFileBytes, &tooLarge);

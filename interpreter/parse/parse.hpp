@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ast/ast.hpp"
 #include "ast/toets.hpp"
@@ -43,5 +44,8 @@ void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceM
 // relative to (the test file's own).
 void parseTestSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
                      Diagnostics& diags, ast::TestFile& out, std::size_t maxNesting = Limits{}.nesting);
+
+// Every keyword of the language (from the grammar's vocabulary), for completion in an editor.
+std::vector<std::string> keywords();
 
 }  // namespace verdeel::parse

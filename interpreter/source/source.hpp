@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,13 @@ class SourceManager {
   std::string_view line(std::uint32_t id, std::uint32_t line) const;
   std::size_t lineCount(std::uint32_t id) const;
   const std::string& digest(std::uint32_t id) const;
+  // Texts that stand in for files on disk (an editor's unsaved buffers, `verdeel lsp`), by absolute
+  // normal path; the rule-file reader takes them from here instead of the disk.
+  void setOverlay(std::map<std::string, std::string> overlay) { overlay_ = std::move(overlay); }
+  const std::string* overlaid(const std::string& absolutePath) const {
+    auto it = overlay_.find(absolutePath);
+    return it == overlay_.end() ? nullptr : &it->second;
+  }
 
  private:
   struct File {
@@ -41,6 +49,7 @@ class SourceManager {
     std::string digest;
   };
   std::vector<File> files_;
+  std::map<std::string, std::string> overlay_;
 };
 
 // The source text of a span (on its lines, from its column to its end; lines joined by a space,
