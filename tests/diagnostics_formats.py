@@ -102,6 +102,11 @@ CASES = [
     ("sweep with a paradox", ["sweep", "alabama-paradox", "--zet", "zetels=10..11/1", "--kolommen",
                               "zetels_staat", "--out", "o1"], ["rules/examples/alabama-paradox"]),
     ("keuzes without keuzes", ["keuzes", "alabama-paradox", "--out", "o1"], ["rules/examples/alabama-paradox"]),
+    ("test, clean", ["test", "alabama-paradox"], ["rules/examples/alabama-paradox"]),
+    ("test without tests", ["test", "r.regels", "--min-dekking", "100"],
+     ["tests/golden/eval/ok_restronden_stadia/r.regels"]),
+    ("fmt, syntax error", ["fmt", "r.regels"], ["tests/golden/fmt/fail_zinsbouw/out/r.regels"]),
+    ("fmt --check", ["fmt", "--check", "r.regels"], ["tests/golden/fmt/ok_opmaak/out/r.regels"]),
     ("usage error", ["run", "--onbekend"], []),
     ("unknown command", ["rnu"], []),
 ]

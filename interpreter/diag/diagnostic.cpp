@@ -40,6 +40,25 @@ void Diagnostics::raise(Diagnostic& d) {
   ++errors_;
 }
 
+std::size_t Diagnostics::removeWarnings(Code code) {
+  const auto before = items_.size();
+  items_.erase(std::remove_if(
+                   items_.begin(), items_.end(),
+                   [&](const Diagnostic& d) { return d.code == code && d.severity() == Severity::Warning; }),
+               items_.end());
+  return before - items_.size();
+}
+
+std::size_t Diagnostics::raiseWarnings(Code code) {
+  std::size_t n = 0;
+  for (Diagnostic& d : items_)
+    if (d.code == code && d.severity() == Severity::Warning) {
+      raise(d);
+      ++n;
+    }
+  return n;
+}
+
 Diagnostic& Diagnostics::report(Code code, SourceSpan span, std::string message) {
   bool isError = codeInfo(code).severity == Severity::Error;
   if (isError) ++errors_;

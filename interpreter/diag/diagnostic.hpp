@@ -61,6 +61,10 @@ class Diagnostics {
   bool hasErrors() const { return errors_ > 0; }
   // Makes a reported warning an error (counted as one).
   void raise(Diagnostic& d);
+  // For the warnings of one code (a rule set's `lint.conf` for a checker warning): takes them out
+  // again, or makes each an error; how many.
+  std::size_t removeWarnings(Code code);
+  std::size_t raiseWarnings(Code code);
   std::size_t errorCount() const { return errors_; }
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t dropped() const { return dropped_; }

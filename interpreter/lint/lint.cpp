@@ -22,6 +22,7 @@ const std::vector<Rule>& rules() {
       {"wettekst-getal-ongebruikt", Code::W0604, "a number of the wettekst that no rule or parameter uses"},
       {"uitzondering-nooit", Code::W0605, "an exception that can never apply"},
       {"dubbele-bewering", Code::W0606, "two claims that say the same"},
+      {"ongebruikt", Code::W0201, "a definition, parameter or table nothing uses (the checker's W0201)"},
   };
   return all;
 }
@@ -182,6 +183,11 @@ void run(const check::Program& p, const SourceManager& sources, const std::map<s
     return &d;
   };
   const std::vector<check::Rooted> exprs = check::ruleExpressions(p);
+  // The checker's own warning, reported already: its level is set here too.
+  if (auto it = levels.find("ongebruikt"); it != levels.end()) {
+    if (it->second == Level::Off) diags.removeWarnings(Code::W0201);
+    if (it->second == Level::Error) diags.raiseWarnings(Code::W0201);
+  }
 
   if (on("zonder-wettekst"))
     for (std::size_t a = 0; a < p.articles.size(); ++a) {
@@ -296,8 +302,9 @@ void run(const check::Program& p, const SourceManager& sources, const std::map<s
         const check::Controle& e = p.controles[j];
         if (!e.claim) continue;
         const bool sameText = lower(trim(e.description)) == lower(trim(c.description));
-        const bool sameCondition = e.subject == c.subject && c.condition && e.condition &&
-                                   spanText(e.condition->span, sources) == spanText(c.condition->span, sources);
+        const bool sameCondition =
+            e.subject == c.subject && c.condition && e.condition &&
+            spanText(e.condition->span, sources) == spanText(c.condition->span, sources);
         if (!sameText && !sameCondition) continue;
         auto* d = report("dubbele-bewering", Code::W0606, c.span,
                          sameText ? std::string(tr("this claim says the same as an earlier one"))

@@ -20,6 +20,12 @@ std::string keyOf(std::string_view kind, const SourceSpan& s, const SourceManage
   return fmt::format("{}|{}:{}:{}", kind, s.valid() ? sources.path(s.file) : std::string(), s.line, s.col);
 }
 
+// The folder of a file, normal (`.` for a file in the working directory).
+std::string folderOf(const std::string& file) {
+  const std::string dir = std::filesystem::path(file).parent_path().lexically_normal().string();
+  return dir.empty() ? "." : dir;
+}
+
 std::string articleName(const check::Program& p, int article) {
   if (article < 0) return tr("the regulation itself");
   const check::Article& a = p.articles[static_cast<std::size_t>(article)];
@@ -39,9 +45,10 @@ std::string condition(const check::CExpr& e, const SourceManager& sources) {
 }
 
 std::string definitionName(const check::Definition& d) {
-  return d.choiceParameter >= 0 ? trf("definition {}, reading {}", d.name.substr(0, d.name.find(" (")), d.alternative)
-         : d.apportion          ? trf("verdeling {}", d.name)
-                                : trf("definition {}", d.name);
+  return d.choiceParameter >= 0
+             ? trf("definition {}, reading {}", d.name.substr(0, d.name.find(" (")), d.alternative)
+         : d.apportion ? trf("verdeling {}", d.name)
+                       : trf("definition {}", d.name);
 }
 
 // Every `als` of the rules (not the ones a keuze's selecting definition is made of).
@@ -62,7 +69,8 @@ void forEachIf(const check::Program& p, F&& f) {
 
 void Coverage::add(const std::string& key, Point p) {
   if (points_.count(key)) return;
-  if (std::find(articles_.begin(), articles_.end(), p.article) == articles_.end()) articles_.push_back(p.article);
+  if (std::find(articles_.begin(), articles_.end(), p.article) == articles_.end())
+    articles_.push_back(p.article);
   keys_.push_back(key);
   points_.emplace(key, std::move(p));
 }
@@ -76,8 +84,7 @@ void Coverage::addProgram(const check::Program& p, const SourceManager& sources)
   std::vector<std::vector<std::pair<std::string, Point>>> byArticle(p.articles.size() + 1);
   auto put = [&](int article, std::string key, std::string what, const SourceSpan& span) {
     if (!ownFolder_.empty() && span.valid() &&
-        std::filesystem::path(sources.path(span.file)).parent_path().lexically_normal() !=
-            std::filesystem::path(ownFolder_).lexically_normal())
+        folderOf(sources.path(span.file)) != folderOf(ownFolder_ + "/"))
       return;
     byArticle[static_cast<std::size_t>(article) + 1].emplace_back(
         std::move(key), Point{articleName(p, article), std::move(what), location(span, sources)});
@@ -86,7 +93,8 @@ void Coverage::addProgram(const check::Program& p, const SourceManager& sources)
     if (d.selectsBy < 0) put(d.article, keyOf("definitie", d.span, sources), definitionName(d), d.span);
   for (const check::Exception& x : p.exceptions) {
     put(x.article, keyOf("uitzondering+", x.span, sources), trf("exception {}: applies", x.name), x.span);
-    put(x.article, keyOf("uitzondering-", x.span, sources), trf("exception {}: does not apply", x.name), x.span);
+    put(x.article, keyOf("uitzondering-", x.span, sources), trf("exception {}: does not apply", x.name),
+        x.span);
   }
   forEachIf(p, [&](const check::CExpr& e, const check::If& n, int article) {
     const std::string cond = condition(*n.condition, sources);
@@ -125,7 +133,8 @@ std::vector<ArticleCoverage> Coverage::perArticle() const {
   for (const std::string& a : articles_) out.push_back({a, 0, 0, {}});
   for (const std::string& key : keys_) {
     const Point& p = points_.at(key);
-    auto it = std::find_if(out.begin(), out.end(), [&](const ArticleCoverage& c) { return c.article == p.article; });
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const ArticleCoverage& c) { return c.article == p.article; });
     ++it->points;
     if (p.reached)
       ++it->reached;
@@ -141,7 +150,8 @@ std::size_t Coverage::reached() const {
 }
 
 double Coverage::percent() const {
-  return points_.empty() ? 100.0 : 100.0 * static_cast<double>(reached()) / static_cast<double>(points_.size());
+  return points_.empty() ? 100.0
+                         : 100.0 * static_cast<double>(reached()) / static_cast<double>(points_.size());
 }
 
 namespace {
@@ -160,7 +170,8 @@ std::string percentText(std::size_t reached, std::size_t points) {
 std::string renderText(const Coverage& c, const std::string& ruleSet) {
   std::string out = trf("Coverage per article of {}\n", ruleSet);
   for (const ArticleCoverage& a : c.perArticle()) {
-    out += fmt::format("  {:>6}  {:>3}/{:<3}  {}\n", percentText(a.reached, a.points), a.reached, a.points, a.article);
+    out += fmt::format("  {:>6}  {:>3}/{:<3}  {}\n", percentText(a.reached, a.points), a.reached, a.points,
+                       a.article);
     for (const Point* p : a.missed) out += trf("            not reached: {} ({})\n", p->what, p->where);
   }
   out += trf("Coverage: {} of {} points reached ({})\n", c.reached(), c.points(),
@@ -173,7 +184,8 @@ std::string renderHtml(const Coverage& c, const std::string& ruleSet) {
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n"
       "body {{ font-family: sans-serif; max-width: 60em; margin: 2em auto; }}\n"
       "table {{ border-collapse: collapse; width: 100%; }}\n"
-      "th, td {{ text-align: left; padding: 0.3em 0.6em; border-bottom: 1px solid #ccc; vertical-align: top; }}\n"
+      "th, td {{ text-align: left; padding: 0.3em 0.6em; border-bottom: 1px solid #ccc; vertical-align: top; "
+      "}}\n"
       "td.getal {{ text-align: right; white-space: nowrap; }}\n"
       "tr.volledig td.getal {{ color: #1a6b1a; }}\n"
       "tr.onvolledig td.getal {{ color: #a01010; font-weight: bold; }}\n"
@@ -186,8 +198,8 @@ std::string renderHtml(const Coverage& c, const std::string& ruleSet) {
                      escapeHtml(tr("Reached")), escapeHtml(tr("Not reached")));
   for (const ArticleCoverage& a : c.perArticle()) {
     out += fmt::format("<tr class=\"{}\"><td>{}</td><td class=\"getal\">{} / {} ({})</td><td>",
-                       a.missed.empty() ? "volledig" : "onvolledig", escapeHtml(a.article), a.reached, a.points,
-                       percentText(a.reached, a.points));
+                       a.missed.empty() ? "volledig" : "onvolledig", escapeHtml(a.article), a.reached,
+                       a.points, percentText(a.reached, a.points));
     if (!a.missed.empty()) {
       out += "<ul>";
       for (const Point* p : a.missed)
