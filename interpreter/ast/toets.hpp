@@ -17,7 +17,7 @@ namespace verdeel::ast {
 struct TestValue {
   enum class Kind { Number, Text, Date, Bool, Empty, Word };
   Kind kind = Kind::Empty;
-  std::string text;  // Number: numerator as written (sign included); Word: the word; Text: the text
+  std::string text;         // Number: numerator as written (sign included); Word: the word; Text: the text
   std::string denominator;  // Number: after `/`, or empty
   Value value;              // Text, Date, Bool
   SourceSpan span;
@@ -41,13 +41,13 @@ struct TestSetting {
 struct Expectation {
   enum class Kind { Value, Controle, EveryControle, Output };
   Kind kind = Kind::Value;
-  Ident name;                         // Value: the definition or parameter
-  std::optional<TestValue> entity;    // Value: `van X`
-  std::string description;            // Controle: the description or claim; Output: the name
-  bool claim = false;                 // Controle: `bewering`
-  TestValue expected;                 // Value, Controle, EveryControle
-  std::string path;                   // Output: the expected table, resolved against the file
-  SourceSpan span;                    // the whole `verwacht` line
+  Ident name;                       // Value: the definition or parameter
+  std::optional<TestValue> entity;  // Value: `van X`
+  std::string description;          // Controle: the description or claim; Output: the name
+  bool claim = false;               // Controle: `bewering`
+  TestValue expected;               // Value, Controle, EveryControle
+  std::string path;                 // Output: the expected table, resolved against the file
+  SourceSpan span;                  // the whole `verwacht` line
 };
 
 struct Test {

@@ -50,8 +50,8 @@ std::optional<NumberLiteral> numberLiteral(const std::string& written, const Sou
                                written));
     const std::string whole = text.substr(0, point), part = text.substr(point + 1);
     const std::string fraction = part == "000" ? whole : whole + "," + part;
-    d.help = trf("for {} write `{}` or `{}`; for {} write `{}`", whole + part, whole + part, whole + "_" + part,
-                 fraction, fraction);
+    d.help = trf("for {} write `{}` or `{}`; for {} write `{}`", whole + part, whole + part,
+                 whole + "_" + part, fraction, fraction);
     return std::nullopt;
   }
   NumberLiteral out;

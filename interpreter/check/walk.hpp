@@ -51,8 +51,8 @@ void walk(const check::CExpr& e, F&& f) {
 struct Rooted {
   const CExpr* expr;
   int article;
-  std::string owner;     // the definition or exception it belongs to
-  int definition = -1;   // the definition it belongs to (directly, or through the exception)
+  std::string owner;       // the definition or exception it belongs to
+  int definition = -1;     // the definition it belongs to (directly, or through the exception)
   bool generated = false;  // the body of a keuze's selecting definition (made by the parser)
 };
 
@@ -64,8 +64,7 @@ inline std::vector<Rooted> ruleExpressions(const Program& p) {
     if (d.body) out.push_back({d.body.get(), d.article, d.name, di, d.selectsBy >= 0});
     if (!d.apportion) continue;
     const Apportionment& a = *d.apportion;
-    for (const CExpr* e :
-         {a.total.get(), a.weight.get(), a.filter.get(), a.minimum.get(), a.maximum.get()})
+    for (const CExpr* e : {a.total.get(), a.weight.get(), a.filter.get(), a.minimum.get(), a.maximum.get()})
       if (e) out.push_back({e, d.article, d.name, di});
     for (const auto& r : a.rounds)
       if (r.filter) out.push_back({r.filter.get(), d.article, d.name, di});

@@ -102,42 +102,41 @@ std::string shown(std::string_view s) {
 
 // Reads the file of a table (td.path: its own, or a test's file in its place) into the sources:
 // td.file, or false after the diagnostic (a link leading outside the rule set, too large, unreadable).
-bool readTableFile(const check::Table& table, const LoadOptions& options, TableData& td, SourceManager& sources,
-                   Diagnostics& diags) {
-    // Where the file really is, before a byte of it is read: a link in the rule set may lead to
-    // any file on the machine, and a data error would show its first line.
-    const std::string& root = options.dataDir.empty() ? table.root : options.dataDir;
-    if (auto real = leadsOutside(td.path, root)) {
-      auto& d = diags.report(
-          Code::E0417, table.pathSpan,
-          trf("data file `{}` leads through a symbolic link to `{}`, outside {} `{}`", td.path, *real,
-              options.dataDir.empty() ? tr("the rule set's folder") : tr("the `--data` folder"),
-              root.empty() ? "." : root));
-      d.help = options.dataDir.empty()
-                   ? tr("a rule set reads only data under its own folder; name a folder elsewhere with "
-                        "`--data DIR`, or copy the file into the rule set")
-                   : tr("with `--data DIR` the tables are read from under that folder only");
-      return false;
-    }
-    std::string error;
-    bool tooLarge = false;
-    td.file = registerCsvFile(td.path, sources, error, options.limits.dataFileBytes, &tooLarge);
-    if (tooLarge) {
-      auto& d = diags.report(
-          Code::E0416, table.pathSpan,
-          trf("data file `{}` is larger than the limit of {} bytes", td.path, options.limits.dataFileBytes));
-      d.help = tr("raise the limit with `--max-gegevensbestand` if the file is really this large");
-      return false;
-    }
-    if (td.file == 0) {
-      auto& d =
-          diags.report(Code::E0401, table.pathSpan, trf("cannot read data file `{}`: {}", td.path, error));
-      d.help = options.dataDir.empty()
-                   ? tr("the path is relative to the folder of the rule file; `--data DIR` "
-                        "reads the tables from another folder")
-                   : tr("with `--data DIR` every table is read from that folder");
-      return false;
-    }
+bool readTableFile(const check::Table& table, const LoadOptions& options, TableData& td,
+                   SourceManager& sources, Diagnostics& diags) {
+  // Where the file really is, before a byte of it is read: a link in the rule set may lead to
+  // any file on the machine, and a data error would show its first line.
+  const std::string& root = options.dataDir.empty() ? table.root : options.dataDir;
+  if (auto real = leadsOutside(td.path, root)) {
+    auto& d = diags.report(
+        Code::E0417, table.pathSpan,
+        trf("data file `{}` leads through a symbolic link to `{}`, outside {} `{}`", td.path, *real,
+            options.dataDir.empty() ? tr("the rule set's folder") : tr("the `--data` folder"),
+            root.empty() ? "." : root));
+    d.help = options.dataDir.empty()
+                 ? tr("a rule set reads only data under its own folder; name a folder elsewhere with "
+                      "`--data DIR`, or copy the file into the rule set")
+                 : tr("with `--data DIR` the tables are read from under that folder only");
+    return false;
+  }
+  std::string error;
+  bool tooLarge = false;
+  td.file = registerCsvFile(td.path, sources, error, options.limits.dataFileBytes, &tooLarge);
+  if (tooLarge) {
+    auto& d = diags.report(
+        Code::E0416, table.pathSpan,
+        trf("data file `{}` is larger than the limit of {} bytes", td.path, options.limits.dataFileBytes));
+    d.help = tr("raise the limit with `--max-gegevensbestand` if the file is really this large");
+    return false;
+  }
+  if (td.file == 0) {
+    auto& d =
+        diags.report(Code::E0401, table.pathSpan, trf("cannot read data file `{}`: {}", td.path, error));
+    d.help = options.dataDir.empty() ? tr("the path is relative to the folder of the rule file; `--data DIR` "
+                                          "reads the tables from another folder")
+                                     : tr("with `--data DIR` every table is read from that folder");
+    return false;
+  }
   return true;
 }
 

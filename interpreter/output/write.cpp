@@ -219,7 +219,8 @@ bool writeFileAtomically(const std::string& path, const std::string& content,
     diags.report(Code::E0602, {}, trf("`{}` is a folder, not a file", path)).help = tr("name a file");
     return false;
   }
-  const fs::path tmp = target.parent_path() / fmt::format(".{}.nieuw-{}", target.filename().string(), getpid());
+  const fs::path tmp =
+      target.parent_path() / fmt::format(".{}.nieuw-{}", target.filename().string(), getpid());
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   bool ok = fd >= 0;
   std::size_t done = 0;
@@ -238,7 +239,8 @@ bool writeFileAtomically(const std::string& path, const std::string& content,
   }
   if (!ok) {
     fs::remove(tmp, ec);
-    diags.report(Code::E0602, {}, trf("cannot write `{}`: {}", path, std::strerror(saved != 0 ? saved : EIO)));
+    diags.report(Code::E0602, {},
+                 trf("cannot write `{}`: {}", path, std::strerror(saved != 0 ? saved : EIO)));
     return false;
   }
   return true;

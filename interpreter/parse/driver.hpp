@@ -5,8 +5,10 @@
 #include "VerdeelLexer.h"
 #include "VerdeelParser.h"
 #include "antlr4-runtime.h"
+#include "parse/lexer.hpp"
 #include "parse/syntax_errors.hpp"
 #include "parse/tokens.hpp"
+#include "source/source.hpp"
 
 namespace verdeel::parse {
 
@@ -43,6 +45,20 @@ Tree* parseTree(antlr4::CommonTokenStream& tokens, G& parser, std::uint32_t file
   tree = entry(parser);
   parser.removeErrorListeners();
   return listener.failed() ? nullptr : tree;  // no AST from a file with a syntax error
+}
+
+// Lexes and parses the registered source `fileId` with the entry rule `entry`, and hands the tree,
+// the input and the tokens to `use` (nothing after a reported error).
+template <typename Tree, typename Entry, typename Use>
+void withTree(std::uint32_t fileId, const SourceManager& sources, Diagnostics& diags, std::size_t maxNesting,
+              Entry entry, Use use) {
+  antlr4::ANTLRInputStream input(sources.text(fileId));
+  KeywordLexer lexer(&input);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  G parser(&tokens);
+  if (Tree* tree = parseTree<Tree>(tokens, parser, fileId, diags, maxNesting, entry))
+    use(tree, input, tokens);
 }
 
 }  // namespace verdeel::parse

@@ -148,34 +148,13 @@ LayoutToken::Kind kindOf(const antlr4::Token* t) {
   }
 }
 
-}  // namespace
-
-std::optional<Layout> layout(std::uint32_t fileId, const SourceManager& sources, Diagnostics& diags,
-                             bool test) {
-  antlr4::ANTLRInputStream input(sources.text(fileId));
-  KeywordLexer lexer(&input);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
-  G parser(&tokens);
-  Walker walker;
-  if (test) {
-    auto* tree = parseTree<G::TestFileContext>(tokens, parser, fileId, diags, Limits{}.nesting,
-                                               [](G& p) { return p.testFile(); });
-    if (tree == nullptr) return std::nullopt;
-    walker.testFile(tree);
-  } else {
-    auto* tree = parseTree<G::RuleFileContext>(tokens, parser, fileId, diags, Limits{}.nesting,
-                                               [](G& p) { return p.ruleFile(); });
-    if (tree == nullptr) return std::nullopt;
-    walker.ruleFile(tree);
-  }
+// The lines of the file from its tokens (comments included), each with the statement it starts or
+// continues.
+void lines(std::vector<Statement>& st, antlr4::CommonTokenStream& tokens, std::uint32_t fileId, Layout& out) {
   // Innermost first when two statements start at one token (a member and its definition): the
   // later one added is the deeper one, so a stable sort by start keeps that order last.
-  auto& st = walker.statements;
   std::stable_sort(st.begin(), st.end(),
                    [](const Statement& a, const Statement& b) { return a.start < b.start; });
-
-  Layout out;
   for (antlr4::Token* t : tokens.getTokens()) {
     if (t->getType() == antlr4::Token::EOF) break;
     const auto line = static_cast<std::uint32_t>(t->getLine());
@@ -204,6 +183,32 @@ std::optional<Layout> layout(std::uint32_t fileId, const SourceManager& sources,
     l.tableColumn = starts != nullptr && s->tableColumn &&
                     tokens.get(s->stop)->getLine() == static_cast<std::size_t>(line);
   }
+}
+
+}  // namespace
+
+std::optional<Layout> layout(std::uint32_t fileId, const SourceManager& sources, Diagnostics& diags,
+                             bool test) {
+  Walker walker;
+  std::optional<Layout> out;
+  auto fill = [&](antlr4::CommonTokenStream& tokens) {
+    out = Layout{};
+    lines(walker.statements, tokens, fileId, *out);
+  };
+  if (test)
+    withTree<G::TestFileContext>(
+        fileId, sources, diags, Limits{}.nesting, [](G& p) { return p.testFile(); },
+        [&](G::TestFileContext* tree, antlr4::CharStream&, antlr4::CommonTokenStream& tokens) {
+          walker.testFile(tree);
+          fill(tokens);
+        });
+  else
+    withTree<G::RuleFileContext>(
+        fileId, sources, diags, Limits{}.nesting, [](G& p) { return p.ruleFile(); },
+        [&](G::RuleFileContext* tree, antlr4::CharStream&, antlr4::CommonTokenStream& tokens) {
+          walker.ruleFile(tree);
+          fill(tokens);
+        });
   return out;
 }
 

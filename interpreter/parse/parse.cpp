@@ -16,26 +16,20 @@ namespace verdeel::parse {
 
 void parseSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
                  Diagnostics& diags, ast::RuleSet& out, std::size_t maxNesting) {
-  antlr4::ANTLRInputStream input(sources.text(fileId));
-  KeywordLexer lexer(&input);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
-  G parser(&tokens);
-  auto* tree = parseTree<G::RuleFileContext>(tokens, parser, fileId, diags, maxNesting,
-                                             [](G& p) { return p.ruleFile(); });
-  if (tree != nullptr) Builder(fileId, baseDir, input, diags).build(tree, out);
+  withTree<G::RuleFileContext>(
+      fileId, sources, diags, maxNesting, [](G& p) { return p.ruleFile(); },
+      [&](G::RuleFileContext* tree, antlr4::CharStream& input, antlr4::CommonTokenStream&) {
+        Builder(fileId, baseDir, input, diags).build(tree, out);
+      });
 }
 
 void parseTestSource(std::uint32_t fileId, const std::string& baseDir, const SourceManager& sources,
                      Diagnostics& diags, ast::TestFile& out, std::size_t maxNesting) {
-  antlr4::ANTLRInputStream input(sources.text(fileId));
-  KeywordLexer lexer(&input);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
-  G parser(&tokens);
-  auto* tree = parseTree<G::TestFileContext>(tokens, parser, fileId, diags, maxNesting,
-                                             [](G& p) { return p.testFile(); });
-  if (tree != nullptr) buildTests(tree, fileId, baseDir, diags, out);
+  withTree<G::TestFileContext>(
+      fileId, sources, diags, maxNesting, [](G& p) { return p.testFile(); },
+      [&](G::TestFileContext* tree, antlr4::CharStream&, antlr4::CommonTokenStream&) {
+        buildTests(tree, fileId, baseDir, diags, out);
+      });
 }
 
 }  // namespace verdeel::parse

@@ -36,7 +36,8 @@ class TestBuilder {
   std::optional<Date> date(antlr4::Token* t) {
     auto d = Date::parse(t->getText());
     if (!d) {
-      auto& diag = diags_.report(Code::E0106, span(t), trf("`{}` is not a date in the calendar", t->getText()));
+      auto& diag =
+          diags_.report(Code::E0106, span(t), trf("`{}` is not a date in the calendar", t->getText()));
       diag.help = tr("write dates as jjjj-mm-dd, for example 2024-01-31");
     }
     return d;
@@ -50,7 +51,8 @@ class TestBuilder {
       out.kind = K::Number;
       out.text = (n->negative ? "-" : "") + n->NUMBER(0)->getText();
       if (n->denominator) out.denominator = n->denominator->getText();
-      for (std::string* s : {&out.text, &out.denominator}) s->erase(std::remove(s->begin(), s->end(), '_'), s->end());
+      for (std::string* s : {&out.text, &out.denominator})
+        s->erase(std::remove(s->begin(), s->end(), '_'), s->end());
     } else if (auto* t = dynamic_cast<G::TestTextContext*>(v)) {
       out.kind = K::Text;
       out.text = Builder::unquote(t->STRING()->getText());
@@ -94,7 +96,8 @@ class TestBuilder {
           const std::string raw = g->rows->getText();
           data.rowsSpan = span(g->rows);
           const std::string padded = std::string(data.rowsSpan.line - 1, '\n') +
-                                     std::string(data.rowsSpan.col - 1 + 3, ' ') + raw.substr(3, raw.size() - 6);
+                                     std::string(data.rowsSpan.col - 1 + 3, ' ') +
+                                     raw.substr(3, raw.size() - 6);
           // A line of spaces only (the rest of the `"""` lines) is made empty: a blank line.
           std::size_t start = 0;
           while (start <= padded.size()) {
