@@ -27,8 +27,8 @@ struct TestValue {
 struct TestData {
   Ident table;
   std::string path;  // resolved against the test file's folder; empty for inline rows
-  // Inline rows in the table's CSV format, header first, at their lines and columns in the test file
-  // (blank lines and spaces before them).
+  // Inline rows in the table's CSV format, header first, at their lines in the test file (blank lines
+  // before them), the block's common indentation taken off.
   std::string rows;
   SourceSpan rowsSpan;
 };

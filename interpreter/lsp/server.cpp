@@ -33,11 +33,17 @@ std::optional<json> readMessage(std::istream& in) {
     if (line.empty()) break;
     constexpr std::string_view kLength = "Content-Length:";
     if (line.rfind(kLength, 0) == 0) {
-      length = std::stoul(line.substr(kLength.size()));
-      sawLength = true;
+      try {
+        length = std::stoul(line.substr(kLength.size()));
+        sawLength = true;
+      } catch (const std::exception&) {
+        return std::nullopt;  // not a length: the stream cannot be followed any more
+      }
     }
   }
-  if (!sawLength || !in) return std::nullopt;
+  // A message larger than any rule file can be is not read (the limit of a rule file is 10 MiB).
+  constexpr std::size_t kMaxMessage = std::size_t{64} << 20U;
+  if (!sawLength || !in || length > kMaxMessage) return std::nullopt;
   std::string body(length, '\0');
   in.read(body.data(), static_cast<std::streamsize>(length));
   if (static_cast<std::size_t>(in.gcount()) != length) return std::nullopt;

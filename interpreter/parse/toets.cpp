@@ -90,24 +90,17 @@ class TestBuilder {
         data.table = ident(g->tableName);
         if (g->path) data.path = path(g->path);
         if (g->rows) {
-          // The rows keep their place in the file (blank lines and spaces before them; the CSV
-          // reader skips blank lines and the loader trims cells), so that a diagnostic about a
-          // cell points at its line and column in the test file.
-          const std::string raw = g->rows->getText();
+          // The rows keep their lines (blank lines before them: the CSV reader skips blank lines),
+          // so that a diagnostic about a cell names its line in the test file; the indentation of
+          // the block is taken off, as of a wettekst, so that no cell starts with spaces.
           data.rowsSpan = span(g->rows);
-          const std::string padded = std::string(data.rowsSpan.line - 1, '\n') +
-                                     std::string(data.rowsSpan.col - 1 + 3, ' ') +
-                                     raw.substr(3, raw.size() - 6);
-          // A line of spaces only (the rest of the `"""` lines) is made empty: a blank line.
-          std::size_t start = 0;
-          while (start <= padded.size()) {
-            std::size_t nl = padded.find('\n', start);
-            if (nl == std::string::npos) nl = padded.size();
-            const std::string line = padded.substr(start, nl - start);
-            if (line.find_first_not_of(" \t\r") != std::string::npos) data.rows += line;
-            if (nl < padded.size()) data.rows += '\n';
-            start = nl + 1;
-          }
+          std::string raw = g->rows->getText();
+          raw = raw.substr(3, raw.size() - 6);
+          const std::size_t firstBreak = raw.find('\n');
+          const bool ownLine = firstBreak != std::string::npos &&
+                               raw.substr(0, firstBreak).find_first_not_of(" \t\r") == std::string::npos;
+          data.rows = std::string(data.rowsSpan.line - (ownLine ? 0 : 1), '\n') +
+                      Builder::textBlock("\"\"\"" + raw + "\"\"\"");
         }
         out.data.push_back(std::move(data));
       } else if (auto* e = dynamic_cast<G::TestExpectValueContext*>(item)) {
