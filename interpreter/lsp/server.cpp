@@ -175,29 +175,32 @@ json toDiagnostic(const Diagnostic& d, const SourceManager& sources) {
 
 void Server::analyse(const std::string& path) {
   auto engine = std::make_unique<Engine>();
-  std::error_code ec;
   engine->sources().setOverlay(open_);
-  json diagnostics = json::array();
+  const std::string folder = fs::path(path).parent_path().string();
   if (fs::path(path).extension() == ".toets") {
     const std::uint32_t id =
         parse::registerRuleText(path, open_[path], engine->sources(), engine->diagnostics());
     ast::TestFile tests;
-    if (id != 0)
-      parse::parseTestSource(id, fs::path(path).parent_path().string(), engine->sources(),
-                             engine->diagnostics(), tests);
-  } else {
-    const std::string folder = fs::path(path).parent_path().string();
-    const bool ok = engine->loadRules(folder);
+    if (id != 0) parse::parseTestSource(id, folder, engine->sources(), engine->diagnostics(), tests);
+    json diagnostics = json::array();
     for (const Diagnostic& d : engine->diagnostics().all())
-      if (d.span.valid() && engine->sources().path(d.span.file) == path)
-        diagnostics.push_back(toDiagnostic(d, engine->sources()));
-    if (ok) checked_[folder] = std::move(engine);
+      if (d.span.valid()) diagnostics.push_back(toDiagnostic(d, engine->sources()));
     publish(path, diagnostics);
     return;
   }
-  for (const Diagnostic& d : engine->diagnostics().all())
-    if (d.span.valid()) diagnostics.push_back(toDiagnostic(d, engine->sources()));
-  publish(path, diagnostics);
+  // The rule set is the folder: a change in one file can break or mend another, so every open rule
+  // file of the folder gets its diagnostics anew.
+  const bool ok = engine->loadRules(folder);
+  for (const auto& [other, text] : open_) {
+    if (fs::path(other).parent_path().string() != folder || fs::path(other).extension() != ".regels")
+      continue;
+    json diagnostics = json::array();
+    for (const Diagnostic& d : engine->diagnostics().all())
+      if (d.span.valid() && engine->sources().path(d.span.file) == other)
+        diagnostics.push_back(toDiagnostic(d, engine->sources()));
+    publish(other, diagnostics);
+  }
+  if (ok) checked_[folder] = std::move(engine);
 }
 
 std::string typeText(const check::Program& p, const check::Type& t) {

@@ -100,6 +100,21 @@ check("inwonerz" in line[diags[0]["range"]["start"]["character"]:], "change: the
 notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]})
 check(diagnostics_for(uri) == [], "change back: the diagnostic is gone")
 
+# A second file of the rule set uses `gewicht`: renaming it in the first breaks the second, which
+# gets its diagnostic without being changed itself.
+second = os.path.join(work, "regels", "s.regels")
+second_text = 'artikel 3 "Dubbel"\n  definitie dubbel per gemeente: geheel getal = gewicht * 2\n\nuitvoer "dubbel" per gemeente\n  kolommen code, dubbel\n'
+open(second, "w", encoding="utf-8").write(second_text)
+second_uri = "file://" + urllib.parse.quote(second)
+notification("textDocument/didOpen", {"textDocument": {"uri": second_uri, "languageId": "verdeel", "version": 1, "text": second_text}})
+check(diagnostics_for(second_uri) == [], "a second file of the rule set: no diagnostics")
+renamed = text.replace("definitie gewicht", "definitie gewicht_x").replace("uitzondering klein op gewicht", "uitzondering klein op gewicht_x").replace("naar rato van gewicht", "naar rato van gewicht_x")
+notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 5}, "contentChanges": [{"text": renamed}]})
+other = diagnostics_for(second_uri)
+check(len(other) == 1 and other[0]["code"] == "E0201", "a change in one file gives the other file its error")
+notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 6}, "contentChanges": [{"text": text}]})
+check(diagnostics_for(second_uri) == [], "and takes it away again")
+
 hover = request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos_of("gewicht per gemeente")})
 value = (hover.get("result") or {}).get("contents", {}).get("value", "")
 check("definitie `gewicht`" in value and "geheel getal" in value and 'art. 2 "Verdeling"' in value
