@@ -75,6 +75,14 @@ class TestBuilder {
     return out;
   }
 
+  // A new expectation of the test, of this kind, at the `verwacht` line.
+  ast::Expectation& expect(ast::Test& t, ast::Expectation::Kind kind, antlr4::ParserRuleContext* item) {
+    ast::Expectation& x = t.expectations.emplace_back();
+    x.kind = kind;
+    x.span = span(item);
+    return x;
+  }
+
   ast::Test test(G::TestContext* t) {
     ast::Test out;
     out.title = Builder::unquote(t->title->getText());
@@ -104,8 +112,7 @@ class TestBuilder {
         }
         out.data.push_back(std::move(data));
       } else if (auto* e = dynamic_cast<G::TestExpectValueContext*>(item)) {
-        ast::Expectation x;
-        x.kind = ast::Expectation::Kind::Value;
+        ast::Expectation& x = expect(out, ast::Expectation::Kind::Value, item);
         x.name = ident(e->name);
         if (e->entity) {
           ast::TestValue entity;
@@ -115,29 +122,17 @@ class TestBuilder {
           x.entity = entity;
         }
         x.expected = value(e->value);
-        x.span = span(item);
-        out.expectations.push_back(std::move(x));
       } else if (auto* c = dynamic_cast<G::TestExpectControleContext*>(item)) {
-        ast::Expectation x;
-        x.kind = ast::Expectation::Kind::Controle;
+        ast::Expectation& x = expect(out, ast::Expectation::Kind::Controle, item);
         x.claim = c->kind->getType() == L::BEWERING;
         x.description = Builder::unquote(c->description->getText());
         x.expected = value(c->value);
-        x.span = span(item);
-        out.expectations.push_back(std::move(x));
       } else if (auto* a = dynamic_cast<G::TestExpectEveryControleContext*>(item)) {
-        ast::Expectation x;
-        x.kind = ast::Expectation::Kind::EveryControle;
-        x.expected = value(a->value);
-        x.span = span(item);
-        out.expectations.push_back(std::move(x));
+        expect(out, ast::Expectation::Kind::EveryControle, item).expected = value(a->value);
       } else if (auto* o = dynamic_cast<G::TestExpectOutputContext*>(item)) {
-        ast::Expectation x;
-        x.kind = ast::Expectation::Kind::Output;
+        ast::Expectation& x = expect(out, ast::Expectation::Kind::Output, item);
         x.description = Builder::unquote(o->name->getText());
         x.path = path(o->path);
-        x.span = span(item);
-        out.expectations.push_back(std::move(x));
       }
     }
     return out;
