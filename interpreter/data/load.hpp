@@ -21,8 +21,8 @@ struct LoadOptions {
   Limits limits = {};
   // A test's own rows for a table (`gegevens TABEL`), by table name: a file read instead of the
   // table's own (under the table's folder, like it), or rows already registered as a source.
-  std::map<std::string, std::string> files;
-  std::map<std::string, std::uint32_t> rows;
+  std::map<std::string, std::string> files = {};
+  std::map<std::string, std::uint32_t> rows = {};
 };
 
 std::optional<Dataset> load(const check::Program& program, const LoadOptions& options, SourceManager& sources,

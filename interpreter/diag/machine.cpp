@@ -28,24 +28,6 @@ nlohmann::ordered_json positionJson(const MachinePosition& p) {
           {"end_column", p.endColumn}};
 }
 
-// A path as a URI reference: every byte outside the unreserved characters and `/` percent-encoded.
-std::string uriOf(const std::string& path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (const char ch : path) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~' || c == '/') {
-      out += ch;
-    } else {
-      out += '%';
-      out += hex[c >> 4U];
-      out += hex[c & 15U];
-    }
-  }
-  return out;
-}
-
 nlohmann::ordered_json sarifLocation(const MachinePosition& p, const std::string& message = {}) {
   nlohmann::ordered_json loc = {{"physicalLocation",
                                  {{"artifactLocation", {{"uri", uriOf(p.file)}}},
@@ -86,6 +68,24 @@ MachineDiagnostic machineUsage(const std::string& code, const std::string& messa
   out.severity = "error";
   out.message = message;
   out.help = help;
+  return out;
+}
+
+// A path as a URI reference: every byte outside the unreserved characters and `/` percent-encoded.
+std::string uriOf(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_' || c == '~' || c == '/') {
+      out += ch;
+    } else {
+      out += '%';
+      out += hex[c >> 4U];
+      out += hex[c & 15U];
+    }
+  }
   return out;
 }
 

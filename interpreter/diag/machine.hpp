@@ -34,6 +34,9 @@ MachineDiagnostic machine(const Diagnostic& d, const SourceManager& sources);
 // A diagnostic of the command line or of the program itself (no code of the registry).
 MachineDiagnostic machineUsage(const std::string& code, const std::string& message, const std::string& help);
 
+// A path as a URI reference (SARIF, and `file://` URIs of the language server): every byte outside
+// the unreserved characters and `/` percent-encoded.
+std::string uriOf(const std::string& path);
 // `{"diagnostics": [...], "errors": N, "warnings": N, "not_shown": N}`, one line per document.
 std::string renderJson(const std::vector<MachineDiagnostic>& diags, std::size_t notShown);
 // SARIF 2.1.0: one run of the tool `verdeel` with a rule per code used.

@@ -15,8 +15,6 @@
 
 namespace verdeel::explain {
 
-namespace {
-
 // An exact number for readers, in Dutch notation: `1.234`, `0,25`; a fraction without a finite
 // decimal as `2397/38 (≈ 63,08)`.
 std::string exact(const mpq_class& q) {
@@ -24,6 +22,8 @@ std::string exact(const mpq_class& q) {
   return fmt::format("{} (≈ {})", formatNumber(q),
                      formatDutch(q, 2).substr(formatDutch(q, 2).rfind(' ') + 1));
 }
+
+namespace {
 
 // A value for readers: numbers as exact() does, the rest as computed.
 std::string shown(const eval::Evaluation& ev, const Value& v) {

@@ -48,6 +48,10 @@ std::optional<Entity> findEntity(const eval::Evaluation& ev, const std::string& 
 // the entity's table (for a gemeente in rules/2024: besluit_totaal).
 int defaultDefinition(const check::Program& p, int table);
 
+// An exact number for readers, in Dutch notation: `1.234`, `0,25`; a fraction without a finite
+// decimal as `2397/38 (≈ 63,08)`.
+std::string exact(const mpq_class& q);
+
 // nullopt when the evaluation failed (the diagnostic has been reported).
 std::optional<Node> explain(eval::Evaluation& ev, int definition, int row, const Options& options);
 

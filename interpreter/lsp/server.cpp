@@ -11,6 +11,7 @@
 
 #include "api/verdeel.hpp"
 #include "check/check.hpp"
+#include "diag/machine.hpp"
 #include "format/format.hpp"
 #include "lang/language.hpp"
 #include "parse/parse.hpp"
@@ -73,18 +74,10 @@ std::string pathOf(const std::string& uri) {
   return fs::absolute(out, ec).lexically_normal().string();
 }
 
-std::string uriOf(const std::string& path) {
+// A `file://` URI of a file, its absolute path percent-encoded as SARIF's URIs are.
+std::string fileUri(const std::string& path) {
   std::error_code ec;
-  const std::string abs = fs::absolute(path, ec).lexically_normal().string();
-  std::string out = "file://";
-  for (unsigned char c : abs) {
-    if (std::isalnum(c) || c >= 0x80 ||
-        std::string_view("/-_.~").find(static_cast<char>(c)) != std::string::npos)
-      out += static_cast<char>(c);
-    else
-      out += fmt::format("%{:02X}", c);
-  }
-  return out;
+  return "file://" + uriOf(fs::absolute(path, ec).lexically_normal().string());
 }
 
 // LSP positions are 0-based; a character offset counts UTF-16 units, which for the letters of Dutch
@@ -144,7 +137,7 @@ class Server {
   void publish(const std::string& path, const json& diagnostics) {
     send(out_, {{"jsonrpc", "2.0"},
                 {"method", "textDocument/publishDiagnostics"},
-                {"params", {{"uri", uriOf(path)}, {"diagnostics", diagnostics}}}});
+                {"params", {{"uri", fileUri(path)}, {"diagnostics", diagnostics}}}});
   }
   const Engine* engineFor(const std::string& path) const {
     auto it = checked_.find(fs::path(path).parent_path().string());
@@ -162,8 +155,9 @@ json toDiagnostic(const Diagnostic& d, const SourceManager& sources) {
   json related = json::array();
   for (const Note& n : d.notes)
     if (n.span.valid())
-      related.push_back({{"location", {{"uri", uriOf(sources.path(n.span.file))}, {"range", range(n.span)}}},
-                         {"message", n.message}});
+      related.push_back(
+          {{"location", {{"uri", fileUri(sources.path(n.span.file))}, {"range", range(n.span)}}},
+           {"message", n.message}});
   json out = {{"range", range(d.span)},
               {"severity", d.severity() == Severity::Error ? 1 : 2},
               {"code", std::string(codeInfo(d.code).name)},
@@ -279,7 +273,7 @@ json Server::definition(const std::string& path, const json& pos) const {
       if (!at && c.name == word) at = c.span;
   }
   if (!at || !at->valid()) return nullptr;
-  return {{"uri", uriOf(e->sources().path(at->file))}, {"range", range(*at)}};
+  return {{"uri", fileUri(e->sources().path(at->file))}, {"range", range(*at)}};
 }
 
 json Server::completion(const std::string& path) const {

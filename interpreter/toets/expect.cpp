@@ -16,10 +16,7 @@ namespace verdeel::toets {
 std::string shown(const eval::Evaluation& ev, const Value& v) {
   if (std::holds_alternative<Empty>(v)) return "leeg";
   if (const auto* e = std::get_if<EntityRef>(&v)) return ev.entityName(e->table, e->row);
-  if (const auto* q = std::get_if<mpq_class>(&v)) {
-    if (q->get_den() == 1) return formatDutch(*q, 0);
-    return fmt::format("{} ({})", formatNumber(*q), formatDutch(*q, 2));
-  }
+  if (const auto* q = std::get_if<mpq_class>(&v)) return explain::exact(*q);
   return ev.format(v);
 }
 

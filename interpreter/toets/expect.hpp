@@ -42,7 +42,8 @@ class Expecter {
   std::string outcome(int controle) const;
 };
 
-// A value for readers: `1.826`, `2397/38 (≈ 63,08)`, `waar`, `leeg`, `gemeente GM0193 (Zwolle)`.
+// A value for readers: numbers as explain shows them (`1.826`, `494,8`, `2397/38 (≈ 63,08)`), `waar`,
+// `leeg`, `gemeente GM0193 (Zwolle)`.
 std::string shown(const eval::Evaluation& ev, const Value& v);
 
 }  // namespace verdeel::toets
