@@ -5,7 +5,7 @@
 #include "VerdeelLexer.h"
 #include "VerdeelParser.h"
 #include "antlr4-runtime.h"
-#include "parse/lexer.hpp"
+#include "parse/scanner.hpp"
 #include "parse/syntax_errors.hpp"
 #include "parse/tokens.hpp"
 #include "source/source.hpp"
@@ -47,15 +47,14 @@ Tree* parseTree(antlr4::CommonTokenStream& tokens, G& parser, std::uint32_t file
   return listener.failed() ? nullptr : tree;  // no AST from a file with a syntax error
 }
 
-// Lexes and parses the registered source `fileId` with the entry rule `entry`, and hands the tree,
-// the input and the tokens to `use` (nothing after a reported error).
+// Lexes (with the hand-written scanner) and parses the registered source `fileId` with the entry rule
+// `entry`, and hands the tree, the input and the tokens to `use` (nothing after a reported error).
 template <typename Tree, typename Entry, typename Use>
 void withTree(std::uint32_t fileId, const SourceManager& sources, Diagnostics& diags, std::size_t maxNesting,
               Entry entry, Use use) {
-  antlr4::ANTLRInputStream input(sources.text(fileId));
-  KeywordLexer lexer(&input);
-  lexer.removeErrorListeners();
-  antlr4::CommonTokenStream tokens(&lexer);
+  CodePointStream input(sources.text(fileId));
+  Scanner scanner(input);
+  antlr4::CommonTokenStream tokens(&scanner);
   G parser(&tokens);
   if (Tree* tree = parseTree<Tree>(tokens, parser, fileId, diags, maxNesting, entry))
     use(tree, input, tokens);

@@ -27,7 +27,32 @@ const std::unordered_map<std::string, std::size_t>& keywords(const antlr4::dfa::
   return table;
 }
 
+// The table, from the vocabulary of a lexer made for the purpose.
+const std::unordered_map<std::string, std::size_t>& keywordTable() {
+  static const auto* table = [] {
+    antlr4::ANTLRInputStream input("");
+    grammar::VerdeelLexer lexer(&input);
+    return &keywords(lexer.getVocabulary());
+  }();
+  return *table;
+}
+
 }  // namespace
+
+std::size_t keywordType(const std::u32string& text, std::size_t start, std::size_t length) {
+  constexpr std::size_t kLongest = 24;  // longer than every keyword
+  if (length > kLongest) return grammar::VerdeelLexer::IDENT;
+  std::string word(length, ' ');
+  for (std::size_t k = 0; k < length; ++k) {
+    const char32_t c = text[start + k];
+    if (c < 'a' || c > 'z') return grammar::VerdeelLexer::IDENT;
+    word[k] = static_cast<char>(c);
+  }
+  const auto& table = keywordTable();
+  const auto it = table.find(word);
+  if (it == table.end()) return grammar::VerdeelLexer::IDENT;
+  return it->second;
+}
 
 antlr4::Token* KeywordLexer::emit() {
   if (type == IDENT) {
@@ -38,10 +63,8 @@ antlr4::Token* KeywordLexer::emit() {
 }
 
 std::vector<std::string> keywords() {
-  antlr4::ANTLRInputStream input("");
-  grammar::VerdeelLexer lexer(&input);
   std::vector<std::string> out;
-  for (const auto& [word, type] : keywords(lexer.getVocabulary())) out.push_back(word);
+  for (const auto& [word, type] : keywordTable()) out.push_back(word);
   std::sort(out.begin(), out.end());
   return out;
 }

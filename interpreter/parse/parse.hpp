@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -47,5 +48,10 @@ void parseTestSource(std::uint32_t fileId, const std::string& baseDir, const Sou
 
 // Every keyword of the language (from the grammar's vocabulary), for completion in an editor.
 std::vector<std::string> keywords();
+
+// The first difference between the tokens of the hand-written scanner (parse/scanner.hpp) and those
+// of ANTLR's generated lexer for `utf8`, as a line naming both tokens; empty when they agree. For
+// the unit tests and the rules fuzzer, which hold the scanner to the grammar.
+std::string lexerDisagreement(std::string_view utf8);
 
 }  // namespace verdeel::parse

@@ -1,0 +1,52 @@
+// The scanner: the tokens of grammar/VerdeelLexer.g4, lexed by hand for the parser.
+//
+// Contract: for every input, Scanner yields exactly the tokens ANTLR's generated lexer (with the
+// keywords typed by table, parse/lexer.hpp) yields: the same types, channels, code-point offsets,
+// lines and columns, the same longest-match choice between rules (the earlier rule on a tie), white
+// space skipped, comments on the hidden channel, and one EOF token at the end. The grammar stays the
+// definition of the tokens; `lexerDisagreement` (parse.hpp) compares the two lexers and is run by the unit
+// tests (every shipped rule and test file, and generated texts) and by the rules fuzzer. It exists because
+// ANTLR's C++ lexer builds its DFA anew in every process and spends about 1,000 instructions a
+// character doing so: a third of a whole `verdeel run` (docs/performance.md).
+// Internal to interpreter/parse (it includes ANTLR).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "antlr4-runtime.h"
+
+namespace verdeel::parse {
+
+// An ANTLR character stream over UTF-8 text (a byte-order mark at the start left out, as ANTLR's own
+// stream does; decoded once, faster than the runtime's decoder; a byte that is not valid UTF-8
+// becomes U+FFFD), whose code points the scanner reads directly.
+class CodePointStream : public antlr4::ANTLRInputStream {
+ public:
+  explicit CodePointStream(std::string_view utf8);
+  const std::u32string& codePoints() const { return _data; }
+};
+
+class Scanner : public antlr4::TokenSource {
+ public:
+  explicit Scanner(CodePointStream& input) : input_(input), text_(input.codePoints()) {}
+  std::unique_ptr<antlr4::Token> nextToken() override;
+  std::size_t getLine() const override { return line_; }
+  std::size_t getCharPositionInLine() override { return column_; }
+  antlr4::CharStream* getInputStream() override { return &input_; }
+  std::string getSourceName() override { return input_.getSourceName(); }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override;
+
+ private:
+  void advance(std::size_t length);  // moves past `length` code points, counting lines
+
+  CodePointStream& input_;
+  const std::u32string& text_;
+  std::size_t at_ = 0;
+  std::size_t line_ = 1;
+  std::size_t column_ = 0;
+};
+
+}  // namespace verdeel::parse
