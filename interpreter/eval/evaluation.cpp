@@ -120,6 +120,7 @@ void Evaluation::setDigitLimit(std::size_t digits) {
 }
 void Evaluation::setCoverage(Coverage* c) {
   state_->coverage = c;
+  controles_.clear();  // a controle evaluated again records what it reaches
   if (c) c->exceptions.resize(program_.exceptions.size(), 0);
 }
 std::uint64_t Evaluation::steps() const {
@@ -169,6 +170,7 @@ void Evaluation::setParameter(int param, Value value) {
   for (std::size_t d = 0; d < dirtyDef.size(); ++d)
     if (dirtyDef[d]) s.definitionDone[d] = false;
   s.complete = false;
+  controles_.clear();
 }
 
 std::vector<std::pair<int, Value>> Evaluation::overrides() const {
@@ -358,6 +360,13 @@ std::string sidesText(const State& s, const std::vector<Comparison>& cs) {
 
 std::optional<ControleResult> Evaluation::controle(int index) {
   if (!update()) return std::nullopt;
+  controles_.resize(program_.controles.size());
+  auto& kept = controles_[static_cast<std::size_t>(index)];
+  if (!kept) kept = evaluateControle(index);
+  return kept;
+}
+
+std::optional<ControleResult> Evaluation::evaluateControle(int index) {
   State& s = *state_;
   const check::Controle& c = program_.controles[static_cast<std::size_t>(index)];
   ControleResult out;

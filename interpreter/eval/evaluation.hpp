@@ -165,12 +165,16 @@ class Evaluation {
   // One expression of a rule, for the entity `row` of `subjectTable` (-1, -1: a single value),
   // computed as the evaluator computes it, for explanations; nullopt when it cannot be computed.
   std::optional<Value> evaluate(const check::CExpr& e, int subjectTable, int row);
-  // Evaluates one controle over all its entities; nullopt after an evaluation error.
+  // Evaluates one controle over all its entities; nullopt after an evaluation error. The result is
+  // kept until a parameter changes (a run asks for it twice: for the exit code and for its table).
   std::optional<ControleResult> controle(int index);
   bool failed() const { return failed_; }
   // `run`: a value that rests on a tie nothing decided (E0506) is given as blank instead of failing
   // the evaluation, and a controle over it is not decided for those entities; ties() names them.
-  void allowUndecided() { undecidedAllowed_ = true; }
+  void allowUndecided() {
+    undecidedAllowed_ = true;
+    controles_.clear();
+  }
   // Every tie at the cut-off of every computed `verdeling`, per definition and group in order.
   std::vector<const ApportionmentRecord*> ties();
   // Whether a value is blank because a tie decided nothing (only under allowUndecided()).
@@ -204,6 +208,8 @@ class Evaluation {
   bool failed_ = false;
   bool undecidedAllowed_ = false;
   std::unique_ptr<State> state_;
+  std::vector<std::optional<ControleResult>> controles_;  // per controle, once evaluated
+  std::optional<ControleResult> evaluateControle(int index);
   void report(std::uint32_t error);
 };
 
