@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
+#include "VerdeelLexer.h"
 #include "parse/driver.hpp"
-#include "parse/lexer.hpp"
 #include "source/limits.hpp"
 
 namespace verdeel::parse {

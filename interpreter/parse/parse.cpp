@@ -8,7 +8,6 @@
 #include "antlr4-runtime.h"
 #include "parse/builder.hpp"
 #include "parse/driver.hpp"
-#include "parse/lexer.hpp"
 #include "parse/syntax_errors.hpp"
 #include "parse/tokens.hpp"
 

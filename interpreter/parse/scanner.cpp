@@ -4,7 +4,7 @@
 #include <array>
 
 #include "VerdeelLexer.h"
-#include "parse/lexer.hpp"
+#include "parse/keywords.hpp"
 #include "unicode/utf8.h"
 
 namespace verdeel::parse {
