@@ -171,25 +171,36 @@ struct Match {
   }
 };
 
+// Only rules whose first character can be the one at `c` are tried; among those, they are offered
+// in the grammar's order, so that the earlier rule wins a tie.
 Match longest(const Cursor& c) {
   Match m;
-  if (c.startsWith(U"d'hondt")) m.offer(7, L::DHONDT);
-  if (c.startsWith(U"sainte-lagu\u00EB") || c.startsWith(U"sainte-lague")) m.offer(12, L::SAINTE_LAGUE);
-  if (c.startsWith(U"huntington-hill")) m.offer(15, L::HUNTINGTON_HILL);
-  std::size_t type = 0;
-  if (const std::size_t len = punctuation(c, type)) m.offer(len, type);
-  m.offer(date(c), L::DATE);
-  m.offer(number(c), L::NUMBER);
-  bool blockToEnd = false;
-  m.offer(textBlock(c, blockToEnd), L::TEXTBLOCK);
-  std::size_t closed = 0;
-  const std::size_t open = string(c, closed);
-  m.offer(closed, L::STRING);
-  m.offer(ident(c), L::IDENT);
-  m.offer(comment(c), L::COMMENT);
-  m.offer(whiteSpace(c), L::WS);
-  if (blockToEnd) m.offerToEnd(c.s.size() - c.i, L::UNTERMINATED_TEXTBLOCK);
-  m.offer(open, L::UNTERMINATED_STRING);
+  const char32_t first = c.at(0);
+  if (first == '"') {
+    bool blockToEnd = false;
+    m.offer(textBlock(c, blockToEnd), L::TEXTBLOCK);
+    std::size_t closed = 0;
+    const std::size_t open = string(c, closed);
+    m.offer(closed, L::STRING);
+    if (blockToEnd) m.offerToEnd(c.s.size() - c.i, L::UNTERMINATED_TEXTBLOCK);
+    m.offer(open, L::UNTERMINATED_STRING);
+  } else if (digit(first)) {
+    m.offer(date(c), L::DATE);
+    m.offer(number(c), L::NUMBER);
+  } else if (nameStart(first)) {
+    if (first == 'd' && c.startsWith(U"d'hondt")) m.offer(7, L::DHONDT);
+    if (first == 's' && (c.startsWith(U"sainte-lagu\u00EB") || c.startsWith(U"sainte-lague")))
+      m.offer(12, L::SAINTE_LAGUE);
+    if (first == 'h' && c.startsWith(U"huntington-hill")) m.offer(15, L::HUNTINGTON_HILL);
+    m.offer(ident(c), L::IDENT);
+  } else if (first == '#') {
+    m.offer(comment(c), L::COMMENT);
+  } else if (space(first)) {
+    m.offer(whiteSpace(c), L::WS);
+  } else {
+    std::size_t type = 0;
+    if (const std::size_t len = punctuation(c, type)) m.offer(len, type);
+  }
   m.offer(1, L::BAD_CHAR);
   return m;
 }
@@ -207,6 +218,20 @@ CodePointStream::CodePointStream(std::string_view utf8) {
     U8_NEXT(bytes, i, length, cp);
     _data.push_back(cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp));
   }
+}
+
+std::string CodePointStream::getText(const antlr4::misc::Interval& interval) {
+  if (interval.a < 0 || interval.b < 0 || _data.empty()) return {};
+  const auto start = static_cast<std::size_t>(interval.a);
+  const std::size_t stop = std::min(static_cast<std::size_t>(interval.b), _data.size() - 1);
+  if (start >= _data.size() || stop < start) return {};
+  std::string out(4 * (stop - start + 1), '\0');  // at most four bytes a code point
+  auto* bytes = reinterpret_cast<std::uint8_t*>(out.data());
+  std::int32_t length = 0;
+  for (std::size_t k = start; k <= stop; ++k)  // every code point here is valid: decoded above, or U+FFFD
+    U8_APPEND_UNSAFE(bytes, length, static_cast<UChar32>(_data[k]));
+  out.resize(static_cast<std::size_t>(length));
+  return out;
 }
 
 antlr4::TokenFactory<antlr4::CommonToken>* Scanner::getTokenFactory() {

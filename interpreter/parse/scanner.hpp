@@ -21,12 +21,16 @@
 namespace verdeel::parse {
 
 // An ANTLR character stream over UTF-8 text (a byte-order mark at the start left out, as ANTLR's own
-// stream does; decoded once, faster than the runtime's decoder; a byte that is not valid UTF-8
-// becomes U+FFFD), whose code points the scanner reads directly.
+// stream does; a byte that is not valid UTF-8 becomes U+FFFD), whose code points the scanner reads
+// directly. Decoding, and encoding the text of a token again, are done here rather than by the
+// runtime, whose conversion through std::wstring_convert took half the time of building the AST.
 class CodePointStream : public antlr4::ANTLRInputStream {
  public:
   explicit CodePointStream(std::string_view utf8);
   const std::u32string& codePoints() const { return _data; }
+  // The text of code points a..b (inclusive), as ANTLRInputStream gives it.
+  std::string getText(const antlr4::misc::Interval& interval) override;
+  using antlr4::ANTLRInputStream::getText;
 };
 
 class Scanner : public antlr4::TokenSource {
