@@ -2,6 +2,9 @@
 // All keywords stand in one block (at the end, mode KEYWORDS), so that another keyword set
 // (English) can be added there alone. Comments and white space go to the hidden channel: a formatter
 // gets them back.
+// This grammar is the definition of the tokens. The parser reads them from a scanner written by hand
+// after it (interpreter/parse/scanner.cpp), which the tests and the rules fuzzer hold to the lexer
+// ANTLR generates from this file, token by token: change both together.
 lexer grammar VerdeelLexer;
 
 // ---------------------------------------------------------------- keywords with other characters
@@ -59,7 +62,7 @@ BAD_CHAR               : .;
 
 // ---------------------------------------------------------------- keywords (Dutch)
 // The lexer never enters this mode. A keyword is lexed as an IDENT and given the type of the rule
-// below whose text it is (interpreter/parse/lexer.cpp, from the vocabulary's literal names): one
+// below whose text it is (interpreter/parse/keywords.cpp, from the vocabulary's literal names): one
 // rule for names instead of a hundred keyword rules makes the lexer's tables small, so starting and
 // lexing are cheap. The rules stay here as the one list of keywords and for the messages.
 mode KEYWORDS;
