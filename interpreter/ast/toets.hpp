@@ -28,9 +28,13 @@ struct TestData {
   Ident table;
   std::string path;  // resolved against the test file's folder; empty for inline rows
   // Inline rows in the table's CSV format, header first, at their lines in the test file (blank lines
-  // before them), the block's common indentation taken off.
+  // before them), the block's common indentation taken off. A column of the rows is column + shift
+  // in the test file: `rowsFirstShift` on the block's first line (the one with the opening quotes),
+  // `rowsShift` (the indentation taken off) on the others.
   std::string rows;
   SourceSpan rowsSpan;
+  std::uint32_t rowsFirstShift = 0;
+  std::uint32_t rowsShift = 0;
 };
 
 struct TestSetting {

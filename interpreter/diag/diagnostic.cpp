@@ -26,6 +26,13 @@ const CodeInfo& codeInfo(Code code) {
   return codeRegistry().at(static_cast<std::size_t>(code));
 }
 
+void Diagnostics::mapSpans(const std::function<void(SourceSpan&)>& map) {
+  for (Diagnostic& d : items_) {
+    map(d.span);
+    for (Note& n : d.notes) map(n.span);
+  }
+}
+
 std::optional<Diagnostic> Diagnostics::takeLast() {
   if (items_.empty()) return std::nullopt;
   Diagnostic d = std::move(items_.back());

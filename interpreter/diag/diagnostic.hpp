@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,9 @@ class Diagnostics {
   void setBasis(std::string basis) { basis_ = std::move(basis); }  // attached to new reports
   // The diagnostic reported last (for a note on where it happened), or nullptr.
   Diagnostic* last() { return items_.empty() ? nullptr : &items_.back(); }
+  // Rewrites every span of every diagnostic and note (a text that stands for part of another file:
+  // its positions are given in that file).
+  void mapSpans(const std::function<void(SourceSpan&)>& map);
   // Takes the diagnostic reported last out again (the keuzes workbench records an evaluation error
   // of one combination in its matrix and goes on); nullopt when there is none.
   std::optional<Diagnostic> takeLast();

@@ -3,6 +3,8 @@
 // (the toets stage resolves them against the rules of the version the test uses).
 #include <algorithm>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "lang/language.hpp"
 #include "parse/builder.hpp"
@@ -41,6 +43,35 @@ class TestBuilder {
       diag.help = tr("write dates as jjjj-mm-dd, for example 2024-01-31");
     }
     return d;
+  }
+
+  // Inline rows: the text between the quotes, each line at its line in the test file (blank lines
+  // before it: the CSV reader skips blank lines), so that a diagnostic about a cell names its line;
+  // the block's common indentation taken off, as of a wettekst, so that no cell starts with spaces.
+  // What was taken off each line is kept, so that a diagnostic can name the column in the test file.
+  void inlineRows(antlr4::Token* block, ast::TestData& data) const {
+    data.rowsSpan = span(block);
+    const std::string raw = block->getText();
+    std::vector<std::string> lines;
+    for (std::size_t start = 3;;) {  // after the opening quotes, up to the closing ones
+      const std::size_t end = raw.find('\n', start);
+      std::string line = raw.substr(start, std::min(end, raw.size() - 3) - start);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(std::move(line));
+      if (end == std::string::npos || end >= raw.size() - 3) break;
+      start = end + 1;
+    }
+    auto lead = [](const std::string& l) { return std::min(l.find_first_not_of(" \t"), l.size()); };
+    std::size_t indent = std::string::npos;
+    for (std::size_t i = 1; i < lines.size(); ++i)
+      if (lead(lines[i]) < lines[i].size()) indent = std::min(indent, lead(lines[i]));
+    if (indent == std::string::npos) indent = 0;
+    const std::size_t first = lead(lines.front());
+    data.rows = std::string(data.rowsSpan.line - 1, '\n') + lines.front().substr(first);
+    for (std::size_t i = 1; i < lines.size(); ++i)
+      data.rows += '\n' + (lines[i].size() > indent ? lines[i].substr(indent) : std::string());
+    data.rowsFirstShift = data.rowsSpan.col - 1 + 3 + static_cast<std::uint32_t>(first);
+    data.rowsShift = static_cast<std::uint32_t>(indent);
   }
 
   ast::TestValue value(G::TestValueContext* v) {
@@ -97,19 +128,7 @@ class TestBuilder {
         ast::TestData data;
         data.table = ident(g->tableName);
         if (g->path) data.path = path(g->path);
-        if (g->rows) {
-          // The rows keep their lines (blank lines before them: the CSV reader skips blank lines),
-          // so that a diagnostic about a cell names its line in the test file; the indentation of
-          // the block is taken off, as of a wettekst, so that no cell starts with spaces.
-          data.rowsSpan = span(g->rows);
-          std::string raw = g->rows->getText();
-          raw = raw.substr(3, raw.size() - 6);
-          const std::size_t firstBreak = raw.find('\n');
-          const bool ownLine = firstBreak != std::string::npos &&
-                               raw.substr(0, firstBreak).find_first_not_of(" \t\r") == std::string::npos;
-          data.rows = std::string(data.rowsSpan.line - (ownLine ? 0 : 1), '\n') +
-                      Builder::textBlock("\"\"\"" + raw + "\"\"\"");
-        }
+        if (g->rows) inlineRows(g->rows, data);
         out.data.push_back(std::move(data));
       } else if (auto* e = dynamic_cast<G::TestExpectValueContext*>(item)) {
         ast::Expectation& x = expect(out, ast::Expectation::Kind::Value, item);

@@ -102,6 +102,11 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
 
   // The tables the test gives its own rows.
   data::LoadOptions options;
+  struct InlineRows {
+    std::uint32_t source;  // the rows as the CSV reader reads them (engine's sources)
+    const ast::TestData* given;
+  };
+  std::vector<InlineRows> inlineRows;
   for (const ast::TestData& given : test.data) {
     const int t = p.table(given.table.name);
     if (t < 0) {
@@ -129,7 +134,9 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
       }
       options.files[given.table.name] = given.path;
     } else {
-      options.rows[given.table.name] = engine.sources().add(file.path, given.rows + "\n");
+      const std::uint32_t rows = engine.sources().add(file.path, given.rows + "\n");
+      options.rows[given.table.name] = rows;
+      inlineRows.push_back({rows, &given});
     }
   }
 
@@ -157,7 +164,26 @@ TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
     settings.push_back(text);
   }
 
-  if (!engine.loadData(options)) {
+  const bool loaded = engine.loadData(options);
+  if (!inlineRows.empty()) {
+    // A position in inline rows is shown as a position in the test file: its line and column there,
+    // with that line (the whole test file stands in the engine's sources for this).
+    const ast::TestData& any = *inlineRows.front().given;
+    const std::uint32_t whole = engine.sources().add(file.path, suite_.sources().text(any.table.span.file));
+    engine.diagnostics().mapSpans([&](SourceSpan& span) {
+      for (const InlineRows& r : inlineRows) {
+        if (span.file != r.source || !span.valid()) continue;
+        auto shift = [&](std::uint32_t line) {
+          return line == r.given->rowsSpan.line ? r.given->rowsFirstShift : r.given->rowsShift;
+        };
+        span.file = whole;
+        span.col += shift(span.line);
+        if (span.endLine != 0) span.endCol += shift(span.endLine);
+        return;
+      }
+    });
+  }
+  if (!loaded) {
     report.failures.push_back(tr("the test's data cannot be read:") + std::string("\n") +
                               engine.renderDiagnostics());
     return report;
