@@ -131,6 +131,7 @@ struct TestCommand {
   std::string rules;
   bool coverageText = false;          // `--dekking`: the coverage per article
   std::string coverageHtml;           // `--dekking-html FILE`
+  std::string junit;                  // `--junit FILE`
   std::optional<double> minCoverage;  // `--min-dekking P`
 };
 // `verdeel test RULES`: the tests of a rule set with their coverage per article (toets/toets.hpp).

@@ -294,6 +294,8 @@ static int runCommandLine(int argc, char** argv) {
                     tr("Show the coverage per article and what no test reached"));
   testCmd->add_option("--dekking-html", testCommand.coverageHtml,
                       tr("Write the coverage per article as an HTML page"));
+  testCmd->add_option("--junit", testCommand.junit,
+                      tr("Write the results as a JUnit XML report, for a CI server"));
   testCmd
       ->add_option("--min-dekking", minCoverage,
                    tr("Fail when the tests reach less than P percent of the rules"))

@@ -1,8 +1,8 @@
 // `verdeel test RULES`: every test of a rule set (toetsen/*.toets), one line per test, what a
 // failing test expected against what was computed (with the explanation), the coverage per article,
-// and a closing line `N geslaagd, N mislukt` for CI. Exit 0 when every test passed (and the coverage
-// is at least --min-dekking), 3 when a test failed or the coverage is lower, 1 for errors in the rules
-// or the test files.
+// and a closing line `N geslaagd, N mislukt` for CI (`--junit FILE`: the results as JUnit XML). Exit 0 when
+// every test passed (and the coverage is at least --min-dekking), 3 when a test failed or the coverage is
+// lower, 1 for errors in the rules or the test files.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "lang/language.hpp"
 #include "output/write.hpp"
+#include "toets/junit.hpp"
 #include "toets/toets.hpp"
 
 namespace verdeel::cli {
@@ -39,9 +40,10 @@ int commandTest(const TestCommand& c) {
   runner.addVersions();
 
   std::size_t passed = 0, failed = 0;
+  std::vector<toets::TestReport> reports;
   for (const ast::TestFile& file : tests) {
     for (const ast::Test& t : file.tests) {
-      const toets::TestReport r = runner.run(file, t);
+      const toets::TestReport& r = reports.emplace_back(runner.run(file, t));
       if (r.passed) {
         ++passed;
         std::fputs(fmt::format("{:<7}  {}  {}\n", tr("ok"), r.where, r.title).c_str(), stdout);
@@ -63,13 +65,15 @@ int commandTest(const TestCommand& c) {
   if (runner.rulesFailed()) return finish(suite, kExitRuleErrors);
 
   if (c.coverageText) std::fputs(toets::renderText(coverage, c.rules).c_str(), stdout);
-  if (!c.coverageHtml.empty()) {
-    std::vector<std::string> inputs = suite.inputFiles();
-    inputs.insert(inputs.end(), files.begin(), files.end());
-    if (!output::writeFileAtomically(c.coverageHtml, toets::renderHtml(coverage, c.rules), inputs,
-                                     suite.diagnostics()))
-      return finish(suite, kExitOutputFailed);
-  }
+  std::vector<std::string> inputs = suite.inputFiles();
+  inputs.insert(inputs.end(), files.begin(), files.end());
+  if (!c.coverageHtml.empty() &&
+      !output::writeFileAtomically(c.coverageHtml, toets::renderHtml(coverage, c.rules), inputs,
+                                   suite.diagnostics()))
+    return finish(suite, kExitOutputFailed);
+  if (!c.junit.empty() && !output::writeFileAtomically(c.junit, toets::renderJunit(c.rules, reports), inputs,
+                                                       suite.diagnostics()))
+    return finish(suite, kExitOutputFailed);
   bool enough = true;
   if (c.minCoverage && coverage.percent() < *c.minCoverage) {
     enough = false;

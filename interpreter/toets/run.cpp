@@ -80,6 +80,8 @@ std::string settingText(const ast::TestSetting& s) {
 TestReport Runner::run(const ast::TestFile& file, const ast::Test& test) {
   TestReport report;
   report.where = fmt::format("{}:{}", file.path, test.span.line);
+  report.file = file.path;
+  report.line = test.span.line;
   report.title = test.title;
   Diagnostics& diags = suite_.diagnostics();
   const std::size_t errorsBefore = diags.errorCount();

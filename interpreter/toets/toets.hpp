@@ -7,6 +7,7 @@
 // diagnostics in the suite's engine; what a failing test saw is text in its report.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,8 @@ std::optional<ast::TestFile> readTestFile(const std::string& path, Engine& suite
 
 struct TestReport {
   std::string where;  // `rules/2024/toetsen/besluit.toets:12`
+  std::string file;   // `rules/2024/toetsen/besluit.toets`
+  std::uint32_t line = 0;
   std::string title;
   bool passed = false;
   std::vector<std::string> failures;  // each a paragraph: expected against actual, and why
