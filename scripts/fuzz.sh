@@ -2,8 +2,9 @@
 # Builds the libFuzzer targets with clang (build-fuzz/) and runs each for SECONDS (default 60),
 # seeded from the golden cases and from the corpora kept in the repository (tests/fuzz/corpus/):
 # fuzz_rules (rule files), fuzz_csv (data files), fuzz_pipeline (a rule file and its data),
-# fuzz_receipt (receipts). Stops with an error at the first crash, hang (-timeout) or leak, leaving
-# the input in build-fuzz/findings/. The executions per target go to build-fuzz/fuzz-summary.txt.
+# fuzz_receipt (receipts). Targets run side by side, one per core. Fails when a target finds a crash,
+# hang (-timeout) or leak, leaving the input in build-fuzz/findings/TARGET/. The executions per
+# target go to build-fuzz/fuzz-summary.txt.
 # With VERDEEL_FUZZ_KEEP=1 the kept corpora are replaced afterwards by the minimised union of what
 # they held and what this run found (libFuzzer -merge=1): commit that to keep the coverage.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -41,23 +42,49 @@ while IFS= read -r -d '' f; do cp "$f" "$seeds/receipt/$((i++)).json"; done \
 
 summary="$build/fuzz-summary.txt"
 : > "$summary"
-for t in "${targets[@]}"; do
-  mkdir -p "$build/corpus/$t" "$root/tests/fuzz/corpus/$t"
-  log="$build/fuzz-$t.log"
-  echo "fuzz_$t: ${seconds}s"
-  if ! (cd "$build/findings" && ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/fuzz_$t" "$build/corpus/$t" "$root/tests/fuzz/corpus/$t" "$seeds/$t" \
+# Each target runs in one process, for the full time.
+fuzz_one() {
+  local t=$1 log="$build/fuzz-$1.log"
+  mkdir -p "$build/corpus/$t" "$root/tests/fuzz/corpus/$t" "$build/findings/$t"
+  if ! (cd "$build/findings/$t" && ASAN_OPTIONS=detect_leaks=1 "$build/tests/fuzz/fuzz_$t" "$build/corpus/$t" "$root/tests/fuzz/corpus/$t" "$seeds/$t" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 >"$log" 2>&1); then
-    tail -40 "$log"
-    echo "fuzz_$t found a problem: see $build/findings and $log" >&2
-    exit 1
+    return 1
   fi
+}
+# Rounds of as many targets as there are cores (every target runs the same time).
+failed=()
+round=()
+run_round() {
+  local pids=() t i
+  for t in "${round[@]}"; do
+    echo "fuzz_$t: ${seconds}s"
+    fuzz_one "$t" &
+    pids+=($!)
+  done
+  for i in "${!round[@]}"; do
+    wait "${pids[$i]}" || failed+=("${round[$i]}")
+  done
+  round=()
+}
+for t in "${targets[@]}"; do
+  round+=("$t")
+  if [ ${#round[@]} -ge "$(nproc)" ]; then run_round; fi
+done
+if [ ${#round[@]} -gt 0 ]; then run_round; fi
+for t in "${failed[@]}"; do
+  tail -40 "$build/fuzz-$t.log"
+  echo "fuzz_$t found a problem: see $build/findings/$t and $build/fuzz-$t.log" >&2
+done
+[ ${#failed[@]} -eq 0 ] || exit 1
+for t in "${targets[@]}"; do
+  log="$build/fuzz-$t.log"
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   echo "fuzz_$t: $runs executions in ${seconds}s, no finding" | tee -a "$summary"
   if [ "${VERDEEL_FUZZ_KEEP:-}" = 1 ]; then
     kept="$root/tests/fuzz/corpus/$t"
     merged="$build/merged-$t"
     rm -rf "$merged" && mkdir -p "$merged"
-    (cd "$build/findings" && "$build/tests/fuzz/fuzz_$t" -merge=1 -max_len=65536 "$merged" "$kept" "$build/corpus/$t" \
+    (cd "$build/findings/$t" && "$build/tests/fuzz/fuzz_$t" -merge=1 -max_len=65536 "$merged" "$kept" "$build/corpus/$t" \
       >"$build/merge-$t.log" 2>&1)
     rm -rf "$kept" && mv "$merged" "$kept"
     echo "fuzz_$t: kept corpus now $(find "$kept" -type f | wc -l) inputs"
