@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "api/verdeel.hpp"
@@ -128,6 +129,7 @@ class Server {
   std::ostream& out_;
   std::map<std::string, std::string> open_;                 // path -> text
   std::map<std::string, std::unique_ptr<Engine>> checked_;  // rule set folder -> last checked engine
+  std::map<std::string, std::set<std::string>> dataFiles_;  // rule set folder -> data files with diagnostics
   bool shutdown_ = false;
 
   void reply(const json& id, json result) {
@@ -183,16 +185,30 @@ void Server::analyse(const std::string& path) {
     return;
   }
   // The rule set is the folder: a change in one file can break or mend another, so every open rule
-  // file of the folder gets its diagnostics anew.
+  // file of the folder gets its diagnostics anew. When the rules check, the rule set's data is read
+  // as `run` reads it, so that a data error (a column the file lacks, a cell of the wrong kind) shows
+  // too: at the rule that declares the table, or in the data file (listed in the editor's problems
+  // even when it is not open).
   const bool ok = engine->loadRules(folder);
-  for (const auto& [other, text] : open_) {
-    if (fs::path(other).parent_path().string() != folder || fs::path(other).extension() != ".regels")
-      continue;
-    json diagnostics = json::array();
-    for (const Diagnostic& d : engine->diagnostics().all())
-      if (d.span.valid() && engine->sources().path(d.span.file) == other)
-        diagnostics.push_back(toDiagnostic(d, engine->sources()));
-    publish(other, diagnostics);
+  if (ok) (void)engine->loadData({});
+  std::map<std::string, json> byFile;  // every file with a diagnostic, and every open rule file
+  for (const auto& [other, text] : open_)
+    if (fs::path(other).parent_path().string() == folder && fs::path(other).extension() == ".regels")
+      byFile[other] = json::array();
+  for (const Diagnostic& d : engine->diagnostics().all()) {
+    if (!d.span.valid()) continue;
+    const std::string& file = engine->sources().path(d.span.file);
+    if (fs::path(file).extension() == ".regels" && !byFile.count(file)) continue;  // not open
+    auto [it, fresh] = byFile.try_emplace(file, json::array());
+    it->second.push_back(toDiagnostic(d, engine->sources()));
+  }
+  // A data file that had diagnostics and has none now is cleared.
+  std::set<std::string>& dataFiles = dataFiles_[folder];
+  for (const std::string& was : dataFiles) byFile.try_emplace(was, json::array());
+  dataFiles.clear();
+  for (const auto& [file, diagnostics] : byFile) {
+    publish(file, diagnostics);
+    if (fs::path(file).extension() != ".regels" && !diagnostics.empty()) dataFiles.insert(file);
   }
   if (ok) checked_[folder] = std::move(engine);
 }

@@ -1,7 +1,8 @@
 // The language server (`verdeel lsp`): the Language Server Protocol over standard input and output
 // (JSON-RPC with Content-Length headers, nlohmann-json), for editors. It keeps the open documents
 // and answers from the same stages as the command line: diagnostics as you type (parse and check of
-// the rule set the document lies in, with the unsaved texts of every open document; a test file is
+// the rule set the document lies in, with the unsaved texts of every open document, and when it
+// checks, its data read as `run` reads it, data errors published for the data files; a test file is
 // parsed), hover (a definition's type, article and wettekst; a parameter's value; a column's type),
 // go to definition, completion (keywords, names, columns) and formatting (format/format.hpp).
 #pragma once

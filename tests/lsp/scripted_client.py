@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Drives `verdeel lsp` as an editor would (issue 16): initialize, open a rule file, change it (an
-error appears, then goes), hover, go to definition, completion, formatting, a test file with a syntax
+error appears, then goes), a data error in the data file (appears, then goes), hover, go to definition, completion, formatting, a test file with a syntax
 error, shutdown and exit. Every answer is checked; the rule set is a copy of tests/golden/toets/regelset.
 
 usage: scripted_client.py VERDEEL PROJECT_ROOT"""
@@ -99,6 +99,23 @@ check("inwonerz" in line[diags[0]["range"]["start"]["character"]:], "change: the
 
 notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]})
 check(diagnostics_for(uri) == [], "change back: the diagnostic is gone")
+
+# The data is read as `run` reads it: a bad cell in the data file shows in that file (the editor
+# lists it among the problems), and goes when the file is mended.
+data = os.path.join(work, "regels", "gemeenten.csv")
+data_uri = "file://" + urllib.parse.quote(data)
+good_data = open(data, encoding="utf-8").read()
+open(data, "w", encoding="utf-8").write(good_data.replace("A,Aadorp,600,", "A,Aadorp,zeshonderd,"))
+notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 31}, "contentChanges": [{"text": text}]})
+ddiags = diagnostics_for(data_uri)
+check(len(ddiags) == 1 and ddiags[0]["code"] == "E0406" and ddiags[0]["range"]["start"]["line"] == 1
+      and ddiags[0]["range"]["start"]["character"] == 9,
+      "data: a cell of the wrong kind is E0406 at its place in the data file")
+check(any(r["location"]["uri"] == uri for r in ddiags[0].get("relatedInformation", [])),
+      "data: the diagnostic points to the column's declaration in the rule file")
+open(data, "w", encoding="utf-8").write(good_data)
+notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 32}, "contentChanges": [{"text": text}]})
+check(diagnostics_for(data_uri) == [], "data: mended, the data file's diagnostic is gone")
 
 # A second file of the rule set uses `gewicht`: renaming it in the first breaks the second, which
 # gets its diagnostic without being changed itself.
