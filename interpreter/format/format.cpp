@@ -80,12 +80,7 @@ std::optional<std::string> format(std::uint32_t file, const SourceManager& sourc
   for (std::size_t i = 0; i < n; ++i) {
     const parse::LayoutLine& l = lines[i];
     if (l.tokens.front().kind == K::Comment) continue;
-    const std::size_t base = static_cast<std::size_t>(l.depth) * 2;
-    if (l.starts) {
-      indent[i] = base;
-      continue;
-    }
-    indent[i] = base + 2;  // a line that continues a statement: one level deeper
+    indent[i] = static_cast<std::size_t>(l.level) * 2;  // parse/layout.hpp: two spaces a level
   }
   for (std::size_t i = n; i-- > 0;)
     if (lines[i].tokens.front().kind == K::Comment) indent[i] = i + 1 < n ? indent[i + 1] : 0;

@@ -1,9 +1,16 @@
 // The layout of a file for the formatter: the parse tree gives every statement its depth and token
 // range; each line is then a statement's start or a continuation of the innermost statement it lies
-// in. Comments come from the hidden channel.
+// in. A continuation line is one level deeper than the statement, unless it continues a construct
+// (an expression) that began on an earlier continuation line: it then stands level with that line
+// when the construct began that line (the operands of `en`, `dan` and `anders` under `als`, an
+// `anders als` chain as one), and one level deeper when the construct began after a label in it
+// (the second side of a comparison after `ter toetsing:`). Only the line breaks and the parse tree
+// decide, not the spaces the author typed: formatting twice gives the same. Comments come from the
+// hidden channel.
 #include "parse/layout.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "VerdeelLexer.h"
 #include "parse/driver.hpp"
@@ -21,9 +28,31 @@ struct Statement {
   bool tableColumn = false;
 };
 
+// The token range of a node of the parse tree.
+struct Node {
+  std::size_t start = 0, stop = 0;
+};
+
+// Every node of the tree; the `als` in the `anders` of another `als` counts as beginning where that
+// one begins (a chain `als .. dan .. anders als .. dan .. anders ..` is laid out as one construct).
+void collectNodes(antlr4::tree::ParseTree* t, std::vector<Node>& out, antlr4::Token* chainStart = nullptr) {
+  auto* c = dynamic_cast<antlr4::ParserRuleContext*>(t);
+  if (c == nullptr) return;
+  antlr4::Token* start = chainStart != nullptr ? chainStart : c->getStart();
+  if (start != nullptr && c->getStop() != nullptr && c->getStop()->getTokenIndex() >= start->getTokenIndex())
+    out.push_back({start->getTokenIndex(), c->getStop()->getTokenIndex()});
+  auto* ifExpr = dynamic_cast<G::IfExprContext*>(c);
+  for (auto* child : c->children) {
+    const bool chained = ifExpr != nullptr && child == ifExpr->elseValue &&
+                         dynamic_cast<G::IfExprContext*>(ifExpr->elseValue) != nullptr;
+    collectNodes(child, out, chained ? start : nullptr);
+  }
+}
+
 class Walker {
  public:
   std::vector<Statement> statements;
+  std::vector<Node> nodes;
 
   void add(antlr4::Token* start, antlr4::Token* stop, int depth, bool column = false) {
     if (start == nullptr) return;
@@ -149,8 +178,13 @@ LayoutToken::Kind kindOf(const antlr4::Token* t) {
 }
 
 // The lines of the file from its tokens (comments included), each with the statement it starts or
-// continues.
-void lines(std::vector<Statement>& st, antlr4::CommonTokenStream& tokens, std::uint32_t fileId, Layout& out) {
+// continues and its level of indentation.
+void lines(std::vector<Statement>& st, std::vector<Node>& nodes, antlr4::CommonTokenStream& tokens,
+           std::uint32_t fileId, Layout& out) {
+  std::sort(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) { return a.start < b.start; });
+  std::map<std::size_t, int> levelOf;              // source line -> the level of indentation it was given
+  std::map<std::size_t, std::size_t> firstOfLine;  // source line -> its first token (not a comment)
+  auto lineOf = [&](std::size_t index) { return tokens.get(index)->getLine(); };
   // Innermost first when two statements start at one token (a member and its definition): the
   // later one added is the deeper one, so a stable sort by start keeps that order last.
   std::stable_sort(st.begin(), st.end(),
@@ -180,6 +214,30 @@ void lines(std::vector<Statement>& st, antlr4::CommonTokenStream& tokens, std::u
     if (s == nullptr) continue;
     l.depth = s->depth;
     l.starts = starts != nullptr;
+    l.level = s->depth;
+    if (!l.starts) {
+      // The innermost node that holds this token and began on an earlier line.
+      const std::size_t statementLine = lineOf(s->start);
+      std::size_t began = statementLine;
+      std::size_t beganAt = s->start;
+      auto it = std::lower_bound(nodes.begin(), nodes.end(), index,
+                                 [](const Node& n, std::size_t i) { return n.start < i; });
+      while (it != nodes.begin()) {
+        --it;
+        if (it->stop >= index && lineOf(it->start) < line) {
+          began = lineOf(it->start);
+          beganAt = it->start;
+          break;
+        }
+      }
+      const auto earlier = levelOf.find(began);
+      if (began <= statementLine || earlier == levelOf.end())
+        l.level = s->depth + 1;
+      else
+        l.level = earlier->second + (firstOfLine[began] == beganAt ? 0 : 1);
+    }
+    levelOf[line] = l.level;
+    firstOfLine[line] = index;
     l.tableColumn = starts != nullptr && s->tableColumn &&
                     tokens.get(s->stop)->getLine() == static_cast<std::size_t>(line);
   }
@@ -193,13 +251,14 @@ std::optional<Layout> layout(std::uint32_t fileId, const SourceManager& sources,
   std::optional<Layout> out;
   auto fill = [&](antlr4::CommonTokenStream& tokens) {
     out = Layout{};
-    lines(walker.statements, tokens, fileId, *out);
+    lines(walker.statements, walker.nodes, tokens, fileId, *out);
   };
   if (test)
     withTree<G::TestFileContext>(
         fileId, sources, diags, Limits{}.nesting, [](G& p) { return p.testFile(); },
         [&](G::TestFileContext* tree, antlr4::CharStream&, antlr4::CommonTokenStream& tokens) {
           walker.testFile(tree);
+          collectNodes(tree, walker.nodes);
           fill(tokens);
         });
   else
@@ -207,6 +266,7 @@ std::optional<Layout> layout(std::uint32_t fileId, const SourceManager& sources,
         fileId, sources, diags, Limits{}.nesting, [](G& p) { return p.ruleFile(); },
         [&](G::RuleFileContext* tree, antlr4::CharStream&, antlr4::CommonTokenStream& tokens) {
           walker.ruleFile(tree);
+          collectNodes(tree, walker.nodes);
           fill(tokens);
         });
   return out;

@@ -2,7 +2,8 @@
 // the comments, line by line, and for each line where it stands in the structure. A line that starts
 // a statement (an article, a table and each of its items, a member of an article, a keuze, a lezing,
 // an output, an onderdeel, a test and each of its items, a line of the header) has the statement's
-// depth; any other line continues the statement it lies in. ANTLR stays inside the parse stage:
+// depth; any other line continues the statement it lies in, one level deeper than where the construct
+// it continues began. ANTLR stays inside the parse stage:
 // this is plain data.
 #pragma once
 
@@ -29,7 +30,11 @@ struct LayoutLine {
   std::vector<LayoutToken> tokens;  // the tokens that start on this line, comments included
   int depth = 0;                    // the depth of the statement the line starts or continues
   bool starts = false;              // the line starts that statement
-  bool tableColumn = false;         // a `kolom` of a table, whole on this line (aligned)
+  // The level of indentation: the statement's depth on the line that starts it; on a continuation,
+  // one more than the line on which the innermost construct it continues began (the statement's
+  // line, or an earlier continuation line).
+  int level = 0;
+  bool tableColumn = false;  // a `kolom` of a table, whole on this line (aligned)
 };
 
 struct Layout {
