@@ -130,12 +130,16 @@ class Server {
   std::map<std::string, std::string> open_;                 // path -> text
   std::map<std::string, std::unique_ptr<Engine>> checked_;  // rule set folder -> last checked engine
   std::map<std::string, std::set<std::string>> dataFiles_;  // rule set folder -> data files with diagnostics
+  // rule set folder -> file -> the diagnostics the last reading of the data gave in that file
+  std::map<std::string, std::map<std::string, json>> dataDiagnostics_;
   bool shutdown_ = false;
 
   void reply(const json& id, json result) {
     send(out_, {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
   }
-  void analyse(const std::string& path);
+  // `withData`: read the rule set's data too (on open and save; a change as you type reuses what the
+  // last reading found, so that a large data set does not slow typing down).
+  void analyse(const std::string& path, bool withData);
   void publish(const std::string& path, const json& diagnostics) {
     send(out_, {{"jsonrpc", "2.0"},
                 {"method", "textDocument/publishDiagnostics"},
@@ -169,7 +173,7 @@ json toDiagnostic(const Diagnostic& d, const SourceManager& sources) {
   return out;
 }
 
-void Server::analyse(const std::string& path) {
+void Server::analyse(const std::string& path, bool withData) {
   auto engine = std::make_unique<Engine>();
   engine->sources().setOverlay(open_);
   const std::string folder = fs::path(path).parent_path().string();
@@ -186,22 +190,39 @@ void Server::analyse(const std::string& path) {
   }
   // The rule set is the folder: a change in one file can break or mend another, so every open rule
   // file of the folder gets its diagnostics anew. When the rules check, the rule set's data is read
-  // as `run` reads it, so that a data error (a column the file lacks, a cell of the wrong kind) shows
-  // too: at the rule that declares the table, or in the data file (listed in the editor's problems
-  // even when it is not open).
+  // as `run` reads it (on open and save), so that a data error (a column the file lacks, a cell of
+  // the wrong kind) shows too: at the rule that declares the table, or in the data file (listed in
+  // the editor's problems even when it is not open).
   const bool ok = engine->loadRules(folder);
-  if (ok) (void)engine->loadData({});
+  const std::size_t ruleDiagnostics = engine->diagnostics().all().size();
+  std::map<std::string, json>& fromData = dataDiagnostics_[folder];
+  if (!ok) {
+    fromData.clear();  // the data is read again once the rules check
+  } else if (withData) {
+    (void)engine->loadData({});
+    fromData.clear();
+    const auto& all = engine->diagnostics().all();
+    for (std::size_t i = ruleDiagnostics; i < all.size(); ++i)
+      if (all[i].span.valid()) {
+        auto [it, fresh] = fromData.try_emplace(engine->sources().path(all[i].span.file), json::array());
+        it->second.push_back(toDiagnostic(all[i], engine->sources()));
+      }
+  }
   std::map<std::string, json> byFile;  // every file with a diagnostic, and every open rule file
   for (const auto& [other, text] : open_)
     if (fs::path(other).parent_path().string() == folder && fs::path(other).extension() == ".regels")
       byFile[other] = json::array();
-  for (const Diagnostic& d : engine->diagnostics().all()) {
-    if (!d.span.valid()) continue;
-    const std::string& file = engine->sources().path(d.span.file);
-    if (fs::path(file).extension() == ".regels" && !byFile.count(file)) continue;  // not open
+  auto add = [&](const std::string& file, const json& diagnostic) {
+    if (fs::path(file).extension() == ".regels" && !byFile.count(file)) return;  // not open
     auto [it, fresh] = byFile.try_emplace(file, json::array());
-    it->second.push_back(toDiagnostic(d, engine->sources()));
-  }
+    it->second.push_back(diagnostic);
+  };
+  const auto& all = engine->diagnostics().all();
+  for (std::size_t i = 0; i < ruleDiagnostics; ++i)
+    if (all[i].span.valid())
+      add(engine->sources().path(all[i].span.file), toDiagnostic(all[i], engine->sources()));
+  for (const auto& [file, diagnostics] : fromData)
+    for (const json& d : diagnostics) add(file, d);
   // A data file that had diagnostics and has none now is cleared.
   std::set<std::string>& dataFiles = dataFiles_[folder];
   for (const std::string& was : dataFiles) byFile.try_emplace(was, json::array());
@@ -333,24 +354,33 @@ bool Server::handle(const json& m, int& code) {
   const json params = m.value("params", json::object());
   auto docPath = [&] { return pathOf(params["textDocument"]["uri"].get<std::string>()); };
   if (method == "initialize") {
-    reply(id, {{"capabilities",
-                {{"textDocumentSync", 1},
-                 {"hoverProvider", true},
-                 {"definitionProvider", true},
-                 {"completionProvider", {{"triggerCharacters", {"."}}}},
-                 {"documentFormattingProvider", true}}},
-               {"serverInfo", {{"name", "verdeel"}}}});
+    reply(id,
+          {{"capabilities",
+            {{"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
+             {"hoverProvider", true},
+             {"definitionProvider", true},
+             {"completionProvider", {{"triggerCharacters", {"."}}}},
+             {"documentFormattingProvider", true}}},
+           {"serverInfo", {{"name", "verdeel"}}}});
   } else if (method == "textDocument/didOpen") {
     const std::string path = docPath();
     open_[path] = params["textDocument"]["text"].get<std::string>();
-    analyse(path);
+    analyse(path, true);
   } else if (method == "textDocument/didChange") {
     const std::string path = docPath();
     const json& changes = params["contentChanges"];
     if (!changes.empty()) open_[path] = changes.back()["text"].get<std::string>();
-    analyse(path);
+    analyse(path, false);
   } else if (method == "textDocument/didSave") {
-    analyse(docPath());
+    analyse(docPath(), true);
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    // A data file changed on disk (the extension watches `**/*.csv`): every rule set with an open
+    // rule file reads its data again.
+    std::map<std::string, std::string> folders;  // folder -> one open rule file in it
+    for (const auto& [path, text] : open_)
+      if (fs::path(path).extension() == ".regels")
+        folders.emplace(fs::path(path).parent_path().string(), path);
+    for (const auto& [folder, path] : folders) analyse(path, true);
   } else if (method == "textDocument/didClose") {
     const std::string path = docPath();
     open_.erase(path);

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Drives `verdeel lsp` as an editor would (issue 16): initialize, open a rule file, change it (an
-error appears, then goes), a data error in the data file (appears, then goes), hover, go to definition, completion, formatting, a test file with a syntax
+error appears, then goes), a data error in the data file (appears when the file changes, stays
+while typing, goes when it is mended and a rule file is saved), hover, go to definition, completion, formatting, a test file with a syntax
 error, shutdown and exit. Every answer is checked; the rule set is a copy of tests/golden/toets/regelset.
 
 usage: scripted_client.py VERDEEL PROJECT_ROOT"""
@@ -81,9 +82,10 @@ def pos_of(needle, occurrence=0, offset=1):
 
 init = request("initialize", {"processId": None, "rootUri": "file://" + urllib.parse.quote(work), "capabilities": {}})
 caps = init["result"]["capabilities"]
+sync = caps.get("textDocumentSync") or {}
 check(caps.get("hoverProvider") and caps.get("definitionProvider") and caps.get("completionProvider")
-      and caps.get("documentFormattingProvider") and caps.get("textDocumentSync") == 1,
-      "initialize: hover, definition, completion, formatting, full sync")
+      and caps.get("documentFormattingProvider") and sync.get("change") == 1 and sync.get("openClose")
+      and "save" in sync, "initialize: hover, definition, completion, formatting, full sync, save")
 notification("initialized", {})
 
 notification("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "verdeel", "version": 1, "text": text}})
@@ -106,16 +108,18 @@ data = os.path.join(work, "regels", "gemeenten.csv")
 data_uri = "file://" + urllib.parse.quote(data)
 good_data = open(data, encoding="utf-8").read()
 open(data, "w", encoding="utf-8").write(good_data.replace("A,Aadorp,600,", "A,Aadorp,zeshonderd,"))
-notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 31}, "contentChanges": [{"text": text}]})
+notification("workspace/didChangeWatchedFiles", {"changes": [{"uri": data_uri, "type": 2}]})
 ddiags = diagnostics_for(data_uri)
 check(len(ddiags) == 1 and ddiags[0]["code"] == "E0406" and ddiags[0]["range"]["start"]["line"] == 1
       and ddiags[0]["range"]["start"]["character"] == 9,
       "data: a cell of the wrong kind is E0406 at its place in the data file")
 check(any(r["location"]["uri"] == uri for r in ddiags[0].get("relatedInformation", [])),
       "data: the diagnostic points to the column's declaration in the rule file")
+notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 31}, "contentChanges": [{"text": text}]})
+check(len(diagnostics_for(data_uri)) == 1, "data: typing in a rule file keeps the data file's diagnostic (the data is read on save)")
 open(data, "w", encoding="utf-8").write(good_data)
-notification("textDocument/didChange", {"textDocument": {"uri": uri, "version": 32}, "contentChanges": [{"text": text}]})
-check(diagnostics_for(data_uri) == [], "data: mended, the data file's diagnostic is gone")
+notification("textDocument/didSave", {"textDocument": {"uri": uri}})
+check(diagnostics_for(data_uri) == [], "data: mended and a rule file saved, the data file's diagnostic is gone")
 
 # A second file of the rule set uses `gewicht`: renaming it in the first breaks the second, which
 # gets its diagnostic without being changed itself.
