@@ -4,22 +4,19 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "diag/diagnostic.hpp"
+#include "source/source.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
+// The file's text; empty when it cannot be read (the tests then fail on their REQUIREs).
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return verdeel::readFile(p.string(), nullptr).value_or(std::string());
 }
 }  // namespace
 

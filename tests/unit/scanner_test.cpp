@@ -7,25 +7,13 @@
 #include <rapidcheck.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "parse/parse.hpp"
+#include "source/source.hpp"
 
 using verdeel::parse::lexerDisagreement;
-
-namespace {
-
-std::string readAll(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
 
 TEST_CASE("the scanner lexes every rule and test file of the project as the grammar does") {
   std::size_t files = 0;
@@ -35,8 +23,10 @@ TEST_CASE("the scanner lexes every rule and test file of the project as the gram
     for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
       const auto ext = e.path().extension();
       if (!e.is_regular_file() || (ext != ".regels" && ext != ".toets")) continue;
-      const std::string text = readAll(e.path());
-      const std::string diff = lexerDisagreement(text);
+      std::string error;
+      const auto text = verdeel::readFile(e.path().string(), &error);
+      REQUIRE_MESSAGE(text, e.path().string() << ": " << error);
+      const std::string diff = lexerDisagreement(*text);
       CHECK_MESSAGE(diff.empty(), e.path().string() << ": " << diff);
       ++files;
     }
