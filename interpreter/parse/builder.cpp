@@ -43,32 +43,38 @@ std::string Builder::unquote(const std::string& raw) {
   return out;
 }
 
-// A text block keeps its lines verbatim, less the first line break and the common indentation.
-std::string Builder::textBlock(const std::string& raw) {
-  std::string s = raw.substr(3, raw.size() - 6);
-  if (!s.empty() && s.front() == '\r') s.erase(0, 1);
-  if (!s.empty() && s.front() == '\n') s.erase(0, 1);
+std::vector<std::string> Builder::blockLines(const std::string& raw) {
+  const std::string_view body = std::string_view(raw).substr(3, raw.size() - 6);
   std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t nl = s.find('\n', start);
-    std::string line = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+  for (std::size_t start = 0;;) {
+    const std::size_t nl = body.find('\n', start);
+    std::string line(body.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-    if (nl == std::string::npos) break;
+    lines.push_back(std::move(line));
+    if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
-  while (!lines.empty() && lines.back().find_first_not_of(" \t") == std::string::npos) lines.pop_back();
+  return lines;
+}
+
+std::size_t Builder::commonIndent(const std::vector<std::string>& lines, std::size_t first) {
   std::size_t indent = std::string::npos;
-  for (const auto& l : lines) {
-    std::size_t first = l.find_first_not_of(" \t");
-    if (first != std::string::npos) indent = std::min(indent, first);
-  }
+  for (std::size_t i = first; i < lines.size(); ++i)
+    if (const std::size_t lead = lines[i].find_first_not_of(" \t"); lead != std::string::npos)
+      indent = std::min(indent, lead);
+  return indent == std::string::npos ? 0 : indent;
+}
+
+// A text block keeps its lines verbatim, less the first line break and the common indentation.
+std::string Builder::textBlock(const std::string& raw) {
+  std::vector<std::string> lines = blockLines(raw);
+  if (lines.size() > 1 && lines.front().empty()) lines.erase(lines.begin());  // the first line break
+  while (!lines.empty() && lines.back().find_first_not_of(" \t") == std::string::npos) lines.pop_back();
+  const std::size_t indent = commonIndent(lines, 0);
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto& l = lines[i];
     if (i) out += '\n';
-    out += (indent != std::string::npos && l.size() >= indent) ? l.substr(indent) : std::string();
+    if (lines[i].size() >= indent) out += lines[i].substr(indent);
   }
   return out;
 }

@@ -31,6 +31,11 @@ class Builder {
   static std::string unquote(const std::string& raw);
   // A text block keeps its lines verbatim, less the first line break and the common indentation.
   static std::string textBlock(const std::string& raw);
+  // The lines of a text block's body (between the quotes of `raw`), a carriage return before each
+  // line feed left out; and the indentation (spaces and tabs) the lines from `first` on that hold
+  // more than white space have in common (0 when none does).
+  static std::vector<std::string> blockLines(const std::string& raw);
+  static std::size_t commonIndent(const std::vector<std::string>& lines, std::size_t first);
 
  private:
   std::uint32_t file_;

@@ -51,21 +51,9 @@ class TestBuilder {
   // What was taken off each line is kept, so that a diagnostic can name the column in the test file.
   void inlineRows(antlr4::Token* block, ast::TestData& data) const {
     data.rowsSpan = span(block);
-    const std::string raw = block->getText();
-    std::vector<std::string> lines;
-    for (std::size_t start = 3;;) {  // after the opening quotes, up to the closing ones
-      const std::size_t end = raw.find('\n', start);
-      std::string line = raw.substr(start, std::min(end, raw.size() - 3) - start);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines.push_back(std::move(line));
-      if (end == std::string::npos || end >= raw.size() - 3) break;
-      start = end + 1;
-    }
+    const std::vector<std::string> lines = Builder::blockLines(block->getText());
+    const std::size_t indent = Builder::commonIndent(lines, 1);
     auto lead = [](const std::string& l) { return std::min(l.find_first_not_of(" \t"), l.size()); };
-    std::size_t indent = std::string::npos;
-    for (std::size_t i = 1; i < lines.size(); ++i)
-      if (lead(lines[i]) < lines[i].size()) indent = std::min(indent, lead(lines[i]));
-    if (indent == std::string::npos) indent = 0;
     const std::size_t first = lead(lines.front());
     data.rows = std::string(data.rowsSpan.line - 1, '\n') + lines.front().substr(first);
     for (std::size_t i = 1; i < lines.size(); ++i)
