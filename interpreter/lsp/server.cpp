@@ -7,7 +7,6 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <string>
 
 #include "api/verdeel.hpp"
@@ -129,7 +128,6 @@ class Server {
   std::ostream& out_;
   std::map<std::string, std::string> open_;                 // path -> text
   std::map<std::string, std::unique_ptr<Engine>> checked_;  // rule set folder -> last checked engine
-  std::map<std::string, std::set<std::string>> dataFiles_;  // rule set folder -> data files with diagnostics
   // rule set folder -> file -> the diagnostics the last reading of the data gave in that file
   std::map<std::string, std::map<std::string, json>> dataDiagnostics_;
   bool shutdown_ = false;
@@ -196,6 +194,9 @@ void Server::analyse(const std::string& path, bool withData) {
   const bool ok = engine->loadRules(folder);
   const std::size_t ruleDiagnostics = engine->diagnostics().all().size();
   std::map<std::string, json>& fromData = dataDiagnostics_[folder];
+  std::map<std::string, json> byFile;               // every file with a diagnostic, and every open rule file
+  for (const auto& [file, diagnostics] : fromData)  // a data file mended since is cleared
+    if (fs::path(file).extension() != ".regels") byFile[file] = json::array();
   if (!ok) {
     fromData.clear();  // the data is read again once the rules check
   } else if (withData) {
@@ -208,7 +209,6 @@ void Server::analyse(const std::string& path, bool withData) {
         it->second.push_back(toDiagnostic(all[i], engine->sources()));
       }
   }
-  std::map<std::string, json> byFile;  // every file with a diagnostic, and every open rule file
   for (const auto& [other, text] : open_)
     if (fs::path(other).parent_path().string() == folder && fs::path(other).extension() == ".regels")
       byFile[other] = json::array();
@@ -223,14 +223,7 @@ void Server::analyse(const std::string& path, bool withData) {
       add(engine->sources().path(all[i].span.file), toDiagnostic(all[i], engine->sources()));
   for (const auto& [file, diagnostics] : fromData)
     for (const json& d : diagnostics) add(file, d);
-  // A data file that had diagnostics and has none now is cleared.
-  std::set<std::string>& dataFiles = dataFiles_[folder];
-  for (const std::string& was : dataFiles) byFile.try_emplace(was, json::array());
-  dataFiles.clear();
-  for (const auto& [file, diagnostics] : byFile) {
-    publish(file, diagnostics);
-    if (fs::path(file).extension() != ".regels" && !diagnostics.empty()) dataFiles.insert(file);
-  }
+  for (const auto& [file, diagnostics] : byFile) publish(file, diagnostics);
   if (ok) checked_[folder] = std::move(engine);
 }
 
