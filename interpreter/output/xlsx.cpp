@@ -1,8 +1,6 @@
 #include "output/xlsx.hpp"
 
 #include <fmt/format.h>
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -15,6 +13,7 @@
 #include "value/value.hpp"
 
 #include "lang/language.hpp"
+#include "output/xlsx_library.hpp"
 #include "source/scratch.hpp"
 
 namespace verdeel::output {
@@ -73,32 +72,32 @@ struct Formats {
   lxw_format* warning;
 };
 
-Formats makeFormats(lxw_workbook* wb) {
+Formats makeFormats(const XlsxLibrary& x, lxw_workbook* wb) {
   Formats f{};
-  f.title = workbook_add_format(wb);
-  format_set_bold(f.title);
-  format_set_font_size(f.title, 14);
-  f.label = workbook_add_format(wb);
-  format_set_bold(f.label);
-  f.header = workbook_add_format(wb);
-  format_set_bold(f.header);
-  format_set_bottom(f.header, LXW_BORDER_THIN);
-  format_set_text_wrap(f.header);
-  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
-  f.integer = workbook_add_format(wb);
-  format_set_num_format(f.integer, "#,##0");
-  f.number = workbook_add_format(wb);
-  format_set_num_format(f.number, "#,##0.00##");
-  f.totalLabel = workbook_add_format(wb);
-  format_set_bold(f.totalLabel);
-  format_set_top(f.totalLabel, LXW_BORDER_THIN);
-  f.totalInteger = workbook_add_format(wb);
-  format_set_bold(f.totalInteger);
-  format_set_top(f.totalInteger, LXW_BORDER_THIN);
-  format_set_num_format(f.totalInteger, "#,##0");
-  f.warning = workbook_add_format(wb);
-  format_set_bold(f.warning);
-  format_set_font_color(f.warning, 0x9C0006);
+  f.title = x.workbook_add_format(wb);
+  x.format_set_bold(f.title);
+  x.format_set_font_size(f.title, 14);
+  f.label = x.workbook_add_format(wb);
+  x.format_set_bold(f.label);
+  f.header = x.workbook_add_format(wb);
+  x.format_set_bold(f.header);
+  x.format_set_bottom(f.header, LXW_BORDER_THIN);
+  x.format_set_text_wrap(f.header);
+  x.format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+  f.integer = x.workbook_add_format(wb);
+  x.format_set_num_format(f.integer, "#,##0");
+  f.number = x.workbook_add_format(wb);
+  x.format_set_num_format(f.number, "#,##0.00##");
+  f.totalLabel = x.workbook_add_format(wb);
+  x.format_set_bold(f.totalLabel);
+  x.format_set_top(f.totalLabel, LXW_BORDER_THIN);
+  f.totalInteger = x.workbook_add_format(wb);
+  x.format_set_bold(f.totalInteger);
+  x.format_set_top(f.totalInteger, LXW_BORDER_THIN);
+  x.format_set_num_format(f.totalInteger, "#,##0");
+  f.warning = x.workbook_add_format(wb);
+  x.format_set_bold(f.warning);
+  x.format_set_font_color(f.warning, 0x9C0006);
   return f;
 }
 
@@ -111,18 +110,18 @@ std::string columnName(std::size_t c) {
 
 constexpr lxw_row_t kHeaderRow = 7;  // after the title and the block of five lines and a blank line
 
-bool writeSheet(lxw_workbook* wb, const Formats& f, const DecisionTable& t, const Decisions& d,
-                const std::string& name, std::string& error) {
+bool writeSheet(const XlsxLibrary& x, lxw_workbook* wb, const Formats& f, const DecisionTable& t,
+                const Decisions& d, const std::string& name, std::string& error) {
   if (t.rows.size() + kHeaderRow + 2 > LXW_ROW_MAX) {
     error = trf("`{}` has {} rows, more than a sheet can hold", t.file, t.rows.size());
     return false;
   }
-  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  lxw_worksheet* ws = x.workbook_add_worksheet(wb, name.c_str());
   if (!ws) {
     error = trf("cannot add the sheet `{}`", name);
     return false;
   }
-  worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
+  x.worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
   const std::string herkomst = herkomstOf(t);
   const std::pair<const char*, std::string> block[] = {{"Regeling", d.regeling},
                                                        {"Citatie", d.citatie},
@@ -131,15 +130,15 @@ bool writeSheet(lxw_workbook* wb, const Formats& f, const DecisionTable& t, cons
                                                        {"Herkomst", herkomst}};
   lxw_row_t r = 1;
   for (const auto& [label, text] : block) {
-    worksheet_write_string(ws, r, 0, label, f.label);
-    worksheet_write_string(
+    x.worksheet_write_string(ws, r, 0, label, f.label);
+    x.worksheet_write_string(
         ws, r, 1, text.c_str(),
         label == std::string("Herkomst") && herkomst.rfind("echt", 0) != 0 ? f.warning : nullptr);
     ++r;
   }
   std::vector<std::size_t> width(t.columns.size(), 6);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    worksheet_write_string(ws, kHeaderRow, static_cast<lxw_col_t>(c), t.columns[c].c_str(), f.header);
+    x.worksheet_write_string(ws, kHeaderRow, static_cast<lxw_col_t>(c), t.columns[c].c_str(), f.header);
     width[c] = std::max(width[c], shown(t.columns[c]));
   }
   std::vector<mpq_class> sums(t.columns.size(), 0);
@@ -155,37 +154,40 @@ bool writeSheet(lxw_workbook* wb, const Formats& f, const DecisionTable& t, cons
       const bool numeric =
           (t.kinds[c] == CellKind::Integer || t.kinds[c] == CellKind::Number) && parseFormatted(text, q);
       if (numeric) {
-        worksheet_write_number(ws, row, col, q.get_d(), q.get_den() == 1 ? f.integer : f.number);
+        x.worksheet_write_number(ws, row, col, q.get_d(), q.get_den() == 1 ? f.integer : f.number);
         sums[c] += q;
       } else {
         cell.assign(text);
-        worksheet_write_string(ws, row, col, cell.c_str(), nullptr);
+        x.worksheet_write_string(ws, row, col, cell.c_str(), nullptr);
       }
     }
     ++row;
   }
   // The totals row: a SUM formula per whole-number column, with its value filled in.
   if (!t.rows.empty()) {
-    worksheet_write_string(ws, row, 0, "totaal", f.totalLabel);
+    x.worksheet_write_string(ws, row, 0, "totaal", f.totalLabel);
     for (std::size_t c = 1; c < t.columns.size(); ++c) {
       if (t.kinds[c] != CellKind::Integer) continue;
       const std::string formula = fmt::format("=SUM({0}{1}:{0}{2})", columnName(c), kHeaderRow + 2, row);
-      worksheet_write_formula_num(ws, row, static_cast<lxw_col_t>(c), formula.c_str(), f.totalInteger,
-                                  sums[c].get_d());
+      x.worksheet_write_formula_num(ws, row, static_cast<lxw_col_t>(c), formula.c_str(), f.totalInteger,
+                                    sums[c].get_d());
     }
   }
   for (std::size_t c = 0; c < t.columns.size(); ++c)
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                         static_cast<double>(std::min<std::size_t>(width[c], 60) + 2), nullptr);
-  worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
-  worksheet_autofilter(ws, kHeaderRow, 0, row > kHeaderRow + 1 ? row - 1 : kHeaderRow,
-                       static_cast<lxw_col_t>(t.columns.size() - 1));
+    x.worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           static_cast<double>(std::min<std::size_t>(width[c], 60) + 2), nullptr);
+  x.worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
+  x.worksheet_autofilter(ws, kHeaderRow, 0, row > kHeaderRow + 1 ? row - 1 : kHeaderRow,
+                         static_cast<lxw_col_t>(t.columns.size() - 1));
   return true;
 }
 
 }  // namespace
 
 std::optional<std::string> renderWorkbook(const Decisions& d, std::string& error) {
+  const XlsxLibrary* library = xlsxLibrary(error);
+  if (library == nullptr) return std::nullopt;
+  const XlsxLibrary& x = *library;
   // libxlsxwriter 1.1.4 (Debian 12) writes to a file only: a private scratch folder, read back.
   ScratchDir scratch("verdeel-xlsx");
   if (!scratch.ok()) {
@@ -195,7 +197,7 @@ std::optional<std::string> renderWorkbook(const Decisions& d, std::string& error
   const std::string path = (scratch.path() / "werkboek.xlsx").string();
   lxw_workbook_options options{};
   options.tmpdir = nullptr;
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  lxw_workbook* wb = x.workbook_new_opt(path.c_str(), &options);
   if (!wb) {
     error = tr("libxlsxwriter could not start a workbook");
     return std::nullopt;
@@ -213,16 +215,16 @@ std::optional<std::string> renderWorkbook(const Decisions& d, std::string& error
     tm.tm_mon -= 1;
   }
   props.created = timegm(&tm);
-  workbook_set_properties(wb, &props);
-  const Formats f = makeFormats(wb);
+  x.workbook_set_properties(wb, &props);
+  const Formats f = makeFormats(x, wb);
   std::set<std::string> used;
   bool ok = true;
   for (const DecisionTable& t : d.tables)
-    if (ok) ok = writeSheet(wb, f, t, d, sheetName(t.file, used), error);
-  const lxw_error closed = workbook_close(wb);
+    if (ok) ok = writeSheet(x, wb, f, t, d, sheetName(t.file, used), error);
+  const lxw_error closed = x.workbook_close(wb);
   if (!ok) return std::nullopt;
   if (closed != LXW_NO_ERROR) {
-    error = fmt::format("libxlsxwriter: {}", lxw_strerror(closed));
+    error = fmt::format("libxlsxwriter: {}", x.lxw_strerror(closed));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
