@@ -1,12 +1,15 @@
-# The C and C++ libraries the programs use, as targets of our own: verdeel_gmp, verdeel_crypto,
-# verdeel_icu_uc, verdeel_icu_i18n, and verdeel_xlsxwriter (its headers and the SONAME to load).
+# The C and C++ libraries the programs use, as targets of our own: verdeel_fmt, verdeel_gmp,
+# verdeel_crypto, verdeel_icu_uc, verdeel_icu_i18n, and verdeel_xlsxwriter (its headers and the
+# SONAME to load); and verdeel_static_runtime(TARGET) for the programs users run.
 #
 # VERDEEL_STATIC_LIBS (on unless sanitizing or fuzzing) links GMP, ICU and OpenSSL's libcrypto from
-# their Debian static archives: a process then starts without the dynamic loader resolving the
-# symbols of those libraries and of the libraries they need in turn, which was about a tenth of the
-# CPU of a whole 2024 run (docs/performance.md). libstdc++ and fmt stay shared (Debian ships no static
-# fmt). libxlsxwriter is not linked at all: output/xlsx_library.cpp loads it when a workbook is
-# written, by the SONAME found here.
+# their Debian static archives, fmt compiled from its own implementation header (fmt_library.cpp:
+# Debian ships no static libfmt), and, for `verdeel` itself, libstdc++ and libgcc statically: the
+# program then needs only libc and libm, and a process starts without the dynamic loader resolving
+# the symbols of a dozen libraries, which was about a tenth of the CPU of a whole 2024 run
+# (docs/performance.md). The test and benchmark programs keep the shared libstdc++, which Google
+# Benchmark's shared library needs as well. libxlsxwriter is not linked at all:
+# output/xlsx_library.cpp loads it when a workbook is written, by the SONAME found here.
 if(VERDEEL_SANITIZE OR VERDEEL_FUZZ)
   set(_verdeel_static_default OFF)
 else()
@@ -37,6 +40,25 @@ function(verdeel_library name shared)
   target_link_libraries(${name} INTERFACE ${arg_DEPENDS})
   # The headers are the shared target's (the same package).
   target_include_directories(${name} SYSTEM INTERFACE $<TARGET_PROPERTY:${shared},INTERFACE_INCLUDE_DIRECTORIES>)
+endfunction()
+
+add_library(verdeel_fmt INTERFACE)
+if(VERDEEL_STATIC_LIBS)
+  # fmt's headers without FMT_SHARED or FMT_HEADER_ONLY: declarations everywhere, one definition here.
+  add_library(verdeel_fmt_impl STATIC ${CMAKE_CURRENT_LIST_DIR}/fmt_library.cpp)
+  target_include_directories(verdeel_fmt_impl SYSTEM PUBLIC
+                             $<TARGET_PROPERTY:fmt::fmt,INTERFACE_INCLUDE_DIRECTORIES>)
+  target_link_libraries(verdeel_fmt INTERFACE verdeel_fmt_impl)
+else()
+  target_link_libraries(verdeel_fmt INTERFACE fmt::fmt)
+endif()
+
+# verdeel_static_runtime(TARGET): with VERDEEL_STATIC_LIBS, TARGET links libstdc++ and libgcc
+# statically (for `verdeel`; see above why not the test programs).
+function(verdeel_static_runtime target)
+  if(VERDEEL_STATIC_LIBS)
+    target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
+  endif()
 endfunction()
 
 verdeel_library(verdeel_gmp PkgConfig::GMP libgmpxx.a libgmp.a)
