@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Compares the CPU of two builds of verdeel on the same command, run alternately in one process.
+
+    /usr/bin/python3 tests/bench/pair.py OLD_VERDEEL NEW_VERDEEL [--runs 41] [-- COMMAND ARGS...]
+
+The command defaults to `run rules/2024 --format csv`; a command starting with `run` gets a fresh
+`--out` folder for every run (outside the measured time). CPU is user + system time from wait4; the
+medians and the ratio new/old are printed. The machine is shared and noisy, so only runs made side by
+side in one call are compared (docs/performance.md).
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+
+def cpu_ms(args):
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{args[0]} failed ({os.waitstatus_to_exitcode(status)}):\n{err}")
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("old")
+    parser.add_argument("new")
+    parser.add_argument("--runs", type=int, default=41)
+    parser.add_argument("command", nargs="*")
+    opts = parser.parse_args()
+    command = opts.command or ["run", os.path.join(ROOT, "rules", "2024"), "--format", "csv"]
+    scratch = tempfile.mkdtemp(prefix="verdeel-pair-")
+    times = {opts.old: [], opts.new: []}
+    try:
+        for i in range(opts.runs):
+            for prog in (opts.old, opts.new) if i % 2 == 0 else (opts.new, opts.old):
+                args = [prog] + command
+                if command[0] == "run":
+                    out = os.path.join(scratch, "uit")
+                    shutil.rmtree(out, ignore_errors=True)
+                    args += ["--out", out]
+                times[prog].append(cpu_ms(args))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    old, new = statistics.median(times[opts.old]), statistics.median(times[opts.new])
+    print(f"runs: {opts.runs} each, alternating; command: {' '.join(command)}")
+    print(f"old  {opts.old:40s} CPU median {old:7.2f} ms  min {min(times[opts.old]):7.2f} ms")
+    print(f"new  {opts.new:40s} CPU median {new:7.2f} ms  min {min(times[opts.new]):7.2f} ms")
+    print(f"ratio new / old  {new / old:.3f}")
+
+
+if __name__ == "__main__":
+    main()
