@@ -60,6 +60,16 @@ const CLI::Validator kFolderName(
     },
     "");
 
+// An option naming a folder (`--data`, `--out`): never empty, shown as FOLDER in the help.
+void addFolderOption(CLI::App* cmd, const char* name, std::string& folder, const char* help) {
+  cmd->add_option(name, folder, help)->check(kFolderName)->type_name(tr("FOLDER"));
+}
+// `--data`, for the commands that read one rule set's data.
+void addDataOption(CLI::App* cmd, std::string& folder) {
+  addFolderOption(cmd, "--data", folder,
+                  tr("Read the data tables from this folder instead of the rule set's own"));
+}
+
 // `--csv-letterlijk`, for the commands that write CSV.
 void addCsvLiteral(CLI::App* cmd) {
   cmd->add_flag_callback(
@@ -133,11 +143,7 @@ static int runCommandLine(int argc, char** argv) {
   if (chosen == "check") {
     addCommon(check, peildatumText);
     check->add_option(tr("RULES"), rules, tr("A .regels file or a folder of them"))->required();
-    check
-        ->add_option("--data", dataDir,
-                     tr("Read the data tables from this folder instead of the rule set's own"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
+    addDataOption(check, dataDir);
   }
 
   auto* run = app.add_subcommand("run", tr("Evaluate a rule set and write its decision tables"));
@@ -148,13 +154,8 @@ static int runCommandLine(int argc, char** argv) {
                     tr("Recompute the run an ontvangstbewijs.json describes and say whether its outputs are "
                        "reproduced"))
         ->excludes(rulesOpt);
-    run->add_option("--data", dataDir,
-                    tr("Read the data tables from this folder instead of the rule set's own"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
-    run->add_option("--out", outDir, tr("Folder for the decision tables (default: uitvoer)"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
+    addDataOption(run, dataDir);
+    addFolderOption(run, "--out", outDir, tr("Folder for the decision tables (default: uitvoer)"));
     run->add_option("--format", formats,
                     tr("Output format(s): csv, json, md, xlsx, html, pdf (default csv; repeat or separate "
                        "with commas)"))
@@ -178,11 +179,7 @@ static int runCommandLine(int argc, char** argv) {
     explainCmd->add_option(
         tr("DEFINITION"), ex.definition,
         tr("The value to explain (default: the last computed column of the entity's first output)"));
-    explainCmd
-        ->add_option("--data", ex.dataDir,
-                     tr("Read the data tables from this folder instead of the rule set's own"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
+    addDataOption(explainCmd, ex.dataDir);
     explainCmd->add_flag("--alles", ex.all, tr("Show every level, down to the data files"));
     explainCmd->add_option("--format", ex.format, tr("text (default), md or html (for a nota), or json"))
         ->check(CLI::IsMember({"text", "md", "html", "json"}))
@@ -202,11 +199,7 @@ static int runCommandLine(int argc, char** argv) {
     verifyCmd->add_option("--published", vo.published, tr("Published table(s), CSV; repeat or give several"))
         ->required()
         ->expected(1, -1);
-    verifyCmd
-        ->add_option("--data", vo.dataDir,
-                     tr("Read the data tables from this folder instead of the rule set's own"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
+    addDataOption(verifyCmd, vo.dataDir);
     verifyCmd->add_option("--sleutel", vo.entityColumn,
                           tr("Column naming the entity (default `code`, else `naam`)"));
     verifyCmd->add_option("--kolom", vo.mappings,
@@ -232,11 +225,8 @@ static int runCommandLine(int argc, char** argv) {
         ->required();
     diffCmd->add_option(tr("NEW"), dOpt.newRules, tr("The rule set after: a path, or REV:PATH from git"))
         ->required();
-    diffCmd
-        ->add_option("--data", dOpt.dataDir,
-                     tr("Read the data of both from this folder instead of their own"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
+    addFolderOption(diffCmd, "--data", dOpt.dataDir,
+                    tr("Read the data of both from this folder instead of their own"));
     diffCmd->add_option("--format", dOpt.format, tr("text (default), csv or md"));
     addCsvLiteral(diffCmd);
     diffCmd->add_option("--zet-nieuw", dOpt.newSettings,
@@ -266,14 +256,8 @@ static int runCommandLine(int argc, char** argv) {
         ->delimiter(',')
         ->required();
     addCsvLiteral(sweepCmd);
-    sweepCmd->add_option("--out", sw.outDir, tr("Folder for the sweep tables (default: uitvoer)"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
-    sweepCmd
-        ->add_option("--data", sw.dataDir,
-                     tr("Read the data tables from this folder instead of the rule set's own"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
+    addFolderOption(sweepCmd, "--out", sw.outDir, tr("Folder for the sweep tables (default: uitvoer)"));
+    addDataOption(sweepCmd, sw.dataDir);
     sweepCmd->add_option("--max-scenarios", limits().scenarios, tr("Scenarios of one sweep (default 10000)"))
         ->check(limitRange(1'000'000'000));
   }
@@ -291,14 +275,9 @@ static int runCommandLine(int argc, char** argv) {
         ->take_all()
         ->allow_extra_args(false);
     addCsvLiteral(keuzesCmd);
-    keuzesCmd->add_option("--out", kz.outDir, tr("Folder for the matrix and the report (default: uitvoer)"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
-    keuzesCmd
-        ->add_option("--data", kz.dataDir,
-                     tr("Read the data tables from this folder instead of the rule set's own"))
-        ->check(kFolderName)
-        ->type_name(tr("FOLDER"));
+    addFolderOption(keuzesCmd, "--out", kz.outDir,
+                    tr("Folder for the matrix and the report (default: uitvoer)"));
+    addDataOption(keuzesCmd, kz.dataDir);
   }
 
   std::string lintRules;
