@@ -5,6 +5,7 @@
 #include "VerdeelLexer.h"
 #include "VerdeelParser.h"
 #include "antlr4-runtime.h"
+#include "parse/prediction.hpp"
 #include "parse/scanner.hpp"
 #include "parse/syntax_errors.hpp"
 #include "parse/tokens.hpp"
@@ -48,7 +49,8 @@ Tree* parseTree(antlr4::CommonTokenStream& tokens, G& parser, std::uint32_t file
 }
 
 // Lexes (with the hand-written scanner) and parses the registered source `fileId` with the entry rule
-// `entry`, and hands the tree, the input and the tokens to `use` (nothing after a reported error).
+// `entry` (ANTLR's prediction sharing its start-state closures, parse/prediction.hpp), and hands the
+// tree, the input and the tokens to `use` (nothing after a reported error).
 template <typename Tree, typename Entry, typename Use>
 void withTree(std::uint32_t fileId, const SourceManager& sources, Diagnostics& diags, std::size_t maxNesting,
               Entry entry, Use use) {
@@ -56,6 +58,7 @@ void withTree(std::uint32_t fileId, const SourceManager& sources, Diagnostics& d
   Scanner scanner(input);
   antlr4::CommonTokenStream tokens(&scanner);
   G parser(&tokens);
+  shareStartStates(parser);
   if (Tree* tree = parseTree<Tree>(tokens, parser, fileId, diags, maxNesting, entry))
     use(tree, input, tokens);
 }
