@@ -178,11 +178,11 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame
       const mpq_class& b = num(*n.rhs, f, sb);
       mpq_class r;
       if (n.op == ast::BinOp::Add)
-        mpq_add(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+        exact(ExactOp::Add, r, a, b);
       else if (n.op == ast::BinOp::Sub)
-        mpq_sub(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+        exact(ExactOp::Sub, r, a, b);
       else if (n.op == ast::BinOp::Mul)
-        mpq_mul(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+        exact(ExactOp::Mul, r, a, b);
       else if (sgn(b) == 0)
         fail(Code::E0501, e.span, trf("division by zero{}", forWhom(f)), f,
              {{n.rhs->span, tr("this value is 0")}});
@@ -279,7 +279,7 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
     }
     if (std::holds_alternative<Empty>(v)) missing(*n.value, inner);
     if (n.fn == ast::AggFn::Sum) {
-      sum += std::get<mpq_class>(v);
+      exact(ExactOp::Add, sum, sum, std::get<mpq_class>(v));
       bounded(sum, e, f);
       return;
     }

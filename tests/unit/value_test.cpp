@@ -1,8 +1,11 @@
 // Unit tests of exact values: decimal formatting, parsing with both decimal separators, round trips.
 #include <doctest/doctest.h>
+#include <rapidcheck.h>
 
 #include "value/value.hpp"
 
+using verdeel::exact;
+using verdeel::ExactOp;
 using verdeel::formatNumber;
 using verdeel::parseFormatted;
 using verdeel::parseNumber;
@@ -46,4 +49,37 @@ TEST_CASE("parseFormatted reads back what formatNumber wrote") {
     REQUIRE(parseFormatted(formatNumber(v), back));
     CHECK(back == v);
   }
+}
+
+namespace {
+// A rational as most values are: a whole number (often beyond 64 bits) or a fraction.
+mpq_class someRational() {
+  mpz_class num = *rc::gen::inRange<long>(-2'000'000, 2'000'001);
+  if (*rc::gen::inRange(0, 4) == 0) num *= mpz_class("123456789012345678901234567890");
+  const long den =
+      *rc::gen::weightedOneOf<long>({{3, rc::gen::just(1L)}, {2, rc::gen::inRange<long>(1, 1000)}});
+  mpq_class q(num, den);
+  q.canonicalize();
+  return q;
+}
+}  // namespace
+
+TEST_CASE("property: exact() computes what mpq_add, mpq_sub and mpq_mul compute, also in place") {
+  CHECK(rc::check("exact = mpq", [] {
+    const mpq_class a = someRational(), b = someRational();
+    for (const ExactOp op : {ExactOp::Add, ExactOp::Sub, ExactOp::Mul}) {
+      const mpq_class want = op == ExactOp::Add   ? mpq_class(a + b)
+                             : op == ExactOp::Sub ? mpq_class(a - b)
+                                                  : mpq_class(a * b);
+      mpq_class fresh, into = mpq_class(7, 3), inPlace = a;
+      exact(op, fresh, a, b);
+      exact(op, into, a, b);  // a fraction overwritten
+      exact(op, inPlace, inPlace, b);
+      RC_ASSERT(fresh == want);
+      RC_ASSERT(into == want);
+      RC_ASSERT(inPlace == want);
+      RC_ASSERT(mpz_cmp(mpq_denref(fresh.get_mpq_t()), mpq_class(want).get_den_mpz_t()) ==
+                0);  // lowest terms
+    }
+  }));
 }
