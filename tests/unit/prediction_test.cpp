@@ -3,38 +3,27 @@
 // the prediction also gives up on the way), the parse trees equal those of ANTLR's own simulator.
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <string>
 
 #include "parse/parse.hpp"
-#include "source/source.hpp"
+#include "project_files.hpp"
 
 using verdeel::parse::predictionDisagreement;
 
 TEST_CASE("shared start states: every rule and test file of the project parses as with ANTLR's simulator") {
-  std::size_t files = 0, cuts = 0;
-  for (const char* folder : {"rules", "tests/golden", "stdlib", "docs"}) {
-    const auto root = std::filesystem::path(VERDEEL_SOURCE_DIR) / folder;
-    if (!std::filesystem::exists(root)) continue;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
-      const auto ext = e.path().extension();
-      if (!e.is_regular_file() || (ext != ".regels" && ext != ".toets")) continue;
-      std::string error;
-      const auto text = verdeel::readFile(e.path().string(), &error);
-      REQUIRE_MESSAGE(text, e.path().string() << ": " << error);
-      const bool testFile = ext == ".toets";
-      const std::string diff = predictionDisagreement(*text, testFile);
-      CHECK_MESSAGE(diff.empty(), e.path().string() << ": " << diff);
-      ++files;
-      // The first part, cut at a third and at two thirds: mostly where the SLL stage gives up.
-      for (std::size_t part = 1; part <= 2; ++part) {
-        const std::string cut = text->substr(0, text->size() * part / 3);
-        const std::string cutDiff = predictionDisagreement(cut, testFile);
-        CHECK_MESSAGE(cutDiff.empty(), e.path().string() << " cut at " << cut.size() << ": " << cutDiff);
-        ++cuts;
-      }
-    }
-  }
+  std::size_t cuts = 0;
+  const std::size_t files =
+      forEachProjectRuleFile([&cuts](const std::string& path, const std::string& text, bool testFile) {
+        const std::string diff = predictionDisagreement(text, testFile);
+        CHECK_MESSAGE(diff.empty(), path << ": " << diff);
+        // The first part, cut at a third and at two thirds: mostly where the SLL stage gives up.
+        for (std::size_t part = 1; part <= 2; ++part) {
+          const std::string cut = text.substr(0, text.size() * part / 3);
+          const std::string cutDiff = predictionDisagreement(cut, testFile);
+          CHECK_MESSAGE(cutDiff.empty(), path << " cut at " << cut.size() << ": " << cutDiff);
+          ++cuts;
+        }
+      });
   CHECK(files > 300);
   CHECK(cuts == 2 * files);
 }

@@ -11,26 +11,17 @@
 #include <vector>
 
 #include "parse/parse.hpp"
+#include "project_files.hpp"
 #include "source/source.hpp"
 
 using verdeel::parse::lexerDisagreement;
 
 TEST_CASE("the scanner lexes every rule and test file of the project as the grammar does") {
-  std::size_t files = 0;
-  for (const char* folder : {"rules", "tests/golden", "stdlib", "docs"}) {
-    const auto root = std::filesystem::path(VERDEEL_SOURCE_DIR) / folder;
-    if (!std::filesystem::exists(root)) continue;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
-      const auto ext = e.path().extension();
-      if (!e.is_regular_file() || (ext != ".regels" && ext != ".toets")) continue;
-      std::string error;
-      const auto text = verdeel::readFile(e.path().string(), &error);
-      REQUIRE_MESSAGE(text, e.path().string() << ": " << error);
-      const std::string diff = lexerDisagreement(*text);
-      CHECK_MESSAGE(diff.empty(), e.path().string() << ": " << diff);
-      ++files;
-    }
-  }
+  const std::size_t files =
+      forEachProjectRuleFile([](const std::string& path, const std::string& text, bool) {
+        const std::string diff = lexerDisagreement(text);
+        CHECK_MESSAGE(diff.empty(), path << ": " << diff);
+      });
   CHECK(files > 300);
 }
 
