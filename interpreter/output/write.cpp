@@ -15,6 +15,7 @@
 
 #include "lang/language.hpp"
 #include "output/receipt.hpp"
+#include "source/confine.hpp"
 
 namespace verdeel::output {
 
@@ -127,9 +128,9 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
   recoverLeftovers(parent, name);
 
   // The folder is replaced as a whole: it may not hold an input, nor files verdeel did not write.
-  const fs::path realOut = fs::weakly_canonical(out, ec);
+  const fs::path realOut = weaklyReal(out.string());
   for (const std::string& in : inputs) {
-    const fs::path realIn = fs::weakly_canonical(fs::absolute(in, ec), ec);
+    const fs::path realIn = weaklyReal(in);
     if (within(realIn, realOut))
       return fail(Code::E0601,
                   trf("output folder `{}` holds input file `{}`; it would be replaced as a whole", dir, in),

@@ -3,6 +3,7 @@
 // this looks at the disk, where a link can still lead anywhere (`data -> /etc`).
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -14,5 +15,9 @@ std::optional<std::string> leadsOutside(const std::string& path, const std::stri
 
 // The real location of `path` (every link resolved), or `path` itself when it cannot be resolved.
 std::string realLocation(const std::string& path);
+
+// The real location of `path` when it exists; else that of its longest existing beginning with the
+// rest appended (std::filesystem::weakly_canonical of the absolute path).
+std::filesystem::path weaklyReal(const std::string& path);
 
 }  // namespace verdeel
