@@ -6,7 +6,11 @@
 
 namespace verdeel::eval {
 
-Value Interpreter::evalNode(const check::CExpr& e, const check::UnitQuery& n, Frame& f) {
+void Interpreter::evalNode(const check::CExpr& e, const check::UnitQuery& n, Frame& f, Value& out) {
+  out = unitQuery(e, n, f);
+}
+
+Value Interpreter::unitQuery(const check::CExpr& e, const check::UnitQuery& n, Frame& f) {
   int groupRow = -1;
   if (n.group) {
     const Value g = eval(*n.group, f);

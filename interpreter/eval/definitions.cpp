@@ -44,14 +44,21 @@ void finish(State& s, Computed& c, Collector& col) {
 }  // namespace
 
 Computed computeValue(State& s, int def, int row, Derivation* derivation) {
+  Computed c;
+  computeValue(s, def, row, derivation, c);
+  return c;
+}
+
+void computeValue(State& s, int def, int row, Derivation* derivation, Computed& c) {
   const check::Program& p = s.program;
   const check::Definition& d = p.definitions[static_cast<std::size_t>(def)];
   Interpreter in(s);
   Collector col;
   if (derivation) col.inputs = &derivation->inputs;
   Frame f{d.subject, row, -1, &col, d.article};
-  Computed c;
   c.article = d.article;
+  c.exception = -1;
+  c.error = 0;
   try {
     std::vector<int> held;
     for (int e : d.exceptions) {
@@ -86,11 +93,11 @@ Computed computeValue(State& s, int def, int row, Derivation* derivation) {
               trf("state which one wins, for example `gaat voor {}` after exception `{}`", b.name, a.name));
     }
     if (winners.empty()) {
-      c.value = in.eval(*d.body, f);
+      in.eval(*d.body, f, c.value);
     } else {
       const check::Exception& ex = p.exceptions[static_cast<std::size_t>(winners[0])];
       Frame ef{d.subject, row, -1, &col, ex.article};
-      c.value = in.eval(*ex.body, ef);
+      in.eval(*ex.body, ef, c.value);
       c.article = ex.article;
       c.exception = winners[0];
       if (d.article >= 0)
@@ -102,7 +109,6 @@ Computed computeValue(State& s, int def, int row, Derivation* derivation) {
     c.error = poisoned.error;
   }
   finish(s, c, col);
-  return c;
 }
 
 Computed computeParameter(State& s, int param, Derivation* derivation) {
@@ -153,11 +159,10 @@ void computeDefinition(State& s, int def) {
     }
   }
   if (d.subject < 0) {
-    slots[0] = computeValue(s, def, -1, nullptr);
+    computeValue(s, def, -1, nullptr, slots[0]);
     return;
   }
-  for (std::size_t r = 0; r < slots.size(); ++r)
-    slots[r] = computeValue(s, def, static_cast<int>(r), nullptr);
+  for (std::size_t r = 0; r < slots.size(); ++r) computeValue(s, def, static_cast<int>(r), nullptr, slots[r]);
 }
 
 }  // namespace verdeel::eval

@@ -88,7 +88,7 @@ const Value& Interpreter::ref(const check::CExpr& e, Frame& f, Value& scratch) {
           if (s_.coverage) s_.coverage->branches[&e] |= taken ? Coverage::kThen : Coverage::kElse;
           return taken ? ref(*n.thenValue, f, scratch) : ref(*n.elseValue, f, scratch);
         } else {
-          scratch = evalNode(e, n, f);
+          evalNode(e, n, f, scratch);
           return scratch;
         }
       },
@@ -96,10 +96,14 @@ const Value& Interpreter::ref(const check::CExpr& e, Frame& f, Value& scratch) {
 }
 
 Value Interpreter::eval(const check::CExpr& e, Frame& f) {
-  Value scratch;
-  const Value& v = ref(e, f, scratch);
-  if (&v == &scratch) return scratch;
-  return v;
+  Value out;
+  eval(e, f, out);
+  return out;
+}
+
+void Interpreter::eval(const check::CExpr& e, Frame& f, Value& out) {
+  const Value& v = ref(e, f, out);
+  if (&v != &out) out = v;
 }
 
 const mpq_class& Interpreter::num(const check::CExpr& e, Frame& f, Value& scratch) {
@@ -109,9 +113,8 @@ const mpq_class& Interpreter::num(const check::CExpr& e, Frame& f, Value& scratc
 }
 
 mpq_class Interpreter::number(const check::CExpr& e, Frame& f) {
-  Value v = eval(e, f);
-  if (auto* q = std::get_if<mpq_class>(&v)) return std::move(*q);
-  missing(e, f);
+  Value scratch;
+  return num(e, f, scratch);
 }
 
 bool Interpreter::truth(const check::CExpr& e, Frame& f) {
@@ -151,45 +154,55 @@ const Value& Interpreter::field(const check::Field& n, Frame& f) {
   return d_.tables[static_cast<std::size_t>(n.table)].cell(at, static_cast<std::size_t>(n.index));
 }
 
-Value Interpreter::evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f) {
-  return EntityRef{e.type.table, n.scope == check::Scope::Subject ? f.subject : f.loop};
+namespace {
+// The number `out` holds, made a number first when it holds something else. A number computed into
+// the place it is kept is not moved: moving a GMP rational allocates (the moved-from one is made
+// anew), and reusing one keeps its memory.
+mpq_class& numberIn(Value& out) {
+  if (auto* q = std::get_if<mpq_class>(&out)) return *q;
+  return out.emplace<mpq_class>();
+}
+}  // namespace
+
+void Interpreter::evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f, Value& out) {
+  out = EntityRef{e.type.table, n.scope == check::Scope::Subject ? f.subject : f.loop};
 }
 
-Value Interpreter::evalNode(const check::CExpr&, const check::Unary& n, Frame& f) {
+void Interpreter::evalNode(const check::CExpr&, const check::Unary& n, Frame& f, Value& out) {
   Value scratch;
   if (n.op == ast::UnOp::Neg) {
-    mpq_class r;
-    mpq_neg(r.get_mpq_t(), num(*n.operand, f, scratch).get_mpq_t());
-    return r;
+    const mpq_class& a = num(*n.operand, f, scratch);
+    mpq_neg(numberIn(out).get_mpq_t(), a.get_mpq_t());
+    return;
   }
-  return !truth(*n.operand, f);
+  out = !truth(*n.operand, f);
 }
 
-Value Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame& f) {
+void Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame& f, Value& out) {
   Value sa, sb;
   switch (n.op) {
-    case ast::BinOp::And: return truth(*n.lhs, f) && truth(*n.rhs, f);
-    case ast::BinOp::Or: return truth(*n.lhs, f) || truth(*n.rhs, f);
+    case ast::BinOp::And: out = truth(*n.lhs, f) && truth(*n.rhs, f); return;
+    case ast::BinOp::Or: out = truth(*n.lhs, f) || truth(*n.rhs, f); return;
     case ast::BinOp::Add:
     case ast::BinOp::Sub:
     case ast::BinOp::Mul:
     case ast::BinOp::Div: {
       const mpq_class& a = num(*n.lhs, f, sa);
       const mpq_class& b = num(*n.rhs, f, sb);
-      mpq_class r;
+      if (n.op == ast::BinOp::Div && sgn(b) == 0)
+        fail(Code::E0501, e.span, trf("division by zero{}", forWhom(f)), f,
+             {{n.rhs->span, tr("this value is 0")}});
+      mpq_class& r = numberIn(out);
       if (n.op == ast::BinOp::Add)
         exact(ExactOp::Add, r, a, b);
       else if (n.op == ast::BinOp::Sub)
         exact(ExactOp::Sub, r, a, b);
       else if (n.op == ast::BinOp::Mul)
         exact(ExactOp::Mul, r, a, b);
-      else if (sgn(b) == 0)
-        fail(Code::E0501, e.span, trf("division by zero{}", forWhom(f)), f,
-             {{n.rhs->span, tr("this value is 0")}});
       else
         mpq_div(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
       bounded(r, e, f);
-      return r;
+      return;
     }
     default: break;
   }
@@ -205,26 +218,26 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame
   else
     c = a == b ? 0 : 1;
   switch (n.op) {
-    case ast::BinOp::Eq: return c == 0;
-    case ast::BinOp::Ne: return c != 0;
-    case ast::BinOp::Lt: return c < 0;
-    case ast::BinOp::Le: return c <= 0;
-    case ast::BinOp::Gt: return c > 0;
-    default: return c >= 0;
+    case ast::BinOp::Eq: out = c == 0; return;
+    case ast::BinOp::Ne: out = c != 0; return;
+    case ast::BinOp::Lt: out = c < 0; return;
+    case ast::BinOp::Le: out = c <= 0; return;
+    case ast::BinOp::Gt: out = c > 0; return;
+    default: out = c >= 0; return;
   }
 }
 
-Value Interpreter::evalNode(const check::CExpr&, const check::IsEmpty& n, Frame& f) {
+void Interpreter::evalNode(const check::CExpr&, const check::IsEmpty& n, Frame& f, Value& out) {
   Value scratch;
   const bool empty = std::holds_alternative<Empty>(ref(*n.operand, f, scratch));
-  return n.negated ? !empty : empty;
+  out = n.negated ? !empty : empty;
 }
 
 // An aggregate over the rows of a table that meet its condition. With a key lookup only the rows the
 // index gives are visited. The provenance (and, in a derivation, the inputs) of a row that does not
 // meet the condition is dropped: what the value rests on is the rows that took part; with no row at
 // all it rests on the table as a whole.
-Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Frame& f) {
+void Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Frame& f, Value& out) {
   Collector& col = *f.collector;
   std::span<const int> candidates;
   const check::KeyLookup* lookup = n.lookup ? &*n.lookup : nullptr;
@@ -242,7 +255,12 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
     candidates = index.rows(key);
   }
   Frame inner = f;
-  mpq_class sum = 0;
+  // A sum is added up where it is kept.
+  mpq_class* sum = nullptr;
+  if (n.fn == ast::AggFn::Sum) {
+    sum = &numberIn(out);
+    *sum = 0;
+  }
   std::int64_t count = 0;
   std::optional<Value> best;
   std::vector<std::string> list;  // `lijst`: in the order of the table
@@ -279,8 +297,8 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
     }
     if (std::holds_alternative<Empty>(v)) missing(*n.value, inner);
     if (n.fn == ast::AggFn::Sum) {
-      exact(ExactOp::Add, sum, sum, std::get<mpq_class>(v));
-      bounded(sum, e, f);
+      exact(ExactOp::Add, *sum, *sum, std::get<mpq_class>(v));
+      bounded(*sum, e, f);
       return;
     }
     if (!best) {
@@ -298,9 +316,9 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
     for (int r = 0, rows = s_.rows(n.table); r < rows; ++r) visit(r);
   if (count == 0) merge(col.provenance, s_.tableProvenance(n.table), s_.pool);
   switch (n.fn) {
-    case ast::AggFn::Count: return mpq_class(static_cast<long>(count));
-    case ast::AggFn::List: return fmt::format("{}", fmt::join(list, ", "));
-    case ast::AggFn::Sum: return sum;
+    case ast::AggFn::Count: numberIn(out) = static_cast<long>(count); return;
+    case ast::AggFn::List: out = fmt::format("{}", fmt::join(list, ", ")); return;
+    case ast::AggFn::Sum: return;
     default:
       if (!best)
         fail(Code::E0504, e.span,
@@ -309,13 +327,15 @@ Value Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fr
                                      : trf("the maximum of no {} at all{}",
                                            p_.tables[static_cast<std::size_t>(n.table)].name, forWhom(f)),
              f, {{SourceSpan{}, tr("no row meets the condition after `waarvoor`, or the table is empty")}});
-      return *best;
+      out = std::move(*best);
+      return;
   }
 }
 
-Value Interpreter::evalNode(const check::CExpr&, const check::Round& n, Frame& f) {
+void Interpreter::evalNode(const check::CExpr&, const check::Round& n, Frame& f, Value& out) {
   Value scratch;
-  return stdlib::round(num(*n.value, f, scratch), rounding(n.mode), n.decimals);
+  const mpq_class& q = num(*n.value, f, scratch);
+  numberIn(out) = stdlib::round(q, rounding(n.mode), n.decimals);
 }
 
 }  // namespace verdeel::eval

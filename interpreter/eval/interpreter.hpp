@@ -28,6 +28,8 @@ class Interpreter {
   explicit Interpreter(State& s) : s_(s), p_(s.program), d_(s.data) {}
 
   Value eval(const check::CExpr& e, Frame& f);
+  // The same, written into `out` (a number in place: GMP's rationals allocate when they are moved).
+  void eval(const check::CExpr& e, Frame& f, Value& out);
   mpq_class number(const check::CExpr& e, Frame& f);
   bool truth(const check::CExpr& e, Frame& f);
   // The value of `e` without a copy: where it is stored when `e` reads it (a literal, a data cell, a
@@ -49,13 +51,14 @@ class Interpreter {
   const check::Program& p_;
   const data::Dataset& d_;
 
-  Value evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::Unary& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::Binary& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::IsEmpty& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::Aggregate& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::Round& n, Frame& f);
-  Value evalNode(const check::CExpr& e, const check::UnitQuery& n, Frame& f);  // cutoff.cpp
+  void evalNode(const check::CExpr& e, const check::EntityOf& n, Frame& f, Value& out);
+  void evalNode(const check::CExpr& e, const check::Unary& n, Frame& f, Value& out);
+  void evalNode(const check::CExpr& e, const check::Binary& n, Frame& f, Value& out);
+  void evalNode(const check::CExpr& e, const check::IsEmpty& n, Frame& f, Value& out);
+  void evalNode(const check::CExpr& e, const check::Aggregate& n, Frame& f, Value& out);
+  void evalNode(const check::CExpr& e, const check::Round& n, Frame& f, Value& out);
+  void evalNode(const check::CExpr& e, const check::UnitQuery& n, Frame& f, Value& out);  // cutoff.cpp
+  Value unitQuery(const check::CExpr& e, const check::UnitQuery& n, Frame& f);
   // A computed value read by the expression: its provenance is merged, its error thrown.
   const Value& read(const Computed& c, const InputRef& ref, Frame& f);
   const Value& field(const check::Field& n, Frame& f);

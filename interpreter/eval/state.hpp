@@ -95,6 +95,8 @@ void computeDefinition(State& s, int def);
 void computeApportionment(State& s, int def);
 // One value of a definition for one entity; with `derivation`, records its inputs and exceptions.
 Computed computeValue(State& s, int def, int row, Derivation* derivation);
+// The same, written into `into` (the value's slot: a number is computed in place, not moved there).
+void computeValue(State& s, int def, int row, Derivation* derivation, Computed& into);
 Computed computeParameter(State& s, int param, Derivation* derivation);
 // The inputs of one entity's share of a verdeling, for its derivation.
 void apportionmentInputs(State& s, int def, int row, Derivation& derivation);
