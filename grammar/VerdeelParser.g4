@@ -152,13 +152,17 @@ typeRef
 // A parameter has one value, or dated values (`= 96_000 vanaf 2024-01-31 grondslag "..."`): the
 // one in force on the peildatum is used.
 parameter
-  : PARAMETER name=IDENT COLON type=typeRef dated+=parameterValue* last=lastParameterValue
+  : PARAMETER name=IDENT COLON type=typeRef first=parameterValue
   ;
 
 // A value with another after it says from when (`vanaf`) or on what ground (`grondslag`), so that a
 // `=` right after a value is a comparison in it, never the start of the next value. This keeps the
-// grammar unambiguous, which makes ANTLR's prediction cheap.
-parameterValue : EQ value=expr (VANAF from=DATE (GRONDSLAG basis=STRING)? | GRONDSLAG basis=STRING) ;
+// grammar unambiguous, which makes ANTLR's prediction cheap. The next value hangs under the one before
+// it, after its `vanaf` or `grondslag`: whether another value follows is then seen at the next token
+// (an `=`), where `value* last` had to look over a whole value for a `vanaf` after it.
+parameterValue
+  : EQ value=expr ((VANAF from=DATE (GRONDSLAG basis=STRING)? | GRONDSLAG basis=STRING) next=parameterValue?)?
+  ;
 lastParameterValue : EQ value=expr (VANAF from=DATE)? (GRONDSLAG basis=STRING)? ;
 
 definition

@@ -28,13 +28,7 @@ SetId SetPool::single(int member) {
   return intern({member});
 }
 
-SetId SetPool::unite(SetId a, SetId b) {
-  if (a == b || b == 0) return a;
-  if (a == 0) return b;
-  if (a > b) std::swap(a, b);
-  const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-  Recent& slot = recent_[(key * 0x9E3779B97F4A7C15ULL) >> 56];
-  if (slot.key == key) return slot.set;
+SetId SetPool::uniteAnew(SetId a, SetId b, std::uint64_t key, Recent& slot) {
   if (auto it = unions_.find(key); it != unions_.end()) {
     slot = {key, it->second};
     return it->second;

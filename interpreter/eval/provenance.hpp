@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <deque>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -25,7 +26,17 @@ class SetPool {
  public:
   SetPool();
   SetId single(int member);
-  SetId unite(SetId a, SetId b);
+  // The union of two sets. Nearly every union asked for repeats a recent one: that is answered here,
+  // inline, from the table of recent unions; the rest out of line.
+  SetId unite(SetId a, SetId b) {
+    if (a == b || b == 0) return a;
+    if (a == 0) return b;
+    if (a > b) std::swap(a, b);
+    const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
+    Recent& slot = recent_[(key * 0x9E3779B97F4A7C15ULL) >> 56];
+    if (slot.key == key) return slot.set;
+    return uniteAnew(a, b, key, slot);
+  }
   const std::vector<int>& members(SetId s) const { return sets_[s]; }
   std::size_t size() const { return sets_.size(); }
 
@@ -34,14 +45,15 @@ class SetPool {
     std::size_t operator()(const std::vector<int>& v) const noexcept;
   };
   SetId intern(std::vector<int> members);
-  std::deque<std::vector<int>> sets_;  // a deque: members() stays valid as sets are added
-  std::unordered_map<std::vector<int>, SetId, Hash> ids_;
-  std::unordered_map<std::uint64_t, SetId> unions_;  // (smaller id, larger id) -> union
   // The last unions asked for, by a hash of the pair: nearly every union repeats one just made.
   struct Recent {
     std::uint64_t key = ~std::uint64_t{0};
     SetId set = 0;
   };
+  SetId uniteAnew(SetId a, SetId b, std::uint64_t key, Recent& slot);
+  std::deque<std::vector<int>> sets_;  // a deque: members() stays valid as sets are added
+  std::unordered_map<std::vector<int>, SetId, Hash> ids_;
+  std::unordered_map<std::uint64_t, SetId> unions_;  // (smaller id, larger id) -> union
   std::array<Recent, 256> recent_{};
 };
 

@@ -320,8 +320,14 @@ ast::ParameterDecl Builder::parameter(G::ParameterContext* p, int article) {
   ast::ParameterDecl out;
   out.name = ident(p->name);
   out.type = typeRef(p->type);
-  for (auto* v : p->dated) out.values.push_back(parameterValue(v->value, v->from, v->basis, v));
-  out.values.push_back(parameterValue(p->last->value, p->last->from, p->last->basis, p->last));
+  for (G::ParameterValueContext* v = p->first; v; v = v->next) {
+    out.values.push_back(parameterValue(v->value, v->from, v->basis, v));
+    // A value's span ends with it, not with the values after it.
+    antlr4::Token* end = v->basis ? v->basis : v->from ? v->from : v->value->getStop();
+    const SourceSpan last = span(end);
+    out.values.back().span.endLine = last.endLine;
+    out.values.back().span.endCol = last.endCol;
+  }
   out.article = article;
   out.span = span(p);
   return out;
