@@ -1,7 +1,9 @@
 // Names that look alike (W0202): a name that mixes scripts (`tоtaal` with a Cyrillic `о`), or two
 // different names a reader cannot tell apart (`totaal` and `tоtaal`). ICU's spoof checker decides,
 // by Unicode's confusables data (UTS #39): restriction level "highly restrictive" for one name, the
-// confusable skeleton for two. Pure ASCII names are one script and skip the first check.
+// confusable skeleton for two. Pure ASCII names are one script and skip the first check; names of
+// ASCII letters, digits and `_` (and the ` (lezing x)` of a reading's definitions) get their skeleton
+// without ICU (plainSkeleton, lookalike.hpp).
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -10,8 +12,10 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "check/checker.hpp"
+#include "check/lookalike.hpp"
 #include "lang/language.hpp"
 
 namespace verdeel::check {
@@ -93,9 +97,26 @@ std::pair<std::string, std::size_t> foreignLetters(const std::string& name) {
 
 }  // namespace
 
+std::optional<std::string> plainSkeleton(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 4);
+  for (char c : name) {
+    if (c == '0')
+      out += 'O';
+    else if (c == '1' || c == 'I')
+      out += 'l';
+    else if (c == 'm')
+      out += "rn";
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+             c == ' ' || c == '(' || c == ')')
+      out += c;
+    else
+      return std::nullopt;
+  }
+  return out;
+}
+
 void Checker::lookalikes() {
-  const Spoof spoof;
-  if (!spoof.ready()) return;
   struct Named {
     std::string name;
     SourceSpan span;
@@ -109,10 +130,18 @@ void Checker::lookalikes() {
   for (const Parameter& p : p_.parameters) names.push_back({p.name, p.span, tr("parameter")});
   for (const Definition& d : p_.definitions) names.push_back({d.name, d.span, tr("definition")});
 
+  // ICU's spoof checker only when a name needs it (one that is not plain ASCII).
+  std::optional<Spoof> spoof;
+  for (const Named& n : names)
+    if (!plainSkeleton(n.name)) {
+      spoof.emplace();
+      if (!spoof->ready()) return;
+      break;
+    }
   std::map<std::string, const Named*> bySkeleton;
   std::set<std::string> reported;
   for (const Named& n : names) {
-    if (!ascii(n.name) && spoof.suspect(n.name) && reported.insert(n.name).second) {
+    if (spoof && !ascii(n.name) && spoof->suspect(n.name) && reported.insert(n.name).second) {
       const auto [letters, count] = foreignLetters(n.name);
       auto& d = diags_.report(
           Code::W0202, n.span,
@@ -122,7 +151,8 @@ void Checker::lookalikes() {
           "letters of another script can look exactly like Latin ones; write the name in one script (with a "
           "Dutch keyboard)");
     }
-    auto [it, fresh] = bySkeleton.emplace(spoof.skeleton(n.name), &n);
+    std::optional<std::string> plain = plainSkeleton(n.name);
+    auto [it, fresh] = bySkeleton.emplace(plain ? std::move(*plain) : spoof->skeleton(n.name), &n);
     if (fresh || it->second->name == n.name) continue;
     if (!reported.insert(it->second->name + "\n" + n.name).second) continue;
     auto& d = diags_.report(Code::W0202, n.span,
