@@ -20,10 +20,10 @@ using G = grammar::VerdeelParser;
 // at the first error; only when it fails, the full LL prediction over the same tokens, whose first
 // error is reported.
 template <typename Tree, typename Entry>
-Tree* parseTree(antlr4::CommonTokenStream& tokens, G& parser, std::uint32_t fileId, Diagnostics& diags,
-                std::size_t maxNesting, Entry entry) {
+Tree* parseTree(antlr4::CommonTokenStream& tokens, const CodePointStream& input, G& parser,
+                std::uint32_t fileId, Diagnostics& diags, std::size_t maxNesting, Entry entry) {
   tokens.fill();
-  if (!namesAreLetters(tokens, fileId, diags)) return nullptr;
+  if (!namesAreLetters(tokens, input.codePoints(), fileId, diags)) return nullptr;
   if (!nestingWithinLimit(tokens, fileId, maxNesting, diags)) return nullptr;
   parser.removeErrorListeners();
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
@@ -59,7 +59,7 @@ void withTree(std::uint32_t fileId, const SourceManager& sources, Diagnostics& d
   antlr4::CommonTokenStream tokens(&scanner);
   G parser(&tokens);
   shareStartStates(parser);
-  if (Tree* tree = parseTree<Tree>(tokens, parser, fileId, diags, maxNesting, entry))
+  if (Tree* tree = parseTree<Tree>(tokens, input, parser, fileId, diags, maxNesting, entry))
     use(tree, input, tokens);
 }
 

@@ -130,35 +130,29 @@ bool nestingWithinLimit(antlr4::CommonTokenStream& tokens, std::uint32_t file, s
 // (ICU's general categories L and N). The lexer accepts any non-ASCII character in a name (see
 // VerdeelLexer.g4); the first one that is not a letter or digit is reported here, as the lexer would
 // have reported an unexpected character.
-bool namesAreLetters(antlr4::CommonTokenStream& tokens, std::uint32_t file, Diagnostics& diags) {
+bool namesAreLetters(antlr4::CommonTokenStream& tokens, std::u32string_view codePoints, std::uint32_t file,
+                     Diagnostics& diags) {
   for (antlr4::Token* t : tokens.getTokens()) {
     if (t->getType() != L::IDENT) continue;
-    const std::string text = t->getText();
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-    const auto length = static_cast<std::int32_t>(text.size());
-    std::int32_t i = 0;
-    std::size_t column = 0;  // code points before the character
-    while (i < length) {
-      const std::int32_t start = i;
-      UChar32 c = 0;
-      U8_NEXT(bytes, i, length, c);
-      if (c >= 0x80) {
-        const std::uint32_t mask = U_GET_GC_MASK(c);
-        const bool ok = (mask & U_GC_L_MASK) != 0 || (column > 0 && (mask & U_GC_N_MASK) != 0);
-        if (!ok) {
-          SourceSpan span = tokenSpan(file, t);
-          span.col += static_cast<std::uint32_t>(column);
-          span.endLine = span.line;
-          span.endCol = span.col + 1;
-          auto& d = diags.report(
-              Code::E0103, span,
-              trf("unexpected character {}", visible(text.substr(static_cast<std::size_t>(start),
-                                                                 static_cast<std::size_t>(i - start)))));
-          d.help = tr("comments start with `#`; texts go between double quotes");
-          return false;
-        }
-      }
-      ++column;
+    const std::size_t first = t->getStartIndex(), last = t->getStopIndex();
+    if (first > last || last >= codePoints.size()) continue;
+    for (std::size_t k = first; k <= last; ++k) {  // the code points of the name, read where they are
+      const char32_t c = codePoints[k];
+      if (c < 0x80) continue;
+      const std::uint32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
+      const std::size_t column = k - first;  // code points before the character
+      if ((mask & U_GC_L_MASK) != 0 || (column > 0 && (mask & U_GC_N_MASK) != 0)) continue;
+      SourceSpan span = tokenSpan(file, t);
+      span.col += static_cast<std::uint32_t>(column);
+      span.endLine = span.line;
+      span.endCol = span.col + 1;
+      std::uint8_t bytes[4] = {};
+      std::int32_t length = 0;
+      U8_APPEND_UNSAFE(bytes, length, static_cast<UChar32>(c));
+      const std::string character(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
+      auto& d = diags.report(Code::E0103, span, trf("unexpected character {}", visible(character)));
+      d.help = tr("comments start with `#`; texts go between double quotes");
+      return false;
     }
   }
   return true;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "antlr4-runtime.h"
 #include "diag/diagnostic.hpp"
@@ -19,7 +20,9 @@ std::string visible(const std::string& ch);
 // Before parsing: how deep does any rule nest (E0109)?
 bool nestingWithinLimit(antlr4::CommonTokenStream& tokens, std::uint32_t file, std::size_t limit,
                         Diagnostics& diags);
-// Every character of a name is a letter, `_`, or (after the first) a digit (E0103).
-bool namesAreLetters(antlr4::CommonTokenStream& tokens, std::uint32_t file, Diagnostics& diags);
+// Every character of a name is a letter, `_`, or (after the first) a digit (E0103). `codePoints` is
+// the text the tokens index (CodePointStream::codePoints()).
+bool namesAreLetters(antlr4::CommonTokenStream& tokens, std::u32string_view codePoints, std::uint32_t file,
+                     Diagnostics& diags);
 
 }  // namespace verdeel::parse
