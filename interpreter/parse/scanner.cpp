@@ -209,15 +209,21 @@ Match longest(const Cursor& c) {
 
 CodePointStream::CodePointStream(std::string_view utf8) {
   if (utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);  // as ANTLR's stream: no byte-order mark
-  _data.reserve(utf8.size());
+  _data.resize(utf8.size());                                       // at most one code point a byte
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(utf8.size());
+  std::size_t n = 0;
   std::int32_t i = 0;
   while (i < length) {
+    if (bytes[i] < 0x80) {  // ASCII, nearly all of a rule file
+      _data[n++] = bytes[i++];
+      continue;
+    }
     UChar32 cp = 0;
     U8_NEXT(bytes, i, length, cp);
-    _data.push_back(cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp));
+    _data[n++] = cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp);
   }
+  _data.resize(n);
 }
 
 std::string CodePointStream::getText(const antlr4::misc::Interval& interval) {
