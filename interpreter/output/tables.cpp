@@ -9,6 +9,7 @@
 
 #include "output/ties.hpp"
 #include "source/text.hpp"
+#include "value/text_sum.hpp"
 
 namespace verdeel::output {
 
@@ -279,11 +280,10 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       std::vector<std::string> row{labels[group], std::to_string(table.rows.size())};
       ast::Herkomst h = ast::Herkomst::Echt;
       for (std::size_t k = 0; k < numeric.size(); ++k) {
-        mpq_class sum = 0;
-        for (const auto r : table.rows) {
-          mpq_class q;
-          if (!r[numeric[k]].empty() && parseFormatted(r[numeric[k]], q)) sum += q;
-        }
+        TextSum cells;
+        for (const auto r : table.rows)
+          if (!r[numeric[k]].empty()) (void)cells.add(r[numeric[k]]);
+        const mpq_class sum = cells.value();
         total[k] += sum;
         row.push_back(formatNumber(sum));
       }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <rapidcheck.h>
 
+#include "value/text_sum.hpp"
 #include "value/value.hpp"
 
 using verdeel::exact;
@@ -81,5 +82,29 @@ TEST_CASE("property: exact() computes what mpq_add, mpq_sub and mpq_mul compute,
       RC_ASSERT(mpz_cmp(mpq_denref(fresh.get_mpq_t()), mpq_class(want).get_den_mpz_t()) ==
                 0);  // lowest terms
     }
+  }));
+}
+
+TEST_CASE("TextSum adds formatted numbers exactly, as parseFormatted and GMP do") {
+  CHECK(rc::check("TextSum = sum of parseFormatted", [] {
+    const auto count = *rc::gen::inRange(0, 12);
+    verdeel::TextSum sum;
+    mpq_class expected = 0;
+    for (int i = 0; i < count; ++i) {
+      // formatNumber's forms (whole, decimals, fractions, long numbers) and texts that are not numbers
+      mpz_class num = *rc::gen::inRange<long>(-5'000'000, 5'000'001);
+      if (*rc::gen::inRange(0, 6) == 0) num *= mpz_class("98765432109876543210");
+      const long den = *rc::gen::element(1L, 1L, 10L, 100L, 1000L, 3L, 7L, 1'000'000L);
+      mpq_class q(num, den);
+      q.canonicalize();
+      std::string text = verdeel::formatNumber(q);
+      if (*rc::gen::inRange(0, 10) == 0)
+        text = *rc::gen::element<std::string>("", "-", "5.", ".5", "+5", "x", "1/0", "1e3");
+      mpq_class parsed;
+      const bool ok = verdeel::parseFormatted(text, parsed);
+      RC_ASSERT(sum.add(text) == ok);
+      if (ok) expected += parsed;
+    }
+    RC_ASSERT(sum.value() == expected);
   }));
 }
