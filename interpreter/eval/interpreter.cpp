@@ -61,7 +61,9 @@ std::size_t digits(const mpq_class& q) {
 }  // namespace
 
 void Interpreter::bounded(const mpq_class& q, const check::CExpr& e, const Frame& f) {
-  if (digits(q) <= s_.digitLimit) return;
+  // A limb holds fewer than 20 decimal digits: numbers of a few limbs (nearly all) pass unmeasured.
+  const std::size_t limbs = mpz_size(q.get_num_mpz_t()) + mpz_size(q.get_den_mpz_t());
+  if (limbs * 20 <= s_.digitLimit || digits(q) <= s_.digitLimit) return;
   fail(Code::E0513, e.span, trf("this number has more than {} digits{}", s_.digitLimit, forWhom(f)), f, {},
        tr("a calculation that grows this much (a number multiplied by itself again and again, or many "
           "fractions added) is almost certainly a mistake in the rules; raise the limit with `--max-cijfers` "
