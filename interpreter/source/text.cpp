@@ -5,9 +5,12 @@
 namespace verdeel {
 
 std::string_view trimmedView(std::string_view s) {
-  const auto a = s.find_first_not_of(" \t");
-  if (a == std::string_view::npos) return {};
-  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+  // By hand: find_first_not_of searches its set with a call per character (a cell is trimmed for
+  // every value read from a data file).
+  std::size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
+  return s.substr(a, b - a);
 }
 
 std::string trimmed(std::string_view s) {
