@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/heap.hpp"
 #include "diag/machine.hpp"
 #include "lang/language.hpp"
 #include "source/sanitized.hpp"
@@ -454,6 +455,7 @@ int main(int argc, char** argv) {
   // One malloc arena: the work runs on its own thread, whose arena would otherwise grow a page at a
   // time (an mprotect call each), and there is no other thread to contend with.
   mallopt(M_ARENA_MAX, 1);
+  verdeel::cli::prepareHeap();
   verdeel::installNumberMemory();
   // A file-size limit (`ulimit -f`) makes a write fail with EFBIG, reported as E0602 with that
   // reason, instead of killing the process without a word.
