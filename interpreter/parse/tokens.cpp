@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <typeinfo>
+
 #include "VerdeelLexer.h"
 #include "lang/language.hpp"
+#include "parse/scanner.hpp"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
@@ -15,17 +18,34 @@ SourceSpan tokenSpan(std::uint32_t file, const antlr4::Token* t) {
   if (t == nullptr) return {};
   auto line = static_cast<std::uint32_t>(t->getLine());
   auto col = static_cast<std::uint32_t>(t->getCharPositionInLine()) + 1;
-  std::string text = t->getType() == antlr4::Token::EOF ? std::string() : t->getText();
   std::uint32_t endLine = line, endCol = col;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
+  bool empty = true;
+  auto step = [&](bool newline) {
+    empty = false;
+    if (newline) {
       ++endLine;
       endCol = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+    } else {
       ++endCol;
     }
+  };
+  // The scanner's tokens index the code points of their CodePointStream: counted there, without
+  // making the token's text (a token that carries its own text, such as one the parser's error
+  // recovery made up, has no place in the stream and is measured by that text).
+  const antlr4::CharStream* input = t->getInputStream();
+  const auto* codePoints = input != nullptr && typeid(*input) == typeid(CodePointStream)
+                               ? &static_cast<const CodePointStream*>(input)->codePoints()
+                               : nullptr;
+  const std::size_t start = t->getStartIndex(), stop = t->getStopIndex();
+  if (t->getType() == antlr4::Token::EOF) {
+  } else if (codePoints != nullptr && start <= stop && stop < codePoints->size()) {
+    for (std::size_t k = start; k <= stop; ++k) step((*codePoints)[k] == U'\n');
+  } else {
+    const std::string text = t->getText();
+    for (char c : text)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) step(c == '\n');
   }
-  if (text.empty()) endCol = col + 1;
+  if (empty) endCol = col + 1;
   return SourceSpan{file, line, col, endLine, endCol};
 }
 
