@@ -31,21 +31,21 @@ void appendCsvField(std::string& out, std::string_view s, CsvCells cells) {
     appendCsvField(out, guarded, CsvCells::Literal);
     return;
   }
-  bool plain = true;
-  for (char c : s)
-    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-      plain = false;
-      break;
-    }
-  if (plain) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] != ',' && s[i] != '"' && s[i] != '\r' && s[i] != '\n') ++i;
+  if (i == s.size()) {
     out += s;
     return;
   }
+  // Quoted, each `"` doubled: the text between quotes appended a piece at a time.
   out += '"';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
+  std::size_t from = 0;
+  for (std::size_t quote = s.find('"', i); quote != std::string_view::npos; quote = s.find('"', from)) {
+    out.append(s.data() + from, quote - from + 1);
+    out += '"';
+    from = quote + 1;
   }
+  out.append(s.data() + from, s.size() - from);
   out += '"';
 }
 
