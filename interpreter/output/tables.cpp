@@ -138,30 +138,35 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
     keys.reserve(static_cast<std::size_t>(n));
     if (o.splitBy) rows.reserve(static_cast<std::size_t>(n));
     cellsOf.reserve(static_cast<std::size_t>(n));
-    std::vector<std::string> cells;
+    std::vector<std::string> texts;       // the row's computed cells
+    std::vector<std::string_view> cells;  // those and its basis, herkomst and sources
+    std::string undecidedText;
     for (int r = 0; r < n; ++r) {
       int row = o.subject < 0 ? -1 : r;
       Row entry;
       std::string key;
-      cells.clear();
+      texts.clear();
       eval::Provenance rowProvenance;
       bool undecided = false;
       for (const auto& c : o.columns) {
         auto v = cell(c, o.subject, row);
         if (!v) return std::nullopt;
-        cells.push_back(std::move(v->text));
+        texts.push_back(std::move(v->text));
         ev.merge(rowProvenance, v->provenance);
         undecided = undecided || v->undecided;
       }
-      if (undecided)  // a blank that must not be read as a decision
-        cells.push_back(rowProvenance.articles == 0
+      cells.assign(texts.begin(), texts.end());
+      if (undecided) {  // a blank that must not be read as a decision
+        undecidedText = rowProvenance.articles == 0
                             ? std::string("niet beslist: gelijke stand, zie gelijke-standen")
                             : fmt::format("niet beslist: gelijke stand, zie gelijke-standen; {}",
-                                          basis(rowProvenance.articles)));
-      else
-        cells.push_back(basis(rowProvenance.articles));
+                                          basis(rowProvenance.articles));
+        cells.emplace_back(undecidedText);
+      } else {
+        cells.emplace_back(basis(rowProvenance.articles));  // kept in basisText
+      }
       cells.emplace_back(ast::herkomstName(rowProvenance.herkomst));
-      cells.push_back(sources(rowProvenance.tables));
+      cells.emplace_back(sources(rowProvenance.tables));
       cellsOf.push_back(cells);
       if (o.subject >= 0) {
         const check::Table& t = p.tables[static_cast<std::size_t>(o.subject)];

@@ -23,6 +23,7 @@ class TextRows {
     std::size_t size() const { return t_->width_; }
 
    private:
+    friend class TextRows;
     const TextRows* t_;
     std::size_t r_;
   };
@@ -45,10 +46,25 @@ class TextRows {
   void push_back(const Cells& cells) {
     add(cells.begin(), cells.end(), cells.size());
   }
+  // A row of this or another table: its text and cell ends copied as they are.
   void push_back(const Row& row) {
-    std::vector<std::string_view> cells(row.size());
-    for (std::size_t c = 0; c < row.size(); ++c) cells[c] = row[c];
-    add(cells.begin(), cells.end(), cells.size());
+    if (row.t_ == this) {  // a row of this table: copied out first (the buffers may move)
+      TextRows copy;
+      copy.push_back(row);
+      push_back(copy[0]);
+      return;
+    }
+    const TextRows& from = *row.t_;
+    if (starts_.empty() && width_ == 0) width_ = from.width_;
+    if (from.width_ != width_)
+      throw std::logic_error("a row of a decision table has the wrong number of cells");
+    const std::size_t first = row.r_ * width_;
+    const std::size_t start = from.starts_[row.r_];
+    const std::size_t length = width_ == 0 ? 0 : from.ends_[first + width_ - 1];
+    starts_.push_back(text_.size());
+    text_.append(from.text_, start, length);
+    ends_.insert(ends_.end(), from.ends_.begin() + static_cast<std::ptrdiff_t>(first),
+                 from.ends_.begin() + static_cast<std::ptrdiff_t>(first + width_));
   }
   void push_back(std::initializer_list<std::string_view> cells) {
     add(cells.begin(), cells.end(), cells.size());
