@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 namespace verdeel::output {
@@ -24,6 +26,15 @@ bool looksLikeFormula(std::string_view s) {
   return i != s.size();
 }
 
+namespace {
+// The characters that make a CSV field quoted: a comma, a quote, a line break.
+constexpr auto kCsvSpecial = [] {
+  std::array<bool, 256> special{};
+  special[','] = special['"'] = special['\r'] = special['\n'] = true;
+  return special;
+}();
+}  // namespace
+
 void appendCsvField(std::string& out, std::string_view s, CsvCells cells) {
   if (cells == CsvCells::Guarded && looksLikeFormula(s)) {
     std::string guarded = "'";
@@ -32,7 +43,7 @@ void appendCsvField(std::string& out, std::string_view s, CsvCells cells) {
     return;
   }
   std::size_t i = 0;
-  while (i < s.size() && s[i] != ',' && s[i] != '"' && s[i] != '\r' && s[i] != '\n') ++i;
+  while (i < s.size() && !kCsvSpecial[static_cast<unsigned char>(s[i])]) ++i;
   if (i == s.size()) {
     out += s;
     return;
