@@ -19,14 +19,14 @@ void Builder::build(G::RuleFileContext* ctx, ast::RuleSet& out) {
   for (auto* item : ctx->item()) {
     // An `onderdeel` of a regulation that builds on another changes what it takes over; whether the
     // regulation does is known once all its files are read (parse/load.cpp).
-    if (auto* pt = dynamic_cast<G::ItemPartContext*>(item))
+    if (auto* pt = as<G::ItemPartContext>(item))
       out.ownParts.push_back(part(pt->part()));
-    else if (auto* a = dynamic_cast<G::ItemArtikelContext*>(item))
+    else if (auto* a = as<G::ItemArtikelContext>(item))
       artikel(a->artikel(), out);
-    else if (auto* t = dynamic_cast<G::ItemTableContext*>(item)) {
+    else if (auto* t = as<G::ItemTableContext>(item)) {
       out.tables.push_back(table(t->table()));
       for (auto* p : t->parameter()) out.parameters.push_back(parameter(p, -1));
-    } else if (auto* o = dynamic_cast<G::ItemOutputContext*>(item)) {
+    } else if (auto* o = as<G::ItemOutputContext>(item)) {
       out.outputs.push_back(output(o->output()));
       for (auto* p : o->parameter()) out.parameters.push_back(parameter(p, -1));
     }
@@ -118,17 +118,17 @@ std::string Builder::articleNumber(antlr4::ParserRuleContext* c) {
 }
 
 void Builder::member(G::MemberContext* m, int index, ast::Fragment& out) {
-  if (auto* p = dynamic_cast<G::MemberParameterContext*>(m))
+  if (auto* p = as<G::MemberParameterContext>(m))
     out.parameters.push_back(parameter(p->parameter(), index));
-  else if (auto* d = dynamic_cast<G::MemberDefinitionContext*>(m))
+  else if (auto* d = as<G::MemberDefinitionContext>(m))
     out.definitions.push_back(definition(d->definition(), index));
-  else if (auto* e = dynamic_cast<G::MemberExceptionContext*>(m))
+  else if (auto* e = as<G::MemberExceptionContext>(m))
     out.exceptions.push_back(exception(e->exception(), index));
-  else if (auto* c = dynamic_cast<G::MemberControleContext*>(m))
+  else if (auto* c = as<G::MemberControleContext>(m))
     out.controles.push_back(controle(c->controle(), index));
-  else if (auto* b = dynamic_cast<G::MemberClaimContext*>(m))
+  else if (auto* b = as<G::MemberClaimContext>(m))
     out.controles.push_back(claim(b->claim(), index));
-  else if (auto* v = dynamic_cast<G::MemberApportionmentContext*>(m))
+  else if (auto* v = as<G::MemberApportionmentContext>(m))
     out.definitions.push_back(apportionment(v->apportionment(), index));
 }
 
@@ -146,9 +146,9 @@ void Builder::choice(G::ChoiceContext* k, int index, ast::Fragment& out) {
     alt.isDefault = a->isDefault != nullptr;
     alt.span = span(a->name);
     for (auto* m : a->choiceMember()) {
-      if (auto* d = dynamic_cast<G::ChoiceDefinitionContext*>(m))
+      if (auto* d = as<G::ChoiceDefinitionContext>(m))
         out.definitions.push_back(definition(d->definition(), index));
-      else if (auto* v = dynamic_cast<G::ChoiceApportionmentContext*>(m))
+      else if (auto* v = as<G::ChoiceApportionmentContext>(m))
         out.definitions.push_back(apportionment(v->apportionment(), index));
       else
         continue;
@@ -183,19 +183,19 @@ void Builder::artikel(G::ArtikelContext* a, ast::Fragment& out) {
 ast::TypeRef Builder::typeRef(G::TypeRefContext* t) {
   ast::TypeRef out;
   out.span = span(t);
-  if (dynamic_cast<G::TypeIntegerContext*>(t))
+  if (as<G::TypeIntegerContext>(t))
     out.kind = ast::TypeKind::Integer;
-  else if (dynamic_cast<G::TypeNumberContext*>(t))
+  else if (as<G::TypeNumberContext>(t))
     out.kind = ast::TypeKind::Number;
-  else if (dynamic_cast<G::TypeTextContext*>(t))
+  else if (as<G::TypeTextContext>(t))
     out.kind = ast::TypeKind::Text;
-  else if (dynamic_cast<G::TypeBoolContext*>(t))
+  else if (as<G::TypeBoolContext>(t))
     out.kind = ast::TypeKind::Bool;
-  else if (dynamic_cast<G::TypeDateContext*>(t))
+  else if (as<G::TypeDateContext>(t))
     out.kind = ast::TypeKind::Date;
-  else if (dynamic_cast<G::TypeHerkomstContext*>(t))
+  else if (as<G::TypeHerkomstContext>(t))
     out.kind = ast::TypeKind::Herkomst;
-  else if (auto* r = dynamic_cast<G::TypeReferenceContext*>(t)) {
+  else if (auto* r = as<G::TypeReferenceContext>(t)) {
     out.kind = ast::TypeKind::Reference;
     out.target = ident(r->target);
   }
@@ -220,10 +220,10 @@ ast::TableDecl Builder::table(G::TableContext* t) {
     auto once = [&](bool given) {
       if (given) out.repeated.push_back(span(item));
     };
-    if (auto* k = dynamic_cast<G::TableKeyContext*>(item)) {
+    if (auto* k = as<G::TableKeyContext>(item)) {
       once(out.key.has_value());
       out.key = ident(k->column);
-    } else if (auto* c = dynamic_cast<G::TableColumnContext*>(item)) {
+    } else if (auto* c = as<G::TableColumnContext>(item)) {
       ast::ColumnDecl col;
       col.name = ident(c->name);
       col.csvHeader = c->csvHeader ? unquote(c->csvHeader->getText()) : col.name.name;
@@ -235,16 +235,16 @@ ast::TableDecl Builder::table(G::TableContext* t) {
       }
       col.span = span(c);
       out.columns.push_back(std::move(col));
-    } else if (auto* s = dynamic_cast<G::TableStatusContext*>(item)) {
+    } else if (auto* s = as<G::TableStatusContext>(item)) {
       once(current.status.has_value());
       current.status = herkomst(s->status);
-    } else if (auto* b = dynamic_cast<G::TableSourceContext*>(item)) {
+    } else if (auto* b = as<G::TableSourceContext>(item)) {
       once(!current.source.empty());
       current.source = unquote(b->source->getText());
-    } else if (auto* p = dynamic_cast<G::TablePeildatumContext*>(item)) {
+    } else if (auto* p = as<G::TablePeildatumContext>(item)) {
       once(current.peildatum.has_value());
       current.peildatum = date(p->date);
-    } else if (auto* sep = dynamic_cast<G::TableSeparatorContext*>(item)) {
+    } else if (auto* sep = as<G::TableSeparatorContext>(item)) {
       once(!out.separator.empty());
       out.separator = unquote(sep->separator->getText());
       if (out.separator != "," && out.separator != ";") {
@@ -252,10 +252,10 @@ ast::TableDecl Builder::table(G::TableContext* t) {
                                 trf("separator `{}` is not supported", out.separator));
         d.help = tr("use \",\" or \";\" (or leave it out: verdeel then reads it from the header line)");
       }
-    } else if (auto* m = dynamic_cast<G::TableMissingContext*>(item)) {
+    } else if (auto* m = as<G::TableMissingContext>(item)) {
       once(!out.missing.empty());
       out.missing = unquote(m->marker->getText());
-    } else if (auto* dm = dynamic_cast<G::TableDecimalContext*>(item)) {
+    } else if (auto* dm = as<G::TableDecimalContext>(item)) {
       once(!out.decimal.empty());
       out.decimal = unquote(dm->mark->getText());
       if (out.decimal != "," && out.decimal != ".") {
@@ -263,7 +263,7 @@ ast::TableDecl Builder::table(G::TableContext* t) {
                                 trf("decimal mark `{}` is not supported", out.decimal));
         d.help = tr("use \".\" or \",\"");
       }
-    } else if (auto* ds = dynamic_cast<G::TableDatedSourceContext*>(item)) {
+    } else if (auto* ds = as<G::TableDatedSourceContext>(item)) {
       ast::TableSourceDecl next;
       next.path = unquote(ds->path->getText());
       next.pathSpan = span(ds->path);
@@ -271,7 +271,7 @@ ast::TableDecl Builder::table(G::TableContext* t) {
       next.from = date(ds->from);
       next.span = span(ds);
       out.sources.push_back(std::move(next));
-    } else if (auto* v = dynamic_cast<G::TableValidityContext*>(item)) {
+    } else if (auto* v = as<G::TableValidityContext>(item)) {
       once(out.validFromColumn.has_value());
       out.validFromColumn = ident(v->from);
       if (v->until) out.validUntilColumn = ident(v->until);
@@ -289,11 +289,11 @@ ast::TableSourceDecl Builder::datedSource(G::DatedSourceContext* s) {
   out.from = date(s->from);
   out.span = span(s);
   for (auto* item : s->sourceItem()) {
-    if (auto* b = dynamic_cast<G::SourceBronContext*>(item))
+    if (auto* b = as<G::SourceBronContext>(item))
       out.source = unquote(b->source->getText());
-    else if (auto* p = dynamic_cast<G::SourcePeildatumContext*>(item))
+    else if (auto* p = as<G::SourcePeildatumContext>(item))
       out.peildatum = date(p->date);
-    else if (auto* st = dynamic_cast<G::SourceStatusContext*>(item))
+    else if (auto* st = as<G::SourceStatusContext>(item))
       out.status = herkomst(st->status);
   }
   return out;
@@ -365,15 +365,15 @@ ast::DefinitionDecl Builder::apportionment(G::ApportionmentContext* v, int artic
     a.rescaled = true;
     a.rescaledSpan = span(v->rescaled);
   }
-  if (dynamic_cast<G::MethodDHondtContext*>(m))
+  if (as<G::MethodDHondtContext>(m))
     a.method = ast::ApportionMethod::DHondt;
-  else if (dynamic_cast<G::MethodSainteLagueContext*>(m))
+  else if (as<G::MethodSainteLagueContext>(m))
     a.method = ast::ApportionMethod::SainteLague;
-  else if (dynamic_cast<G::MethodHuntingtonHillContext*>(m))
+  else if (as<G::MethodHuntingtonHillContext>(m))
     a.method = ast::ApportionMethod::HuntingtonHill;
-  else if (dynamic_cast<G::MethodAdamsContext*>(m))
+  else if (as<G::MethodAdamsContext>(m))
     a.method = ast::ApportionMethod::Adams;
-  else if (dynamic_cast<G::MethodStagedContext*>(m))
+  else if (as<G::MethodStagedContext>(m))
     a.method = ast::ApportionMethod::Staged;
   for (auto* r : v->restRounds) {
     ast::RestRoundDecl round;
@@ -397,7 +397,7 @@ ast::DefinitionDecl Builder::apportionment(G::ApportionmentContext* v, int artic
   }
   for (auto* k : v->tieKeys) {
     ast::TieKeyDecl key;
-    if (auto* lot = dynamic_cast<G::TieLotContext*>(k)) {
+    if (auto* lot = as<G::TieLotContext>(k)) {
       // `lot uit KOLOM`: the column read as a name of the subject table, ascending.
       if (lot->lot->getText() != "lot") {
         auto& diag = diags_.report(Code::E0104, span(lot->lot),
@@ -411,7 +411,7 @@ ast::DefinitionDecl Builder::apportionment(G::ApportionmentContext* v, int artic
       key.text = lot->column->getText();
       key.lot = true;
     } else {
-      auto* order = dynamic_cast<G::TieOrderContext*>(k);
+      auto* order = as<G::TieOrderContext>(k);
       key.key = expr(order->key);
       key.text = textOf(order->key);
       key.descending = order->direction && order->direction->getType() == L::AFLOPEND;

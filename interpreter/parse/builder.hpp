@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <typeinfo>
 
 #include "VerdeelLexer.h"
 #include "VerdeelParser.h"
@@ -16,6 +17,14 @@
 #include "parse/tokens.hpp"
 
 namespace verdeel::parse {
+
+// The node `ctx` as the labelled alternative (or rule) T, or nullptr when it is another. Every T asked
+// for is a leaf of the generated classes, so its exact class decides: typeid compares that class once,
+// where dynamic_cast walks the class hierarchy and compares type names at every level of it.
+template <typename T, typename Ctx>
+T* as(Ctx* ctx) {
+  return ctx != nullptr && typeid(*ctx) == typeid(T) ? static_cast<T*>(ctx) : nullptr;
+}
 
 using G = grammar::VerdeelParser;
 using L = grammar::VerdeelLexer;

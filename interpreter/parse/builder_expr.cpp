@@ -23,45 +23,39 @@ ast::BinOp Builder::binOp(antlr4::Token* op) {
 }
 
 ast::ExprPtr Builder::expr(G::ExprContext* e) {
-  if (auto* p = dynamic_cast<G::PrimaryExprContext*>(e)) return primary(p->primary());
-  if (auto* m = dynamic_cast<G::MemberExprContext*>(e))
-    return make(e, ast::Member{expr(m->entity), ident(m->field)});
-  if (auto* n = dynamic_cast<G::NegateExprContext*>(e))
-    return make(e, ast::Unary{ast::UnOp::Neg, expr(n->operand)});
-  if (auto* n = dynamic_cast<G::NotExprContext*>(e))
-    return make(e, ast::Unary{ast::UnOp::Not, expr(n->operand)});
-  if (auto* b = dynamic_cast<G::MulDivExprContext*>(e))
+  if (auto* p = as<G::PrimaryExprContext>(e)) return primary(p->primary());
+  if (auto* m = as<G::MemberExprContext>(e)) return make(e, ast::Member{expr(m->entity), ident(m->field)});
+  if (auto* n = as<G::NegateExprContext>(e)) return make(e, ast::Unary{ast::UnOp::Neg, expr(n->operand)});
+  if (auto* n = as<G::NotExprContext>(e)) return make(e, ast::Unary{ast::UnOp::Not, expr(n->operand)});
+  if (auto* b = as<G::MulDivExprContext>(e))
     return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
-  if (auto* b = dynamic_cast<G::AddSubExprContext*>(e))
+  if (auto* b = as<G::AddSubExprContext>(e))
     return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
-  if (auto* b = dynamic_cast<G::CompareExprContext*>(e))
+  if (auto* b = as<G::CompareExprContext>(e))
     return make(e, ast::Binary{binOp(b->op), expr(b->lhs), expr(b->rhs)});
-  if (auto* b = dynamic_cast<G::AndExprContext*>(e))
+  if (auto* b = as<G::AndExprContext>(e))
     return make(e, ast::Binary{ast::BinOp::And, expr(b->lhs), expr(b->rhs)});
-  if (auto* b = dynamic_cast<G::OrExprContext*>(e))
+  if (auto* b = as<G::OrExprContext>(e))
     return make(e, ast::Binary{ast::BinOp::Or, expr(b->lhs), expr(b->rhs)});
-  if (auto* i = dynamic_cast<G::IsEmptyExprContext*>(e))
+  if (auto* i = as<G::IsEmptyExprContext>(e))
     return make(e, ast::IsEmpty{expr(i->operand), i->negated != nullptr});
-  auto* f = dynamic_cast<G::IfExprContext*>(e);
+  auto* f = as<G::IfExprContext>(e);
   return make(e, ast::If{expr(f->condition), expr(f->thenValue), expr(f->elseValue)});
 }
 
 ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
-  // The most frequent alternative first: a failed dynamic_cast walks the class hierarchy and compares
-  // type names (rules/2024 has as many names as all other primaries together).
-  if (auto* n = dynamic_cast<G::NameRefContext*>(p)) return make(p, ast::NameRef{n->name->getText()});
-  if (dynamic_cast<G::NumberLitContext*>(p)) {
+  // The most frequent alternative first (rules/2024 has as many names as all other primaries together).
+  if (auto* n = as<G::NameRefContext>(p)) return make(p, ast::NameRef{n->name->getText()});
+  if (as<G::NumberLitContext>(p)) {
     std::string t = p->getText();
     t.erase(std::remove(t.begin(), t.end(), '_'), t.end());
     return make(p, ast::NumberLit{t});
   }
-  if (dynamic_cast<G::TextLitContext*>(p)) return make(p, ast::TextLit{unquote(p->getText())});
-  if (auto* d = dynamic_cast<G::DateLitContext*>(p))
-    return make(p, ast::DateLit{date(d->DATE()->getSymbol())});
-  if (auto* b = dynamic_cast<G::BoolLitContext*>(p))
-    return make(p, ast::BoolLit{b->value->getType() == L::WAAR});
-  if (auto* t = dynamic_cast<G::ThisEntityContext*>(p)) return make(p, ast::ThisRef{ident(t->tableName)});
-  if (auto* a = dynamic_cast<G::AggregateContext*>(p)) {
+  if (as<G::TextLitContext>(p)) return make(p, ast::TextLit{unquote(p->getText())});
+  if (auto* d = as<G::DateLitContext>(p)) return make(p, ast::DateLit{date(d->DATE()->getSymbol())});
+  if (auto* b = as<G::BoolLitContext>(p)) return make(p, ast::BoolLit{b->value->getType() == L::WAAR});
+  if (auto* t = as<G::ThisEntityContext>(p)) return make(p, ast::ThisRef{ident(t->tableName)});
+  if (auto* a = as<G::AggregateContext>(p)) {
     ast::AggFn fn = a->fn->getType() == L::SOM       ? ast::AggFn::Sum
                     : a->fn->getType() == L::MINIMUM ? ast::AggFn::Min
                     : a->fn->getType() == L::LIJST   ? ast::AggFn::List
@@ -69,16 +63,16 @@ ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
     return make(
         p, ast::Aggregate{fn, expr(a->value), ident(a->tableName), a->filter ? expr(a->filter) : nullptr});
   }
-  if (auto* c = dynamic_cast<G::CountContext*>(p))
+  if (auto* c = as<G::CountContext>(p))
     return make(p, ast::Aggregate{ast::AggFn::Count, nullptr, ident(c->tableName),
                                   c->filter ? expr(c->filter) : nullptr});
-  if (auto* r = dynamic_cast<G::RoundContext*>(p)) {
+  if (auto* r = as<G::RoundContext>(p)) {
     ast::RoundMode mode = ast::RoundMode::HalfUp;
-    if (dynamic_cast<G::ModeDownContext*>(r->rounding))
+    if (as<G::ModeDownContext>(r->rounding))
       mode = ast::RoundMode::Down;
-    else if (dynamic_cast<G::ModeUpContext*>(r->rounding))
+    else if (as<G::ModeUpContext>(r->rounding))
       mode = ast::RoundMode::Up;
-    else if (dynamic_cast<G::ModeHalfEvenContext*>(r->rounding))
+    else if (as<G::ModeHalfEvenContext>(r->rounding))
       mode = ast::RoundMode::HalfEven;
     std::optional<int> decimals;
     if (r->decimals) {
@@ -93,7 +87,7 @@ ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
     }
     return make(p, ast::Round{expr(r->value), mode, decimals});
   }
-  if (auto* u = dynamic_cast<G::UnitCallContext*>(p)) {
+  if (auto* u = as<G::UnitCallContext>(p)) {
     static const std::pair<const char*, ast::UnitQueryKind> kinds[] = {
         {"laatste_eenheid", ast::UnitQueryKind::Last},
         {"volgende_eenheid", ast::UnitQueryKind::Next},
@@ -113,7 +107,7 @@ ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
                        : trf("did you mean `{}`?", m);
     return make(p, ast::NameRef{fn});
   }
-  auto* par = dynamic_cast<G::ParenContext*>(p);
+  auto* par = as<G::ParenContext>(p);
   return expr(par->inner);
 }
 }  // namespace verdeel::parse

@@ -23,7 +23,7 @@ void Builder::amendmentFile(G::AmendmentHeaderContext* h, G::RuleFileContext* ct
     d.help = tr("write the change as `onderdeel A: vervangt artikel 2 door artikel 2 ...`");
   }
   for (auto* item : ctx->item()) {
-    auto* pt = dynamic_cast<G::ItemPartContext*>(item);
+    auto* pt = as<G::ItemPartContext>(item);
     if (!pt) {
       auto& d = diags_.report(Code::E0215, span(item->getStart()),
                               tr("an amending regulation holds only `onderdeel`s"));
@@ -41,81 +41,81 @@ ast::AmendmentPart Builder::part(G::PartContext* p) {
   out.label = p->label->getText();
   using K = ast::AmendmentPart::Kind;
   G::ChangeContext* c = p->change();
-  if (auto* r = dynamic_cast<G::PartReplaceArticleContext*>(c)) {
+  if (auto* r = as<G::PartReplaceArticleContext>(c)) {
     out.kind = K::ReplaceArticle;
     out.article = articleNumber(r->number);
     artikel(r->artikel(), out.content);
-  } else if (auto* i = dynamic_cast<G::PartInsertArticleContext*>(c)) {
+  } else if (auto* i = as<G::PartInsertArticleContext>(c)) {
     out.kind = K::InsertArticle;
     artikel(i->artikel(), out.content);
-  } else if (auto* v = dynamic_cast<G::PartRepealArticleContext*>(c)) {
+  } else if (auto* v = as<G::PartRepealArticleContext>(c)) {
     out.kind = K::RepealArticle;
     out.article = articleNumber(v->number);
-  } else if (auto* a = dynamic_cast<G::PartAddMembersContext*>(c)) {
+  } else if (auto* a = as<G::PartAddMembersContext>(c)) {
     out.kind = K::AddMembers;
     out.article = articleNumber(a->number);
     for (auto* m : a->member()) member(m, -1, out.content);
-  } else if (auto* d = dynamic_cast<G::PartReplaceDefinitionContext*>(c)) {
+  } else if (auto* d = as<G::PartReplaceDefinitionContext>(c)) {
     out.kind = K::ReplaceDefinition;
     out.definition = ident(d->name);
     member(d->member(), -1, out.content);
-  } else if (auto* x = dynamic_cast<G::PartRepealDefinitionContext*>(c)) {
+  } else if (auto* x = as<G::PartRepealDefinitionContext>(c)) {
     out.kind = K::RepealDefinition;
     out.definition = ident(x->name);
-  } else if (auto* rp = dynamic_cast<G::PartReplaceParameterContext*>(c)) {
+  } else if (auto* rp = as<G::PartReplaceParameterContext>(c)) {
     out.kind = K::ReplaceParameter;
     out.definition = ident(rp->name);
     out.content.parameters.push_back(parameter(rp->parameter(), -1));
-  } else if (auto* xp = dynamic_cast<G::PartRepealParameterContext*>(c)) {
+  } else if (auto* xp = as<G::PartRepealParameterContext>(c)) {
     out.kind = K::RepealParameter;
     out.definition = ident(xp->name);
-  } else if (auto* av = dynamic_cast<G::PartAddParameterValueContext*>(c)) {
+  } else if (auto* av = as<G::PartAddParameterValueContext>(c)) {
     out.kind = K::AddParameterValue;
     out.definition = ident(av->name);
     ast::ParameterDecl holder;
     holder.name = out.definition;
     holder.values.push_back(parameterValue(av->value->value, av->value->from, av->value->basis, av->value));
     out.content.parameters.push_back(std::move(holder));
-  } else if (auto* re = dynamic_cast<G::PartReplaceExceptionContext*>(c)) {
+  } else if (auto* re = as<G::PartReplaceExceptionContext>(c)) {
     out.kind = K::ReplaceException;
     out.definition = ident(re->name);
     out.content.exceptions.push_back(exception(re->exception(), -1));
-  } else if (auto* xe = dynamic_cast<G::PartRepealExceptionContext*>(c)) {
+  } else if (auto* xe = as<G::PartRepealExceptionContext>(c)) {
     out.kind = K::RepealException;
     out.definition = ident(xe->name);
-  } else if (auto* rc = dynamic_cast<G::PartReplaceControleContext*>(c)) {
+  } else if (auto* rc = as<G::PartReplaceControleContext>(c)) {
     out.kind = K::ReplaceControle;
     out.claim = rc->kind->getType() == L::BEWERING;
     out.definition = ast::Ident{unquote(rc->description->getText()), span(rc->description)};
     member(rc->member(), -1, out.content);
-  } else if (auto* xc = dynamic_cast<G::PartRepealControleContext*>(c)) {
+  } else if (auto* xc = as<G::PartRepealControleContext>(c)) {
     out.kind = K::RepealControle;
     out.claim = xc->kind->getType() == L::BEWERING;
     out.definition = ast::Ident{unquote(xc->description->getText()), span(xc->description)};
-  } else if (auto* rt = dynamic_cast<G::PartReplaceTableContext*>(c)) {
+  } else if (auto* rt = as<G::PartReplaceTableContext>(c)) {
     out.kind = K::ReplaceTable;
     out.definition = ident(rt->name);
     out.tables.push_back(table(rt->table()));
-  } else if (auto* it = dynamic_cast<G::PartInsertTableContext*>(c)) {
+  } else if (auto* it = as<G::PartInsertTableContext>(c)) {
     out.kind = K::InsertTable;
     out.tables.push_back(table(it->table()));
     out.definition = out.tables.back().name;
-  } else if (auto* xt = dynamic_cast<G::PartRepealTableContext*>(c)) {
+  } else if (auto* xt = as<G::PartRepealTableContext>(c)) {
     out.kind = K::RepealTable;
     out.definition = ident(xt->name);
-  } else if (auto* as = dynamic_cast<G::PartAddTableSourceContext*>(c)) {
+  } else if (auto* ats = as<G::PartAddTableSourceContext>(c)) {
     out.kind = K::AddTableSource;
-    out.definition = ident(as->name);
-    out.source = datedSource(as->source);
-  } else if (auto* ro = dynamic_cast<G::PartReplaceOutputContext*>(c)) {
+    out.definition = ident(ats->name);
+    out.source = datedSource(ats->source);
+  } else if (auto* ro = as<G::PartReplaceOutputContext>(c)) {
     out.kind = K::ReplaceOutput;
     out.definition = ast::Ident{unquote(ro->name->getText()), span(ro->name)};
     out.outputs.push_back(output(ro->output()));
-  } else if (auto* io = dynamic_cast<G::PartInsertOutputContext*>(c)) {
+  } else if (auto* io = as<G::PartInsertOutputContext>(c)) {
     out.kind = K::InsertOutput;
     out.outputs.push_back(output(io->output()));
     out.definition = ast::Ident{out.outputs.back().name, out.outputs.back().span};
-  } else if (auto* xo = dynamic_cast<G::PartRepealOutputContext*>(c)) {
+  } else if (auto* xo = as<G::PartRepealOutputContext>(c)) {
     out.kind = K::RepealOutput;
     out.definition = ast::Ident{unquote(xo->name->getText()), span(xo->name)};
   }
