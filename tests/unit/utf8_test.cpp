@@ -20,6 +20,17 @@ TEST_CASE("the first invalid byte is found") {
   CHECK(utf8::firstInvalid("\xF4\x90\x80\x80") == 0);  // beyond U+10FFFF
 }
 
+TEST_CASE("the first invalid byte is found at any offset, past runs of ASCII read eight at a time") {
+  for (std::size_t k = 0; k < 40; ++k) {
+    CAPTURE(k);
+    CHECK(utf8::firstInvalid(std::string(k, 'a') + "\xFF" + std::string(20, 'b')) == k);
+    CHECK(utf8::firstInvalid(std::string(k, 'a') + "\xC3") == k);  // truncated at the very end
+    CHECK(utf8::firstInvalid(std::string(k, 'a') + "\xC3\xA2" + std::string(k, 'c')) ==
+          std::string_view::npos);
+    CHECK(utf8::firstInvalid(std::string(k, 'a') + "\xC3\xA2" + std::string(k, 'c') + "\x80") == 2 * k + 2);
+  }
+}
+
 TEST_CASE("length counts code points") {
   CHECK(utf8::length("Fryslân") == 7);
   CHECK(utf8::length("abc") == 3);
