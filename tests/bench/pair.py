@@ -34,9 +34,11 @@ def main():
     parser.add_argument("old")
     parser.add_argument("new")
     parser.add_argument("--runs", type=int, default=41)
-    parser.add_argument("command", nargs="*")
-    opts = parser.parse_args()
-    command = opts.command or ["run", os.path.join(ROOT, "rules", "2024"), "--format", "csv"]
+    # Everything after `--` is the command (its options are not pair.py's).
+    argv = sys.argv[1:]
+    given = argv[argv.index("--") + 1:] if "--" in argv else []
+    opts = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
+    command = given or ["run", os.path.join(ROOT, "rules", "2024"), "--format", "csv"]
     scratch = tempfile.mkdtemp(prefix="verdeel-pair-")
     times = {opts.old: [], opts.new: []}
     try:
