@@ -86,7 +86,10 @@ void* takeBlock(std::size_t size) {
       }
     }
   }
-  return fromMalloc(size);
+  // A small block is asked for at its class's full size, which glibc rounds to the same chunk: a block
+  // in a list then has room for any request of its class with any malloc (an exact one, such as
+  // AddressSanitizer's in the unit tests, too).
+  return fromMalloc(size <= kMaxChunk ? chunkFor(size) - kWord : size);
 }
 
 void giveBlock(void* block, std::size_t size) noexcept {
