@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "check/checker.hpp"
 #include "check/lookalike.hpp"
@@ -130,17 +131,24 @@ void Checker::lookalikes() {
   for (const Parameter& p : p_.parameters) names.push_back({p.name, p.span, tr("parameter")});
   for (const Definition& d : p_.definitions) names.push_back({d.name, d.span, tr("definition")});
 
-  // ICU's spoof checker only when a name needs it (one that is not plain ASCII).
+  // The skeleton of every plain name without ICU; ICU's spoof checker only when a name needs it (one
+  // that is not plain ASCII).
+  std::vector<std::optional<std::string>> plain;
+  plain.reserve(names.size());
+  bool needsIcu = false;
+  for (const Named& n : names) {
+    plain.push_back(plainSkeleton(n.name));
+    needsIcu = needsIcu || !plain.back();
+  }
   std::optional<Spoof> spoof;
-  for (const Named& n : names)
-    if (!plainSkeleton(n.name)) {
-      spoof.emplace();
-      if (!spoof->ready()) return;
-      break;
-    }
+  if (needsIcu) {
+    spoof.emplace();
+    if (!spoof->ready()) return;
+  }
   std::map<std::string, const Named*> bySkeleton;
   std::set<std::string> reported;
-  for (const Named& n : names) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const Named& n = names[i];
     if (spoof && !ascii(n.name) && spoof->suspect(n.name) && reported.insert(n.name).second) {
       const auto [letters, count] = foreignLetters(n.name);
       auto& d = diags_.report(
@@ -151,8 +159,7 @@ void Checker::lookalikes() {
           "letters of another script can look exactly like Latin ones; write the name in one script (with a "
           "Dutch keyboard)");
     }
-    std::optional<std::string> plain = plainSkeleton(n.name);
-    auto [it, fresh] = bySkeleton.emplace(plain ? std::move(*plain) : spoof->skeleton(n.name), &n);
+    auto [it, fresh] = bySkeleton.emplace(plain[i] ? std::move(*plain[i]) : spoof->skeleton(n.name), &n);
     if (fresh || it->second->name == n.name) continue;
     if (!reported.insert(it->second->name + "\n" + n.name).second) continue;
     auto& d = diags_.report(Code::W0202, n.span,
