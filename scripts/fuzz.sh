@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (build-fuzz/) and runs each for SECONDS (default 60),
+# Builds the libFuzzer targets in the instrumented build (scripts/asan-build.sh: clang with ASan and
+# UBSan, build-asan/, shared with scripts/sanitize.sh) and runs each for SECONDS (default 60),
 # seeded from the golden cases and from the corpora kept in the repository (tests/fuzz/corpus/):
 # fuzz_rules (rule files), fuzz_csv (data files), fuzz_pipeline (a rule file and its data),
 # fuzz_receipt (receipts). Targets run side by side, one per core. Fails when a target finds a crash,
-# hang (-timeout) or leak, leaving the input in build-fuzz/findings/TARGET/. The executions per
-# target go to build-fuzz/fuzz-summary.txt.
+# hang (-timeout) or leak, leaving the input in build-asan/findings/TARGET/. The executions per
+# target go to build-asan/fuzz-summary.txt.
 # With VERDEEL_FUZZ_KEEP=1 the kept corpora are replaced afterwards by the minimised union of what
 # they held and what this run found (libFuzzer -merge=1): commit that to keep the coverage.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -14,12 +15,8 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(rules csv pipeline receipt)
-build="$root/build-fuzz"
-# -O1 with line tables, as libFuzzer's documentation builds its targets (and a shorter build).
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVERDEEL_FUZZ=ON \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
-  -DVERDEEL_TESTS=OFF >/dev/null
-cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]/#/fuzz_}"
+build="$root/build-asan"
+"$root/scripts/asan-build.sh" "${targets[@]/#/fuzz_}"
 
 # Seed corpora from the golden cases (and the shipped rule sets).
 seeds="$build/seeds"
