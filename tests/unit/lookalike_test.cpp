@@ -37,8 +37,8 @@ TEST_CASE("the skeleton of every plain character is ICU's") {
 }
 
 TEST_CASE("names that are not plain are left to ICU") {
-  CHECK_FALSE(verdeel::check::plainSkeleton("t\xD0\xBEtaal").has_value());  // a Cyrillic o
-  CHECK_FALSE(verdeel::check::plainSkeleton("co\xC3\xAB" "fficient").has_value());
+  CHECK_FALSE(verdeel::check::plainSkeleton("t\xD0\xBEtaal").has_value());     // a Cyrillic o
+  CHECK_FALSE(verdeel::check::plainSkeleton("co\u00EBfficient").has_value());  // an e with a diaeresis
   CHECK_FALSE(verdeel::check::plainSkeleton("a-b").has_value());
   CHECK_FALSE(verdeel::check::plainSkeleton("a|b").has_value());  // `|` looks like `l`: ICU says so
 }
