@@ -5,19 +5,9 @@
 #include <new>
 
 #include "cli/blocks.hpp"
+#include "source/sanitized.hpp"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define VERDEEL_OWN_NEW 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define VERDEEL_OWN_NEW 0
-#endif
-#endif
-#ifndef VERDEEL_OWN_NEW
-#define VERDEEL_OWN_NEW 1
-#endif
-
-#if VERDEEL_OWN_NEW
+#if !VERDEEL_SANITIZED
 
 using verdeel::cli::giveBlock;
 using verdeel::cli::takeBlock;

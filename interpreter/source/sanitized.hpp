@@ -3,18 +3,21 @@
 // then, so that the sanitizer sees every block.
 #pragma once
 
-namespace verdeel {
-
+// VERDEEL_SANITIZED (0 or 1) for the preprocessor, where a definition must be left out altogether
+// (cli/new_delete.cpp); kSanitized for code.
 #if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kSanitized = true;
+#define VERDEEL_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-inline constexpr bool kSanitized = true;
-#else
-inline constexpr bool kSanitized = false;
+#define VERDEEL_SANITIZED 1
 #endif
-#else
-inline constexpr bool kSanitized = false;
 #endif
+#ifndef VERDEEL_SANITIZED
+#define VERDEEL_SANITIZED 0
+#endif
+
+namespace verdeel {
+
+inline constexpr bool kSanitized = VERDEEL_SANITIZED == 1;
 
 }  // namespace verdeel
