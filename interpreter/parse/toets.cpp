@@ -66,28 +66,28 @@ class TestBuilder {
     ast::TestValue out;
     out.span = span(v);
     using K = ast::TestValue::Kind;
-    if (auto* n = dynamic_cast<G::TestNumberContext*>(v)) {
+    if (auto* n = as<G::TestNumberContext>(v)) {
       out.kind = K::Number;
       out.text = (n->negative ? "-" : "") + n->NUMBER(0)->getText();
       if (n->denominator) out.denominator = n->denominator->getText();
       for (std::string* s : {&out.text, &out.denominator})
         s->erase(std::remove(s->begin(), s->end(), '_'), s->end());
-    } else if (auto* t = dynamic_cast<G::TestTextContext*>(v)) {
+    } else if (auto* t = as<G::TestTextContext>(v)) {
       out.kind = K::Text;
       out.text = Builder::unquote(t->STRING()->getText());
       out.value = out.text;
-    } else if (auto* d = dynamic_cast<G::TestDateContext*>(v)) {
+    } else if (auto* d = as<G::TestDateContext>(v)) {
       out.kind = K::Date;
       out.text = d->DATE()->getText();
       if (auto parsed = date(d->DATE()->getSymbol())) out.value = *parsed;
-    } else if (auto* b = dynamic_cast<G::TestBoolContext*>(v)) {
+    } else if (auto* b = as<G::TestBoolContext>(v)) {
       out.kind = K::Bool;
       out.text = b->value->getText();
       out.value = b->value->getType() == L::WAAR;
-    } else if (dynamic_cast<G::TestEmptyContext*>(v)) {
+    } else if (as<G::TestEmptyContext>(v)) {
       out.kind = K::Empty;
       out.text = "leeg";
-    } else if (auto* w = dynamic_cast<G::TestWordContext*>(v)) {
+    } else if (auto* w = as<G::TestWordContext>(v)) {
       out.kind = K::Word;
       out.text = w->IDENT()->getText();
     }
@@ -108,17 +108,17 @@ class TestBuilder {
     out.span = span(t->TOETS()->getSymbol());
     out.span.endCol = span(t->title).endCol;
     for (auto* item : t->testItem()) {
-      if (auto* p = dynamic_cast<G::TestPeildatumContext*>(item)) {
+      if (auto* p = as<G::TestPeildatumContext>(item)) {
         out.peildatum = date(p->date);
-      } else if (auto* z = dynamic_cast<G::TestSettingContext*>(item)) {
+      } else if (auto* z = as<G::TestSettingContext>(item)) {
         out.settings.push_back({ident(z->name), value(z->value)});
-      } else if (auto* g = dynamic_cast<G::TestDataContext*>(item)) {
+      } else if (auto* g = as<G::TestDataContext>(item)) {
         ast::TestData data;
         data.table = ident(g->tableName);
         if (g->path) data.path = path(g->path);
         if (g->rows) inlineRows(g->rows, data);
         out.data.push_back(std::move(data));
-      } else if (auto* e = dynamic_cast<G::TestExpectValueContext*>(item)) {
+      } else if (auto* e = as<G::TestExpectValueContext>(item)) {
         ast::Expectation& x = expect(out, ast::Expectation::Kind::Value, item);
         x.name = ident(e->name);
         if (e->entity) {
@@ -129,14 +129,14 @@ class TestBuilder {
           x.entity = entity;
         }
         x.expected = value(e->value);
-      } else if (auto* c = dynamic_cast<G::TestExpectControleContext*>(item)) {
+      } else if (auto* c = as<G::TestExpectControleContext>(item)) {
         ast::Expectation& x = expect(out, ast::Expectation::Kind::Controle, item);
         x.claim = c->kind->getType() == L::BEWERING;
         x.description = Builder::unquote(c->description->getText());
         x.expected = value(c->value);
-      } else if (auto* a = dynamic_cast<G::TestExpectEveryControleContext*>(item)) {
+      } else if (auto* a = as<G::TestExpectEveryControleContext>(item)) {
         expect(out, ast::Expectation::Kind::EveryControle, item).expected = value(a->value);
-      } else if (auto* o = dynamic_cast<G::TestExpectOutputContext*>(item)) {
+      } else if (auto* o = as<G::TestExpectOutputContext>(item)) {
         ast::Expectation& x = expect(out, ast::Expectation::Kind::Output, item);
         x.description = Builder::unquote(o->name->getText());
         x.path = path(o->path);

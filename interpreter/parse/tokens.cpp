@@ -37,13 +37,14 @@ SourceSpan tokenSpan(std::uint32_t file, const antlr4::Token* t) {
                                ? &static_cast<const CodePointStream*>(input)->codePoints()
                                : nullptr;
   const std::size_t start = t->getStartIndex(), stop = t->getStopIndex();
-  if (t->getType() == antlr4::Token::EOF) {
-  } else if (codePoints != nullptr && start <= stop && stop < codePoints->size()) {
-    for (std::size_t k = start; k <= stop; ++k) step((*codePoints)[k] == U'\n');
-  } else {
-    const std::string text = t->getText();
-    for (char c : text)
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) step(c == '\n');
+  if (t->getType() != antlr4::Token::EOF) {
+    if (codePoints != nullptr && start <= stop && stop < codePoints->size()) {
+      for (std::size_t k = start; k <= stop; ++k) step((*codePoints)[k] == U'\n');
+    } else {
+      const std::string text = t->getText();
+      for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) step(c == '\n');
+    }
   }
   if (empty) endCol = col + 1;
   return SourceSpan{file, line, col, endLine, endCol};
