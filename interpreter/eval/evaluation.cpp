@@ -318,33 +318,39 @@ std::optional<Value> Evaluation::evaluate(const check::CExpr& e, int subjectTabl
 }
 
 namespace {
-// Both sides of every comparison in a condition, through `en` and `of`; a comparison with a blank
-// side or one that cannot be computed is left out. Evaluated apart, so that what the outcome rests
-// on is not changed.
-void comparisons(Interpreter& in, const check::CExpr& e, int table, int row, std::vector<Comparison>& out) {
+// The comparisons of a condition itself, through `en` and `of`, in the order of the text.
+void ownComparisons(const check::CExpr& e, std::vector<const check::CExpr*>& out) {
   const auto* b = std::get_if<check::Binary>(&e.node);
   if (!b) return;
-  if (b->op == ast::BinOp::And || b->op == ast::BinOp::Or) {
-    comparisons(in, *b->lhs, table, row, out);
-    comparisons(in, *b->rhs, table, row, out);
-    return;
-  }
   switch (b->op) {
+    case ast::BinOp::And:
+    case ast::BinOp::Or:
+      ownComparisons(*b->lhs, out);
+      ownComparisons(*b->rhs, out);
+      return;
     case ast::BinOp::Eq:
     case ast::BinOp::Ne:
     case ast::BinOp::Lt:
     case ast::BinOp::Le:
     case ast::BinOp::Gt:
-    case ast::BinOp::Ge: break;
+    case ast::BinOp::Ge: out.push_back(&e); return;
     default: return;
   }
+}
+
+// Both sides of a comparison the condition's evaluation did not reach (after `en` with a false
+// side, or `of` with a true one), evaluated apart, so that what the outcome rests on is not
+// changed; nullopt when a side is blank or cannot be computed.
+std::optional<Comparison> sidesApart(Interpreter& in, const check::CExpr& e, int table, int row) {
+  const auto& b = std::get<check::Binary>(e.node);
   Collector scratch;
   Frame f{table, row, -1, &scratch, -1};
   try {
-    Value l = in.eval(*b->lhs, f), r = in.eval(*b->rhs, f);
-    if (std::holds_alternative<Empty>(l) || std::holds_alternative<Empty>(r)) return;
-    out.push_back({b->op, std::move(l), std::move(r)});
+    Value l = in.eval(*b.lhs, f), r = in.eval(*b.rhs, f);
+    if (std::holds_alternative<Empty>(l) || std::holds_alternative<Empty>(r)) return std::nullopt;
+    return Comparison{b.op, std::move(l), std::move(r)};
   } catch (const Poisoned&) {
+    return std::nullopt;
   }
 }
 
@@ -373,19 +379,30 @@ std::optional<ControleResult> Evaluation::evaluateControle(int index) {
   out.controle = index;
   Interpreter in(s);
   const int rows = c.subject < 0 ? 1 : s.rows(c.subject);
+  // The sides of the condition's own comparisons are kept as they are evaluated: for a claim's
+  // report, and for the text of a single comparison (a single value's, or one that fails).
+  SideWatch watch;
+  ownComparisons(*c.condition, watch.nodes);
+  const bool single = watch.nodes.size() == 1 && watch.nodes.front() == c.condition.get();
+  SideWatch* const watching = c.claim || (single && c.subject < 0) ? &watch : nullptr;
   for (int r = 0; r < rows; ++r) {
     const int row = c.subject < 0 ? -1 : r;
     Collector col;
-    Frame f{c.subject, row, -1, &col, c.article};
+    Frame f{c.subject, row, -1, &col, c.article, watching};
     ++out.checked;
     bool held = false;
     std::string sides;
     try {
+      watch.sides.assign(watch.nodes.size(), std::nullopt);
       held = in.truth(*c.condition, f);
-      if (const auto* b = std::get_if<check::Binary>(&c.condition->node)) {
-        if (b->op != ast::BinOp::And && b->op != ast::BinOp::Or && (!held || c.subject < 0))
-          sides = fmt::format("links {}, rechts {}", s.format(in.eval(*b->lhs, f)),
-                              s.format(in.eval(*b->rhs, f)));
+      if (single && (!held || c.subject < 0)) {
+        if (!watch.sides.front()) {  // not kept: a failing comparison of an entity
+          const auto& b = std::get<check::Binary>(c.condition->node);
+          Value lhs = in.eval(*b.lhs, f), rhs = in.eval(*b.rhs, f);
+          watch.sides.front() = Comparison{b.op, std::move(lhs), std::move(rhs)};
+        }
+        sides = fmt::format("links {}, rechts {}", s.format(watch.sides.front()->lhs),
+                            s.format(watch.sides.front()->rhs));
       }
     } catch (const Poisoned& p) {
       Computed failedValue;
@@ -408,7 +425,11 @@ std::optional<ControleResult> Evaluation::evaluateControle(int index) {
     out.herkomst = std::max(out.herkomst, col.provenance.herkomst);
     if (c.claim) {
       ClaimRow claimRow{row, held, col.provenance.herkomst, {}, {}};
-      comparisons(in, *c.condition, c.subject, row, claimRow.comparisons);
+      for (std::size_t i = 0; i < watch.nodes.size(); ++i) {
+        std::optional<Comparison>& kept = watch.sides[i];
+        if (!kept) kept = sidesApart(in, *watch.nodes[i], c.subject, row);
+        if (kept) claimRow.comparisons.push_back(std::move(*kept));
+      }
       claimRow.sides = sidesText(s, claimRow.comparisons);
       out.rows.push_back(std::move(claimRow));
     }

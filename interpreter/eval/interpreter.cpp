@@ -119,6 +119,14 @@ mpq_class Interpreter::number(const check::CExpr& e, Frame& f) {
   return num(e, f, scratch);
 }
 
+void SideWatch::note(const check::CExpr& e, ast::BinOp op, const Value& lhs, const Value& rhs) {
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i] == &e) {
+      sides[i] = Comparison{op, lhs, rhs};
+      return;
+    }
+}
+
 bool Interpreter::truth(const check::CExpr& e, Frame& f) {
   Value scratch;
   const Value& v = ref(e, f, scratch);
@@ -212,6 +220,7 @@ void Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame&
   const Value& b = ref(*n.rhs, f, sb);
   if (std::holds_alternative<Empty>(a)) missing(*n.lhs, f);
   if (std::holds_alternative<Empty>(b)) missing(*n.rhs, f);
+  if (f.watch) f.watch->note(e, n.op, a, b);
   int c = 0;
   if (const auto* qa = std::get_if<mpq_class>(&a))
     c = cmp(*qa, std::get<mpq_class>(b));
@@ -257,6 +266,7 @@ void Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fra
     candidates = index.rows(key);
   }
   Frame inner = f;
+  inner.watch = nullptr;  // a comparison in the condition of a row is not one of the controle's own
   // A sum is added up where it is kept.
   mpq_class* sum = nullptr;
   if (n.fn == ast::AggFn::Sum) {

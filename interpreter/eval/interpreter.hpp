@@ -8,6 +8,7 @@
 
 #include <gmpxx.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,12 +16,21 @@
 
 namespace verdeel::eval {
 
+// The comparisons of a controle's condition (its own, through `en` and `of`) whose two sides are
+// kept as they are evaluated: what a claim's report shows, without evaluating them a second time.
+struct SideWatch {
+  std::vector<const check::CExpr*> nodes;
+  std::vector<std::optional<Comparison>> sides;  // per node: its sides, once it was evaluated
+  void note(const check::CExpr& e, ast::BinOp op, const Value& lhs, const Value& rhs);
+};
+
 struct Frame {
   int subjectTable = -1;  // the table the rule is per (-1: a single value)
   int subject = -1;       // the entity's row
   int loop = -1;          // the row of the aggregate being computed
   Collector* collector = nullptr;
-  int article = -1;  // for the legal basis of a diagnostic
+  int article = -1;            // for the legal basis of a diagnostic
+  SideWatch* watch = nullptr;  // the comparisons whose sides are kept (a controle's own frame only)
 };
 
 class Interpreter {
