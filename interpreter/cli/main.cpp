@@ -21,6 +21,10 @@
 #include "stdlib/builtins.hpp"
 #include "value/memory.hpp"
 
+// Writes the execution profile of a build made with -fprofile-generate (libgcov; CMakeLists.txt,
+// VERDEEL_PROFILE); weak, so that in every other build it is absent and its address is null.
+extern "C" void __gcov_dump() __attribute__((weak));  // NOLINT(bugprone-reserved-identifier): libgcov's
+
 namespace {
 
 using namespace verdeel;
@@ -437,6 +441,9 @@ namespace {
   std::cout.flush();
   std::cerr.flush();
   std::fflush(nullptr);
+  // A build that records a profile (scripts/build.sh's first stage) writes it at exit, which
+  // _Exit skips: it is written here.
+  if (__gcov_dump != nullptr) __gcov_dump();
   if (verdeel::kSanitized) std::exit(code);
   std::_Exit(code);
 }
