@@ -103,11 +103,11 @@ std::string shown(std::string_view s) {
 // Reads the file of a table (td.path: its own, or a test's file in its place) into the sources:
 // td.file, or false after the diagnostic (a link leading outside the rule set, too large, unreadable).
 bool readTableFile(const check::Table& table, const LoadOptions& options, TableData& td,
-                   SourceManager& sources, Diagnostics& diags) {
+                   SourceManager& sources, Diagnostics& diags, RealPaths& paths) {
   // Where the file really is, before a byte of it is read: a link in the rule set may lead to
   // any file on the machine, and a data error would show its first line.
   const std::string& root = options.dataDir.empty() ? table.root : options.dataDir;
-  if (auto real = leadsOutside(td.path, root)) {
+  if (auto real = paths.leadsOutside(td.path, root)) {
     auto& d = diags.report(
         Code::E0417, table.pathSpan,
         trf("data file `{}` leads through a symbolic link to `{}`, outside {} `{}`", td.path, *real,
@@ -156,6 +156,7 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
   // The CSV column of each row's cell, kept for the key and the reference columns only: the
   // diagnostics about a repeated key or an unknown reference point at it. [table][column][row]
   std::vector<std::vector<std::vector<std::uint32_t>>> positions(program.tables.size());
+  RealPaths paths;  // the tables' folders, each resolved once
   for (std::size_t ti = 0; ti < program.tables.size(); ++ti) {
     const check::Table& table = program.tables[ti];
     TableData& td = ds.tables[ti];
@@ -170,7 +171,7 @@ std::optional<Dataset> load(const check::Program& program, const LoadOptions& op
     if (auto given = options.rows.find(table.name); given != options.rows.end()) {
       td.file = given->second;
       td.path = sources.path(td.file);
-    } else if (!readTableFile(table, options, td, sources, diags)) {
+    } else if (!readTableFile(table, options, td, sources, diags, paths)) {
       continue;
     }
     // Room for every line at once (a table of a million rows is not copied as it grows).

@@ -129,8 +129,10 @@ bool writeAtomically(const std::string& dir, const std::vector<OutputFile>& file
 
   // The folder is replaced as a whole: it may not hold an input, nor files verdeel did not write.
   const fs::path realOut = weaklyReal(out.string());
+  RealPaths paths;  // the inputs lie in a few folders
   for (const std::string& in : inputs) {
-    const fs::path realIn = weaklyReal(in);
+    const std::optional<fs::path> found = paths.of(in);
+    const fs::path realIn = found ? *found : weaklyReal(in);
     if (within(realIn, realOut))
       return fail(Code::E0601,
                   trf("output folder `{}` holds input file `{}`; it would be replaced as a whole", dir, in),

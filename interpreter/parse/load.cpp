@@ -18,10 +18,11 @@ namespace {
 
 // Registers a file and checks its encoding; returns 0 when it cannot be used.
 std::uint32_t readRuleFile(const fs::path& file, SourceManager& sources, Diagnostics& diags,
-                           const Limits& limits) {
+                           const Limits& limits, RealPaths& paths) {
   // A link is followed, but only to a rule file: `a.regels -> /etc/shadow` is not read (a syntax
   // error would show its first line).
-  const std::string real = realLocation(file.string());
+  const std::optional<fs::path> found = paths.of(file.string());
+  const std::string real = found ? found->string() : file.string();
   if (fs::path(real).extension() != ".regels") {
     std::error_code ec;
     auto& d =
@@ -134,8 +135,9 @@ ast::RuleSet readLayers(const std::string& path, SourceManager& sources, Diagnos
   } else {
     files.push_back(p);
   }
+  RealPaths paths;  // the files of one folder
   for (const fs::path& f : files) {
-    std::uint32_t id = readRuleFile(f, sources, diags, limits);
+    std::uint32_t id = readRuleFile(f, sources, diags, limits, paths);
     if (id == 0) continue;
     rs.files.push_back(id);
     std::string base = f.parent_path().string();

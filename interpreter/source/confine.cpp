@@ -1,6 +1,7 @@
 #include "source/confine.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -41,7 +42,45 @@ bool resolve(const std::string& path, fs::path& real) {
   return !ec;
 }
 
+std::optional<fs::path> resolved(const std::string& path) {
+  fs::path real;
+  if (resolve(path, real)) return real;
+  return std::nullopt;
+}
+
 }  // namespace
+
+const std::optional<fs::path>& RealPaths::folder(const std::string& path) {
+  for (const auto& [name, real] : folders_)
+    if (name == path) return real;
+  folders_.emplace_back(path, resolved(path));
+  return folders_.back().second;
+}
+
+std::optional<fs::path> RealPaths::of(const std::string& path) {
+  const fs::path p(path);
+  const fs::path name = p.filename();
+  if (name.empty() || name == "." || name == "..") return resolved(path);
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return std::nullopt;
+  if (S_ISLNK(st.st_mode)) return resolved(path);
+  const auto& dir = folder(p.has_parent_path() ? p.parent_path().string() : std::string("."));
+  if (!dir) return resolved(path);
+  return *dir / name;
+}
+
+std::optional<std::string> RealPaths::leadsOutside(const std::string& path, const std::string& folderPath) {
+  const std::optional<fs::path> real = of(path);
+  if (!real) return std::nullopt;
+  const std::optional<fs::path>& root = folder(folderPath);
+  if (!root) return real->string();
+  // Component by component: `/a/bc` is not under `/a/b`.
+  auto r = root->begin();
+  auto p = real->begin();
+  for (; r != root->end(); ++r, ++p)
+    if (p == real->end() || *p != *r) return real->string();
+  return std::nullopt;
+}
 
 std::string realLocation(const std::string& path) {
   fs::path real;
@@ -56,16 +95,8 @@ fs::path weaklyReal(const std::string& path) {
 }
 
 std::optional<std::string> leadsOutside(const std::string& path, const std::string& folder) {
-  fs::path real;
-  if (!resolve(path, real)) return std::nullopt;
-  fs::path root;
-  if (!resolve(folder, root)) return real.string();
-  // Component by component: `/a/bc` is not under `/a/b`.
-  auto r = root.begin();
-  auto p = real.begin();
-  for (; r != root.end(); ++r, ++p)
-    if (p == real.end() || *p != *r) return real.string();
-  return std::nullopt;
+  RealPaths paths;
+  return paths.leadsOutside(path, folder);
 }
 
 }  // namespace verdeel

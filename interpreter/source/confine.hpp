@@ -6,8 +6,27 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace verdeel {
+
+// Real locations of many files in few folders (a rule set's files, its data files, a run's inputs):
+// a path whose last part is not a link lies in its folder's real location under its own name, so
+// each file costs one `lstat` and each folder is resolved once, where resolving a file costs an
+// open, a readlink and a close. A folder is remembered as it was at its first look-up: give each
+// operation its own RealPaths.
+class RealPaths {
+ public:
+  // The real location of `path` (every link resolved), or nullopt when it does not exist.
+  std::optional<std::filesystem::path> of(const std::string& path);
+  // As leadsOutside below, with `folder` remembered.
+  std::optional<std::string> leadsOutside(const std::string& path, const std::string& folder);
+
+ private:
+  std::vector<std::pair<std::string, std::optional<std::filesystem::path>>> folders_;
+  const std::optional<std::filesystem::path>& folder(const std::string& path);
+};
 
 // The real location of `path` (every link resolved) when it lies outside the real location of
 // `folder`; nullopt when it lies inside, or when `path` does not exist (reading it reports that).

@@ -76,3 +76,43 @@ TEST_CASE("a link that leaves the folder is found, one that stays is not") {
   std::ofstream(t.root / "set2" / "c.csv") << "z\n";
   CHECK(leadsOutside((t.root / "set2" / "c.csv").string(), set).has_value());
 }
+
+TEST_CASE("RealPaths agrees with canonical for every path, one folder remembered for many files") {
+  Tree t;
+  fs::create_symlink(t.root / "set" / "data", t.root / "set" / "linked");  // a folder that stays
+  RealPaths paths;
+  for (const char* p : {"set/data/a.csv", "set/data/in.csv", "set/data/chain.csv", "set/data/out.csv",
+                        "set/away/b.csv", "set/data/../data/a.csv", "set", "set/away", "set/linked/a.csv",
+                        "set/linked/out.csv", "set/data/", "set/data/.", "set/data/.."}) {
+    CAPTURE(p);
+    const fs::path path = t.root / p;
+    REQUIRE(paths.of(path.string()).has_value());
+    CHECK(*paths.of(path.string()) == fs::canonical(path));  // asked twice: the folder remembered
+  }
+  CHECK_FALSE(paths.of((t.root / "set/data/missing.csv").string()).has_value());
+  CHECK_FALSE(paths.of((t.root / "nowhere/x.csv").string()).has_value());
+  const fs::path before = fs::current_path();
+  fs::current_path(t.root / "set");
+  RealPaths relative;
+  CHECK(*relative.of("data/chain.csv") == fs::canonical(t.root / "set" / "data" / "a.csv"));
+  CHECK(*relative.of("away") == fs::canonical(t.root / "elsewhere"));
+  CHECK(*relative.of("") == fs::canonical(t.root / "set"));
+  fs::current_path(before);
+}
+
+TEST_CASE("RealPaths finds a link that leaves the folder, as leadsOutside does") {
+  Tree t;
+  const std::string set = (t.root / "set").string();
+  RealPaths paths;
+  CHECK_FALSE(paths.leadsOutside((t.root / "set/data/a.csv").string(), set).has_value());
+  CHECK_FALSE(paths.leadsOutside((t.root / "set/data/chain.csv").string(), set).has_value());
+  CHECK(paths.leadsOutside((t.root / "set/data/out.csv").string(), set).value() ==
+        fs::canonical(t.root / "elsewhere" / "b.csv").string());
+  CHECK(paths.leadsOutside((t.root / "set/away/b.csv").string(), set).has_value());
+  CHECK_FALSE(paths.leadsOutside((t.root / "set/data/missing.csv").string(), set).has_value());
+  // A file that a link replaced after its folder was remembered is still resolved through the link.
+  fs::remove(t.root / "set" / "data" / "a.csv");
+  fs::create_symlink(t.root / "elsewhere" / "b.csv", t.root / "set" / "data" / "a.csv");
+  CHECK(paths.leadsOutside((t.root / "set/data/a.csv").string(), set).value() ==
+        fs::canonical(t.root / "elsewhere" / "b.csv").string());
+}
