@@ -209,21 +209,35 @@ Match longest(const Cursor& c) {
 
 CodePointStream::CodePointStream(std::string_view utf8) {
   if (utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);  // as ANTLR's stream: no byte-order mark
-  _data.resize(utf8.size());                                       // at most one code point a byte
+  utf8_ = utf8;
+  _data.resize(utf8.size());  // at most one code point a byte
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(utf8.size());
   std::size_t n = 0;
+  std::size_t more = 0;
   std::int32_t i = 0;
   while (i < length) {
     if (bytes[i] < 0x80) {  // ASCII, nearly all of a rule file
       _data[n++] = bytes[i++];
       continue;
     }
+    const std::int32_t from = i;
     UChar32 cp = 0;
     U8_NEXT(bytes, i, length, cp);
+    if (cp < 0) valid_ = false;
+    more += static_cast<std::size_t>(i - from - 1);
+    wide_.push_back(n);
+    more_.push_back(more);
     _data[n++] = cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp);
   }
   _data.resize(n);
+}
+
+// Where code point `codePoint` starts in utf8_ (utf8_.size() for the end).
+std::size_t CodePointStream::byteOffset(std::size_t codePoint) const {
+  // The wide code points before this one, and the bytes they take past one each.
+  const auto before = std::lower_bound(wide_.begin(), wide_.end(), codePoint) - wide_.begin();
+  return codePoint + (before == 0 ? 0 : more_[static_cast<std::size_t>(before) - 1]);
 }
 
 std::string CodePointStream::getText(const antlr4::misc::Interval& interval) {
@@ -231,6 +245,10 @@ std::string CodePointStream::getText(const antlr4::misc::Interval& interval) {
   const auto start = static_cast<std::size_t>(interval.a);
   const std::size_t stop = std::min(static_cast<std::size_t>(interval.b), _data.size() - 1);
   if (start >= _data.size() || stop < start) return {};
+  if (valid_) {
+    const std::size_t from = byteOffset(start);
+    return utf8_.substr(from, byteOffset(stop + 1) - from);
+  }
   std::string out(4 * (stop - start + 1), '\0');  // at most four bytes a code point
   auto* bytes = reinterpret_cast<std::uint8_t*>(out.data());
   std::int32_t length = 0;

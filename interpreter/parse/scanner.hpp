@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "antlr4-runtime.h"
 
@@ -24,6 +25,9 @@ namespace verdeel::parse {
 // stream does; a byte that is not valid UTF-8 becomes U+FFFD), whose code points the scanner reads
 // directly. Decoding, and encoding the text of a token again, are done here rather than by the
 // runtime, whose conversion through std::wstring_convert took half the time of building the AST.
+// The text of a stretch of code points is cut from the UTF-8 it was read from (where each code
+// point that is not ASCII lies is kept, to find its bytes); after a byte that was not valid UTF-8
+// it is encoded again from the code points, U+FFFD included.
 class CodePointStream : public antlr4::ANTLRInputStream {
  public:
   explicit CodePointStream(std::string_view utf8);
@@ -31,6 +35,13 @@ class CodePointStream : public antlr4::ANTLRInputStream {
   // The text of code points a..b (inclusive), as ANTLRInputStream gives it.
   std::string getText(const antlr4::misc::Interval& interval) override;
   using antlr4::ANTLRInputStream::getText;
+
+ private:
+  std::string utf8_;               // what was read, without a byte-order mark
+  bool valid_ = true;              // false: a byte was not UTF-8 (a U+FFFD stands for it)
+  std::vector<std::size_t> wide_;  // the code points of more than one byte, in order
+  std::vector<std::size_t> more_;  // per wide_ entry: the bytes past one, up to and including it
+  std::size_t byteOffset(std::size_t codePoint) const;
 };
 
 class Scanner : public antlr4::TokenSource {
