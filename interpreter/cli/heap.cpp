@@ -17,6 +17,10 @@ constexpr std::size_t kPad = std::size_t{16} << 20;
 constexpr std::size_t kKeep = std::size_t{64} << 20;        // freed memory kept before it is given back
 constexpr std::size_t kLargeBlock = std::size_t{16} << 20;  // larger blocks are mapped on their own
 constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+// The block before the first 2 MB boundary, kept for the life of the process. Volatile: the
+// compiler may otherwise leave out a malloc whose block nothing reads (g++ 12 did, and the work's
+// first megabytes went to 4 KB pages).
+void* volatile spacer = nullptr;
 }  // namespace
 
 void prepareHeap() {
@@ -41,12 +45,7 @@ void prepareHeap() {
   // pages: one block takes it and is never used, so that the work's blocks start at the boundary.
   // It costs address space only; of its pages only the first (its header) is ever touched.
   constexpr std::uintptr_t kHeader = 2 * sizeof(std::size_t);
-  // The pointer is kept in a volatile: the compiler may otherwise leave out a malloc whose block is
-  // never used (g++ 12 did, and the work's first megabytes went to 4 KB pages).
-  if (from > start + kHugePage / 8) {
-    static void* volatile spacer = nullptr;  // kept for the life of the process
-    spacer = std::malloc(from - start - kHeader);
-  }
+  if (from > start + kHugePage / 8) spacer = std::malloc(from - start - kHeader);
 }
 
 }  // namespace verdeel::cli
