@@ -56,7 +56,7 @@ void withTree(std::uint32_t fileId, const SourceManager& sources, Diagnostics& d
               Entry entry, Use use) {
   CodePointStream input(sources.text(fileId));
   Scanner scanner(input);
-  antlr4::CommonTokenStream tokens(&scanner);
+  ScannedTokens tokens(scanner);
   G parser(&tokens);
   shareStartStates(parser);
   if (Tree* tree = parseTree<Tree>(tokens, input, parser, fileId, diags, maxNesting, entry))

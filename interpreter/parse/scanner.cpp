@@ -258,6 +258,22 @@ std::string CodePointStream::getText(const antlr4::misc::Interval& interval) {
   return out;
 }
 
+std::size_t ScannedTokens::fetch(std::size_t n) {
+  if (_fetchedEOF) return 0;
+  std::size_t fetched = 0;
+  while (fetched < n) {
+    std::unique_ptr<antlr4::Token> t = _tokenSource->nextToken();
+    static_cast<antlr4::CommonToken*>(t.get())->setTokenIndex(_tokens.size());  // see the class
+    _tokens.push_back(std::move(t));
+    ++fetched;
+    if (_tokens.back()->getType() == antlr4::Token::EOF) {
+      _fetchedEOF = true;
+      break;
+    }
+  }
+  return fetched;
+}
+
 antlr4::TokenFactory<antlr4::CommonToken>* Scanner::getTokenFactory() {
   return antlr4::CommonTokenFactory::DEFAULT.get();
 }

@@ -64,4 +64,15 @@ class Scanner : public antlr4::TokenSource {
   std::size_t column_ = 0;
 };
 
+// ANTLR's token stream over the scanner's tokens. ANTLR's own `fetch` asks of every token, through a
+// dynamic_cast, whether its index can be set; the scanner's tokens are CommonTokens (its token
+// factory makes them), so the index is set directly.
+class ScannedTokens final : public antlr4::CommonTokenStream {
+ public:
+  explicit ScannedTokens(Scanner& scanner) : antlr4::CommonTokenStream(&scanner) {}
+
+ protected:
+  std::size_t fetch(std::size_t n) override;
+};
+
 }  // namespace verdeel::parse
