@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Configures and builds verdeel in build/ (Ninja, RelWithDebInfo). Extra arguments go to CMake's
-# configure step, e.g. `scripts/build.sh -DVERDEEL_SANITIZE=ON`.
+# configure step of build/, e.g. `VERDEEL_PGO=0 scripts/build.sh -DVERDEEL_SANITIZE=ON`.
 #
 # The program is optimised with the profile of a training run (profile-guided optimisation) and
 # across files at link time (docs/performance.md): first the program alone is built in
