@@ -50,11 +50,24 @@ std::optional<fs::path> resolved(const std::string& path) {
 
 }  // namespace
 
+// The folder's real location, resolved when it is first asked for or when it is no longer the
+// folder (device and inode) it was then.
 const std::optional<fs::path>& RealPaths::folder(const std::string& path) {
-  for (const auto& [name, real] : folders_)
-    if (name == path) return real;
-  folders_.emplace_back(path, resolved(path));
-  return folders_.back().second;
+  struct stat st {};
+  const bool exists = ::stat(path.empty() ? "." : path.c_str(), &st) == 0;
+  const auto device = static_cast<unsigned long long>(st.st_dev);
+  const auto inode = static_cast<unsigned long long>(st.st_ino);
+  for (Folder& f : folders_) {
+    if (f.path != path) continue;
+    if (!exists || f.device != device || f.inode != inode) {
+      f.real = resolved(path);
+      f.device = device;
+      f.inode = inode;
+    }
+    return f.real;
+  }
+  folders_.push_back({path, resolved(path), device, inode});
+  return folders_.back().real;
 }
 
 std::optional<fs::path> RealPaths::of(const std::string& path) {

@@ -6,16 +6,16 @@
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace verdeel {
 
 // Real locations of many files in few folders (a rule set's files, its data files, a run's inputs):
 // a path whose last part is not a link lies in its folder's real location under its own name, so
-// each file costs one `lstat` and each folder is resolved once, where resolving a file costs an
-// open, a readlink and a close. A folder is remembered as it was at its first look-up: give each
-// operation its own RealPaths.
+// each file costs an `lstat` of itself and a `stat` of its folder, and each folder is resolved once,
+// where resolving a file costs an open, a readlink and a close. The folder is remembered with its
+// device and inode: a folder that is another one by the time a later file is looked up (a link
+// swapped in its place) is resolved again. Give each operation its own RealPaths.
 class RealPaths {
  public:
   // The real location of `path` (every link resolved), or nullopt when it does not exist.
@@ -24,7 +24,12 @@ class RealPaths {
   std::optional<std::string> leadsOutside(const std::string& path, const std::string& folder);
 
  private:
-  std::vector<std::pair<std::string, std::optional<std::filesystem::path>>> folders_;
+  struct Folder {
+    std::string path;
+    std::optional<std::filesystem::path> real;
+    unsigned long long device = 0, inode = 0;
+  };
+  std::vector<Folder> folders_;
   const std::optional<std::filesystem::path>& folder(const std::string& path);
 };
 

@@ -116,3 +116,17 @@ TEST_CASE("RealPaths finds a link that leaves the folder, as leadsOutside does")
   CHECK(paths.leadsOutside((t.root / "set/data/a.csv").string(), set).value() ==
         fs::canonical(t.root / "elsewhere" / "b.csv").string());
 }
+
+TEST_CASE("RealPaths resolves a remembered folder again when a link to elsewhere took its place") {
+  Tree t;
+  const std::string set = (t.root / "set").string();
+  std::ofstream(t.root / "elsewhere" / "a.csv") << "secret\n";
+  RealPaths paths;
+  CHECK_FALSE(paths.leadsOutside((t.root / "set/data/a.csv").string(), set).has_value());
+  // The data folder swapped for a link to `elsewhere`, which holds a file of the same name.
+  fs::rename(t.root / "set" / "data", t.root / "set" / "data-was");
+  fs::create_symlink(t.root / "elsewhere", t.root / "set" / "data");
+  CHECK(paths.leadsOutside((t.root / "set/data/a.csv").string(), set).value() ==
+        fs::canonical(t.root / "elsewhere" / "a.csv").string());
+  CHECK(*paths.of((t.root / "set/data/a.csv").string()) == fs::canonical(t.root / "elsewhere" / "a.csv"));
+}
