@@ -16,14 +16,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Where `path` really leads, every link resolved; false when it does not exist. The kernel resolves
-// the path once when it is opened (as a path only, O_PATH: nothing is read and no permission is
-// needed), and names the result in /proc/self/fd: three system calls where std::filesystem's
-// canonical asks the disk about every component (a `readlink` and a `stat` each). Without /proc (a
-// bare container) canonical answers instead, the same way.
-bool resolve(const std::string& path, fs::path& real) {
+// Where `path` really leads, every link resolved; nullopt when it does not exist. The kernel
+// resolves the path once when it is opened (as a path only, O_PATH: nothing is read and no
+// permission is needed), and names the result in /proc/self/fd: three system calls where
+// std::filesystem's canonical asks the disk about every component (a `readlink` and a `stat` each).
+// Without /proc (a bare container) canonical answers instead, the same way.
+std::optional<fs::path> resolved(const std::string& path) {
   const int fd = ::open(path.empty() ? "." : path.c_str(), O_PATH | O_CLOEXEC);
-  if (fd < 0) return false;
+  if (fd < 0) return std::nullopt;
   std::array<char, 4096> buffer{};
   const std::string link = fmt::format("/proc/self/fd/{}", fd);
   const ssize_t n = ::readlink(link.c_str(), buffer.data(), buffer.size());
@@ -32,20 +32,12 @@ bool resolve(const std::string& path, fs::path& real) {
   // mount namespace) is left to canonical.
   if (n > 0 && static_cast<std::size_t>(n) < buffer.size() && buffer[0] == '/') {
     const std::string_view text(buffer.data(), static_cast<std::size_t>(n));
-    if (!text.ends_with(" (deleted)")) {
-      real = text;
-      return true;
-    }
+    if (!text.ends_with(" (deleted)")) return fs::path(text);
   }
   std::error_code ec;
-  real = fs::canonical(path.empty() ? "." : path, ec);
-  return !ec;
-}
-
-std::optional<fs::path> resolved(const std::string& path) {
-  fs::path real;
-  if (resolve(path, real)) return real;
-  return std::nullopt;
+  fs::path real = fs::canonical(path.empty() ? "." : path, ec);
+  if (ec) return std::nullopt;
+  return real;
 }
 
 }  // namespace
@@ -96,13 +88,12 @@ std::optional<std::string> RealPaths::leadsOutside(const std::string& path, cons
 }
 
 std::string realLocation(const std::string& path) {
-  fs::path real;
-  return resolve(path, real) ? real.string() : path;
+  const std::optional<fs::path> real = resolved(path);
+  return real ? real->string() : path;
 }
 
 fs::path weaklyReal(const std::string& path) {
-  fs::path real;
-  if (resolve(path, real)) return real;
+  if (std::optional<fs::path> real = resolved(path)) return *real;
   std::error_code ec;
   return fs::weakly_canonical(fs::absolute(path, ec), ec);
 }
