@@ -1,6 +1,6 @@
 # The C and C++ libraries the programs use, as targets of our own: verdeel_fmt, verdeel_gmp,
 # verdeel_crypto, verdeel_icu_uc, verdeel_icu_i18n, and verdeel_xlsxwriter (its headers and the
-# SONAME to load); and verdeel_static_runtime(TARGET) for the programs users run (VERDEEL_PIE below).
+# SONAME to load); and verdeel_static_runtime(TARGET) for the programs users run.
 #
 # VERDEEL_STATIC_LIBS (on unless sanitizing or fuzzing) links GMP, ICU and OpenSSL's libcrypto from
 # their Debian static archives, fmt compiled from its own implementation header (fmt_library.cpp:
@@ -53,28 +53,11 @@ else()
   target_link_libraries(verdeel_fmt INTERFACE fmt::fmt)
 endif()
 
-# VERDEEL_PIE (off unless sanitizing or fuzzing): link `verdeel` as a position-independent executable.
-# Off, the program is linked at a fixed address (-no-pie), as Go links its programs by default: the
-# loader then applies none of its 16,000 relocations (each page they touch was copied at every start)
-# and the code reaches its data without the global offset table; 7-8 % less CPU per 2024 run,
-# alternated with the Python yardstick (docs/performance.md). Stack, heap, libc and every mapping are
-# still placed at random; only the program's own image is not.
-if(VERDEEL_SANITIZE OR VERDEEL_FUZZ)
-  set(_verdeel_pie_default ON)
-else()
-  set(_verdeel_pie_default OFF)
-endif()
-option(VERDEEL_PIE "Link verdeel as a position-independent executable (its image at a random address)" ${_verdeel_pie_default})
-
-# verdeel_static_runtime(TARGET): for the program users run: with VERDEEL_STATIC_LIBS, TARGET links
-# libstdc++ and libgcc statically (see above why not the test programs); without VERDEEL_PIE, at a
-# fixed address.
+# verdeel_static_runtime(TARGET): with VERDEEL_STATIC_LIBS, TARGET links libstdc++ and libgcc
+# statically (for `verdeel`; see above why not the test programs).
 function(verdeel_static_runtime target)
   if(VERDEEL_STATIC_LIBS)
     target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
-  endif()
-  if(NOT VERDEEL_PIE)
-    target_link_options(${target} PRIVATE -no-pie)
   endif()
 endfunction()
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""The program users run is linked as the build was configured (cmake/libraries.cmake): at a fixed
-address (ELF type EXEC) unless VERDEEL_PIE, position-independent (DYN) with it; and with
-VERDEEL_STATIC_LIBS it needs no shared library but libc and libm (and the loader). Both are what
-keeps a run's start cheap (docs/architecture.md, "A program that starts in little time").
+"""The program users run is linked as cmake/libraries.cmake means it: position-independent (ELF type
+DYN, so that its image too is placed at random, as Debian builds programs), and with
+VERDEEL_STATIC_LIBS needing no shared library but libc and libm (and the loader), which keeps a
+run's start cheap (docs/architecture.md, "A program that starts in little time").
 
-usage: link_check.py VERDEEL PIE STATIC   (PIE and STATIC: ON or OFF, as CMake gives them)"""
+usage: link_check.py VERDEEL STATIC   (STATIC: ON or OFF, as CMake gives it)"""
 import re
 import subprocess
 import sys
@@ -18,17 +18,16 @@ def cmake_bool(text):
 
 
 def main():
-    verdeel, pie, static = sys.argv[1], cmake_bool(sys.argv[2]), cmake_bool(sys.argv[3])
+    verdeel, static = sys.argv[1], cmake_bool(sys.argv[2])
     with open(verdeel, "rb") as f:
         header = f.read(18)
     if header[:4] != b"\x7fELF":
         sys.exit(f"{verdeel}: not an ELF file")
     e_type = int.from_bytes(header[16:18], "little")
-    want = ET_DYN if pie else ET_EXEC
     names = {ET_EXEC: "EXEC (fixed address)", ET_DYN: "DYN (position-independent)"}
     failures = []
-    if e_type != want:
-        failures.append(f"ELF type is {names.get(e_type, e_type)}, the build asks for {names[want]}")
+    if e_type != ET_DYN:
+        failures.append(f"ELF type is {names.get(e_type, e_type)}, not {names[ET_DYN]}")
     dynamic = subprocess.run(["readelf", "-d", verdeel], capture_output=True, text=True, check=True).stdout
     needed = set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic))
     if not needed:
