@@ -245,6 +245,9 @@ expr
   | ALS condition=expr DAN thenValue=expr ANDERS elseValue=expr # IfExpr
   ;
 
+// A name, or a function of a verdeling's cut-off applied to one (`laatste_eenheid(x)`): one
+// alternative, so that the choice among the primaries is made on the first token (a separate
+// `IDENT LPAREN` alternative made ANTLR predict, with two tokens, for every primary of every file).
 primary
   : NUMBER                                                                    # NumberLit
   | STRING                                                                    # TextLit
@@ -256,8 +259,7 @@ primary
   | AANTAL LPAREN tableName=IDENT (WAARVOOR filter=expr)? RPAREN                  # Count
   | AFGEROND LPAREN value=expr COMMA rounding=roundingMode
       (COMMA decimals=NUMBER DECIMALEN)? RPAREN                               # Round
-  | fn=IDENT LPAREN arg=IDENT RPAREN                                          # UnitCall
-  | name=IDENT                                                                # NameRef
+  | name=IDENT (LPAREN arg=IDENT RPAREN)?                                     # NameRef
   | LPAREN inner=expr RPAREN                                                  # Paren
   ;
 

@@ -92,6 +92,7 @@ class Builder {
   static ast::BinOp binOp(antlr4::Token* op);
   ast::ExprPtr expr(G::ExprContext* e);
   ast::ExprPtr primary(G::PrimaryContext* p);
+  ast::ExprPtr unitQuery(G::NameRefContext* u);
 };
 
 // The builder of a test file (parse/toets.cpp).

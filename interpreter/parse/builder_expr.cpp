@@ -45,7 +45,8 @@ ast::ExprPtr Builder::expr(G::ExprContext* e) {
 
 ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
   // The most frequent alternative first (rules/2024 has as many names as all other primaries together).
-  if (auto* n = as<G::NameRefContext>(p)) return make(p, ast::NameRef{n->name->getText()});
+  if (auto* n = as<G::NameRefContext>(p))
+    return n->arg ? unitQuery(n) : make(p, ast::NameRef{n->name->getText()});
   if (as<G::NumberLitContext>(p)) {
     std::string t = p->getText();
     t.erase(std::remove(t.begin(), t.end(), '_'), t.end());
@@ -87,27 +88,29 @@ ast::ExprPtr Builder::primary(G::PrimaryContext* p) {
     }
     return make(p, ast::Round{expr(r->value), mode, decimals});
   }
-  if (auto* u = as<G::UnitCallContext>(p)) {
-    static const std::pair<const char*, ast::UnitQueryKind> kinds[] = {
-        {"laatste_eenheid", ast::UnitQueryKind::Last},
-        {"volgende_eenheid", ast::UnitQueryKind::Next},
-        {"prioriteit_laatste", ast::UnitQueryKind::LastPriority},
-        {"prioriteit_volgende", ast::UnitQueryKind::NextPriority},
-        {"marge_laatste", ast::UnitQueryKind::LastMargin},
-        {"marge_volgende", ast::UnitQueryKind::NextMargin}};
-    const std::string fn = u->fn->getText();
-    std::vector<std::string> names;
-    for (const auto& [name, kind] : kinds) {
-      if (fn == name) return make(p, ast::UnitQuery{kind, ident(u->arg)});
-      names.emplace_back(name);
-    }
-    auto& d = diags_.report(Code::E0104, span(u->fn), trf("`{}(...)` is not a function of the language", fn));
-    const std::string m = closestMatch(fn, names);
-    d.help = m.empty() ? trf("the functions of a verdeling's cut-off are {}", fmt::join(names, ", "))
-                       : trf("did you mean `{}`?", m);
-    return make(p, ast::NameRef{fn});
-  }
   auto* par = as<G::ParenContext>(p);
   return expr(par->inner);
+}
+
+// `laatste_eenheid(x)` and the other functions of a verdeling's cut-off: a name with an argument.
+ast::ExprPtr Builder::unitQuery(G::NameRefContext* u) {
+  static const std::pair<const char*, ast::UnitQueryKind> kinds[] = {
+      {"laatste_eenheid", ast::UnitQueryKind::Last},
+      {"volgende_eenheid", ast::UnitQueryKind::Next},
+      {"prioriteit_laatste", ast::UnitQueryKind::LastPriority},
+      {"prioriteit_volgende", ast::UnitQueryKind::NextPriority},
+      {"marge_laatste", ast::UnitQueryKind::LastMargin},
+      {"marge_volgende", ast::UnitQueryKind::NextMargin}};
+  const std::string fn = u->name->getText();
+  std::vector<std::string> names;
+  for (const auto& [name, kind] : kinds) {
+    if (fn == name) return make(u, ast::UnitQuery{kind, ident(u->arg)});
+    names.emplace_back(name);
+  }
+  auto& d = diags_.report(Code::E0104, span(u->name), trf("`{}(...)` is not a function of the language", fn));
+  const std::string m = closestMatch(fn, names);
+  d.help = m.empty() ? trf("the functions of a verdeling's cut-off are {}", fmt::join(names, ", "))
+                     : trf("did you mean `{}`?", m);
+  return make(u, ast::NameRef{fn});
 }
 }  // namespace verdeel::parse
