@@ -58,7 +58,7 @@ void withTree(std::uint32_t fileId, const SourceManager& sources, Diagnostics& d
   Scanner scanner(input);
   ScannedTokens tokens(scanner);
   G parser(&tokens);
-  shareStartStates(parser);
+  installPrediction(parser);
   if (Tree* tree = parseTree<Tree>(tokens, input, parser, fileId, diags, maxNesting, entry))
     use(tree, input, tokens);
 }

@@ -55,8 +55,9 @@ std::vector<std::string> keywords();
 std::string lexerDisagreement(std::string_view utf8);
 
 // The first difference between the parse trees of `utf8` (a rule file, or a test file when
-// `testFile`) in SLL prediction with ANTLR's own simulator and with the start-state closures shared
-// in the process (parse/prediction.hpp), each from an empty DFA; empty when they agree (also when
+// `testFile`) in SLL prediction with ANTLR's own simulator and with ours (parse/prediction.hpp: the
+// start-state closures shared in the process, the decisions of one token from tables), each from an
+// empty DFA; empty when they agree (also when
 // both give up at the same token). For the unit tests. Clears the parser's DFA: not for use while
 // another thread parses.
 std::string predictionDisagreement(std::string_view utf8, bool testFile);

@@ -1,5 +1,8 @@
 #include "parse/prediction.hpp"
 
+#include "parse/first_token.hpp"
+#include "parse/operator_loop.hpp"
+
 #include <mutex>
 #include <unordered_map>
 
@@ -33,12 +36,13 @@ std::unique_ptr<ATNConfigSet> copyOf(const ATNConfigSet& closure) {
 
 }  // namespace
 
-SharedStartStates::SharedStartStates(grammar::VerdeelParser& parser)
-    : ParserATNSimulator(&parser, parser.getATN(), parser.getInterpreter<ParserATNSimulator>()->decisionToDFA,
-                         parser.getInterpreter<ParserATNSimulator>()->getSharedContextCache()) {}
+Prediction::Prediction(grammar::VerdeelParser& recognizer)
+    : ParserATNSimulator(&recognizer, recognizer.getATN(),
+                         recognizer.getInterpreter<ParserATNSimulator>()->decisionToDFA,
+                         recognizer.getInterpreter<ParserATNSimulator>()->getSharedContextCache()) {}
 
-std::unique_ptr<ATNConfigSet> SharedStartStates::computeStartState(ATNState* p, antlr4::RuleContext* ctx,
-                                                                   bool fullCtx) {
+std::unique_ptr<ATNConfigSet> Prediction::computeStartState(ATNState* p, antlr4::RuleContext* ctx,
+                                                            bool fullCtx) {
   if (fullCtx || !ctx->isEmpty()) return ParserATNSimulator::computeStartState(p, ctx, fullCtx);
   Closures& c = closures();
   {
@@ -52,8 +56,20 @@ std::unique_ptr<ATNConfigSet> SharedStartStates::computeStartState(ATNState* p, 
   return computed;
 }
 
-void shareStartStates(grammar::VerdeelParser& parser) {
-  parser.setInterpreter(new SharedStartStates(parser));  // NOLINT: ANTLR owns the simulator
+std::size_t Prediction::adaptivePredict(antlr4::TokenStream* input, std::size_t decision,
+                                        antlr4::ParserRuleContext* outerContext) {
+  if (getPredictionMode() == antlr4::atn::PredictionMode::SLL) {
+    static const OperatorLoop loop(atn, grammar::VerdeelParser::RuleExpr);
+    static FirstTokenDecisions firstToken(atn);
+    const std::size_t token = input->LA(1);
+    if (const std::size_t alt = loop.predict(decision, token, parser->getPrecedence())) return alt;
+    if (const std::size_t alt = firstToken.predict(decision, token)) return alt;
+  }
+  return ParserATNSimulator::adaptivePredict(input, decision, outerContext);
+}
+
+void installPrediction(grammar::VerdeelParser& parser) {
+  parser.setInterpreter(new Prediction(parser));  // NOLINT: ANTLR owns the simulator
 }
 
 }  // namespace verdeel::parse

@@ -1,4 +1,5 @@
-// predictionDisagreement (parse.hpp): SharedStartStates held to ANTLR's own simulator, tree by tree.
+// predictionDisagreement (parse.hpp): our SLL prediction (parse/prediction.hpp) held to ANTLR's own
+// simulator, tree by tree.
 #include <fmt/format.h>
 
 #include "parse/parse.hpp"
@@ -13,13 +14,13 @@ using G = grammar::VerdeelParser;
 
 // The parse tree of `utf8` in SLL prediction (the stage the shared closures serve), from an empty
 // DFA, as ANTLR prints it; or where that stage gave up.
-std::string sllTree(std::string_view utf8, bool testFile, bool share) {
+std::string sllTree(std::string_view utf8, bool testFile, bool ours) {
   CodePointStream input(utf8);
   Scanner scanner(input);
   antlr4::CommonTokenStream tokens(&scanner);
   G parser(&tokens);
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->clearDFA();
-  if (share) shareStartStates(parser);
+  if (ours) installPrediction(parser);
   parser.removeErrorListeners();
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::SLL);
@@ -42,7 +43,7 @@ std::string predictionDisagreement(std::string_view utf8, bool testFile) {
   std::size_t at = 0;
   while (at < want.size() && at < got.size() && want[at] == got[at]) ++at;
   const std::size_t from = at < 60 ? 0 : at - 60;
-  return fmt::format("the trees differ at character {}: ANTLR's simulator `{}`, the shared closures `{}`", at,
+  return fmt::format("the trees differ at character {}: ANTLR's simulator `{}`, ours `{}`", at,
                      want.substr(from, 120), got.substr(from, 120));
 }
 
