@@ -4,6 +4,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <nlohmann/json.hpp>
 
 namespace verdeel::output {
@@ -33,6 +37,28 @@ constexpr auto kCsvSpecial = [] {
   special[','] = special['"'] = special['\r'] = special['\n'] = true;
   return special;
 }();
+
+// The position of the first of kCsvSpecial's characters in `s`, or s.size(). With SSE2 (every x86-64)
+// sixteen bytes at a time, the fields being mostly long texts without any (a row's grondslag and
+// bronnen); the rest, and the one found, byte by byte.
+std::size_t firstCsvSpecial(std::string_view s) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i lf = _mm_set1_epi8('\n');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));  // NOLINT
+    const __m128i hits =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, quote)),
+                     _mm_or_si128(_mm_cmpeq_epi8(bytes, cr), _mm_cmpeq_epi8(bytes, lf)));
+    if (_mm_movemask_epi8(hits) != 0) break;
+  }
+#endif
+  while (i < s.size() && !kCsvSpecial[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
 }  // namespace
 
 void appendCsvField(std::string& out, std::string_view s, CsvCells cells) {
@@ -42,8 +68,7 @@ void appendCsvField(std::string& out, std::string_view s, CsvCells cells) {
     appendCsvField(out, guarded, CsvCells::Literal);
     return;
   }
-  std::size_t i = 0;
-  while (i < s.size() && !kCsvSpecial[static_cast<unsigned char>(s[i])]) ++i;
+  const std::size_t i = firstCsvSpecial(s);
   if (i == s.size()) {
     out += s;
     return;
