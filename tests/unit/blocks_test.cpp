@@ -65,28 +65,29 @@ TEST_CASE("blocks: a thread's kept blocks are given back to malloc when it ends"
 }
 
 TEST_CASE("blocks: live blocks have their size and never overlap") {
-  rc::check([](const std::vector<std::pair<bool, std::uint16_t>>& steps) {
-    std::map<void*, std::pair<std::size_t, unsigned char>> live;
-    unsigned char mark = 0;
-    for (const auto& [take, raw] : steps) {
-      if (take || live.empty()) {
-        const std::size_t size = raw % 1500;
-        void* p = takeBlock(size);
-        RC_ASSERT(reinterpret_cast<std::uintptr_t>(p) != 0);
-        RC_ASSERT(reinterpret_cast<std::uintptr_t>(p) % alignof(std::max_align_t) == 0);
-        RC_ASSERT(::malloc_usable_size(p) >= size);
-        std::memset(p, ++mark, size);
-        live[p] = {size, mark};
-      } else {
-        auto it = std::next(live.begin(), static_cast<std::ptrdiff_t>(raw % live.size()));
-        giveBlock(it->first, raw % 2 == 0 ? it->second.first : 0);
-        live.erase(it);
-      }
-      for (const auto& [p, what] : live) {
-        const auto* bytes = static_cast<const unsigned char*>(p);
-        for (std::size_t i = 0; i < what.first; ++i) RC_ASSERT(bytes[i] == what.second);
-      }
-    }
-    for (const auto& [p, what] : live) giveBlock(p, what.first);
-  });
+  CHECK(
+      rc::check("live blocks keep their bytes", [](const std::vector<std::pair<bool, std::uint16_t>>& steps) {
+        std::map<void*, std::pair<std::size_t, unsigned char>> live;
+        unsigned char mark = 0;
+        for (const auto& [take, raw] : steps) {
+          if (take || live.empty()) {
+            const std::size_t size = raw % 1500;
+            void* p = takeBlock(size);
+            RC_ASSERT(reinterpret_cast<std::uintptr_t>(p) != 0);
+            RC_ASSERT(reinterpret_cast<std::uintptr_t>(p) % alignof(std::max_align_t) == 0);
+            RC_ASSERT(::malloc_usable_size(p) >= size);
+            std::memset(p, ++mark, size);
+            live[p] = {size, mark};
+          } else {
+            auto it = std::next(live.begin(), static_cast<std::ptrdiff_t>(raw % live.size()));
+            giveBlock(it->first, raw % 2 == 0 ? it->second.first : 0);
+            live.erase(it);
+          }
+          for (const auto& [p, what] : live) {
+            const auto* bytes = static_cast<const unsigned char*>(p);
+            for (std::size_t i = 0; i < what.first; ++i) RC_ASSERT(bytes[i] == what.second);
+          }
+        }
+        for (const auto& [p, what] : live) giveBlock(p, what.first);
+      }));
 }
