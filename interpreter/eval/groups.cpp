@@ -35,7 +35,7 @@ stdlib::Method methodOf(ast::ApportionMethod m) {
 int compareKey(const Value& a, const Value& b) {
   const bool ea = std::holds_alternative<Empty>(a), eb = std::holds_alternative<Empty>(b);
   if (ea || eb) return ea == eb ? 0 : (ea ? 1 : -1);
-  if (const auto* qa = std::get_if<mpq_class>(&a)) return cmp(*qa, std::get<mpq_class>(b));
+  if (const auto* qa = std::get_if<mpq_class>(&a)) return compare(*qa, std::get<mpq_class>(b));
   if (const auto* da = std::get_if<Date>(&a))
     return *da < std::get<Date>(b) ? -1 : (*da == std::get<Date>(b) ? 0 : 1);
   const auto& sa = std::get<std::string>(a);

@@ -223,7 +223,7 @@ void Interpreter::evalNode(const check::CExpr& e, const check::Binary& n, Frame&
   if (f.watch) f.watch->note(e, n.op, a, b);
   int c = 0;
   if (const auto* qa = std::get_if<mpq_class>(&a))
-    c = cmp(*qa, std::get<mpq_class>(b));
+    c = compare(*qa, std::get<mpq_class>(b));
   else if (const auto* da = std::get_if<Date>(&a))
     c = *da < std::get<Date>(b) ? -1 : (*da == std::get<Date>(b) ? 0 : 1);
   else
@@ -318,7 +318,7 @@ void Interpreter::evalNode(const check::CExpr& e, const check::Aggregate& n, Fra
       return;
     }
     const bool less = std::holds_alternative<mpq_class>(v)
-                          ? std::get<mpq_class>(v) < std::get<mpq_class>(*best)
+                          ? compare(std::get<mpq_class>(v), std::get<mpq_class>(*best)) < 0
                           : std::get<Date>(v) < std::get<Date>(*best);
     if ((n.fn == ast::AggFn::Min) == less && !(v == *best)) best = v;
   };

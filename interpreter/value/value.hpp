@@ -37,20 +37,49 @@ bool parseNumber(std::string_view text, char decimalSep, mpq_class& out);
 // Reads back what formatNumber wrote (a decimal or `p/q`).
 bool parseFormatted(std::string_view text, mpq_class& out);
 
-// r = a + b, a - b, a * b, exactly as mpq_add, mpq_sub and mpq_mul, with a shortcut for whole numbers
-// (denominator 1: GMP keeps rationals in lowest terms), which are most values: their numerators
-// alone, without the products with the denominators and the greatest common divisors. `r` may be `a`
-// or `b`.
+namespace detail {
+// GMP keeps a rational in lowest terms with a positive denominator: a whole number has denominator 1.
+inline bool isWhole(const mpq_class& q) {
+  const mpz_srcptr den = q.get_den_mpz_t();
+  return den->_mp_size == 1 && den->_mp_d[0] == 1;
+}
+// A whole number's numerator as a machine integer when its magnitude is below 2^62, so that the sum
+// or difference of two of them fits as well; false for larger ones.
+inline bool smallWhole(mpz_srcptr z, long& v) {
+  static_assert(GMP_NUMB_BITS == 64 && sizeof(long) == 8, "one 64-bit limb per long");
+  const int size = z->_mp_size;
+  if (size == 0) {
+    v = 0;
+    return true;
+  }
+  if (size > 1 || size < -1 || z->_mp_d[0] >= (mp_limb_t{1} << 62)) return false;
+  const auto magnitude = static_cast<long>(z->_mp_d[0]);
+  v = size > 0 ? magnitude : -magnitude;
+  return true;
+}
+}  // namespace detail
+
+// r = a + b, a - b, a * b, exactly as mpq_add, mpq_sub and mpq_mul, with shortcuts for whole numbers
+// (denominator 1), which are most values: their numerators alone, without the products with the
+// denominators and the greatest common divisors; and for whole numbers below 2^62, machine
+// arithmetic (a product that would not fit is left to GMP). `r` may be `a` or `b`.
 enum class ExactOp { Add, Sub, Mul };
 inline void exact(ExactOp op, mpq_class& r, const mpq_class& a, const mpq_class& b) {
-  if (mpz_cmp_ui(a.get_den_mpz_t(), 1) == 0 && mpz_cmp_ui(b.get_den_mpz_t(), 1) == 0) {
+  if (detail::isWhole(a) && detail::isWhole(b)) {
     mpz_ptr num = mpq_numref(r.get_mpq_t());
-    if (op == ExactOp::Add)
+    long x = 0;
+    long y = 0;
+    long z = 0;
+    if (detail::smallWhole(a.get_num_mpz_t(), x) && detail::smallWhole(b.get_num_mpz_t(), y) &&
+        (op != ExactOp::Mul || !__builtin_mul_overflow(x, y, &z))) {
+      mpz_set_si(num, op == ExactOp::Add ? x + y : op == ExactOp::Sub ? x - y : z);
+    } else if (op == ExactOp::Add) {
       mpz_add(num, a.get_num_mpz_t(), b.get_num_mpz_t());
-    else if (op == ExactOp::Sub)
+    } else if (op == ExactOp::Sub) {
       mpz_sub(num, a.get_num_mpz_t(), b.get_num_mpz_t());
-    else
+    } else {
       mpz_mul(num, a.get_num_mpz_t(), b.get_num_mpz_t());
+    }
     mpz_set_ui(mpq_denref(r.get_mpq_t()), 1);
     return;
   }
@@ -60,6 +89,16 @@ inline void exact(ExactOp op, mpq_class& r, const mpq_class& a, const mpq_class&
     mpq_sub(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
   else
     mpq_mul(r.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+}
+
+// The sign of a - b (-1, 0 or 1), as cmp(a, b); two whole numbers by their numerators alone.
+inline int compare(const mpq_class& a, const mpq_class& b) {
+  if (detail::isWhole(a) && detail::isWhole(b)) {
+    const int c = mpz_cmp(a.get_num_mpz_t(), b.get_num_mpz_t());
+    return (c > 0) - (c < 0);
+  }
+  const int c = cmp(a, b);
+  return (c > 0) - (c < 0);
 }
 
 }  // namespace verdeel

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <rapidcheck.h>
 
+#include <vector>
+
 #include "value/text_sum.hpp"
 #include "value/value.hpp"
 
@@ -53,10 +55,21 @@ TEST_CASE("parseFormatted reads back what formatNumber wrote") {
 }
 
 namespace {
+// A whole number near where exact() leaves machine arithmetic for GMP: 2^62 (sums), 2^63 (a limb's
+// sign bit), 3037000499 and 3037000500 (the square root of 2^63: products), either sign.
+mpz_class nearMachineLimits() {
+  const std::vector<mpz_class> bases{mpz_class(1) << 62, mpz_class(1) << 63, mpz_class(3037000499L),
+                                     mpz_class(1) << 31, mpz_class(1) << 64};
+  mpz_class n = bases[*rc::gen::inRange<std::size_t>(0, bases.size())] + *rc::gen::inRange<long>(-3, 4);
+  if (*rc::gen::arbitrary<bool>()) n = -n;
+  return n;
+}
+
 // A rational as most values are: a whole number (often beyond 64 bits) or a fraction.
 mpq_class someRational() {
   mpz_class num = *rc::gen::inRange<long>(-2'000'000, 2'000'001);
   if (*rc::gen::inRange(0, 4) == 0) num *= mpz_class("123456789012345678901234567890");
+  if (*rc::gen::inRange(0, 4) == 0) num = nearMachineLimits();
   const long den =
       *rc::gen::weightedOneOf<long>({{3, rc::gen::just(1L)}, {2, rc::gen::inRange<long>(1, 1000)}});
   mpq_class q(num, den);
@@ -83,6 +96,31 @@ TEST_CASE("property: exact() computes what mpq_add, mpq_sub and mpq_mul compute,
                 0);  // lowest terms
     }
   }));
+}
+
+TEST_CASE("property: compare() gives the sign of cmp() for any two rationals") {
+  CHECK(rc::check("compare = sign of cmp", [] {
+    const mpq_class a = someRational();
+    const mpq_class b = *rc::gen::inRange(0, 4) == 0 ? a : someRational();
+    const int want = cmp(a, b);
+    RC_ASSERT(verdeel::compare(a, b) == (want > 0) - (want < 0));
+    RC_ASSERT(verdeel::compare(b, a) == (want < 0) - (want > 0));
+  }));
+}
+
+TEST_CASE("exact() at the edges of machine arithmetic") {
+  const mpz_class edge = (mpz_class(1) << 62) - 1;  // the largest magnitude taken by machine arithmetic
+  const std::vector<mpz_class> values{edge, -edge, edge + 1, -edge - 1, mpz_class(3037000500L), mpz_class(0)};
+  for (const mpz_class& x : values)
+    for (const mpz_class& y : values) {
+      mpq_class r;
+      exact(ExactOp::Add, r, mpq_class(x), mpq_class(y));
+      CHECK(r == mpq_class(x + y));
+      exact(ExactOp::Sub, r, mpq_class(x), mpq_class(y));
+      CHECK(r == mpq_class(x - y));
+      exact(ExactOp::Mul, r, mpq_class(x), mpq_class(y));
+      CHECK(r == mpq_class(x * y));
+    }
 }
 
 TEST_CASE("TextSum adds formatted numbers exactly, as parseFormatted and GMP do") {
