@@ -9,7 +9,8 @@ namespace verdeel::cli {
 // instead of giving it back and asking for it again, keeps blocks below 16 MB in the heap, grows it
 // once now, and asks for 2 MB pages for what it grew (madvise MADV_HUGEPAGE; the kernel decides,
 // and without transparent huge pages nothing changes). Not under a sanitizer, whose allocator is its
-// own. Call first thing in main(), in the main thread, after M_ARENA_MAX.
+// own. Call once, in the main thread, after M_ARENA_MAX and before anything else allocates much:
+// cli/main.cpp calls it from a constructor that runs before the other static initialisers.
 void prepareHeap();
 
 }  // namespace verdeel::cli

@@ -285,10 +285,10 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       std::vector<std::string> row{labels[group], std::to_string(table.rows.size())};
       ast::Herkomst h = ast::Herkomst::Echt;
       for (std::size_t k = 0; k < numeric.size(); ++k) {
-        TextSum cells;
+        TextSum column;  // the group's cells of this numeric column
         for (const auto r : table.rows)
-          if (!r[numeric[k]].empty()) (void)cells.add(r[numeric[k]]);
-        const mpq_class sum = cells.value();
+          if (!r[numeric[k]].empty()) (void)column.add(r[numeric[k]]);
+        const mpq_class sum = column.value();
         total[k] += sum;
         row.push_back(formatNumber(sum));
       }
