@@ -1,6 +1,8 @@
 // libFuzzer target: any bytes as a rule file, through reading, parsing, version choice, checking and
 // rendering the diagnostics. Nothing may crash, hang, leak or read out of bounds. The hand-written
-// scanner must lex every readable text exactly as the grammar's ANTLR lexer does (a difference aborts).
+// scanner must lex every readable text exactly as the grammar's ANTLR lexer does, and our SLL
+// prediction (parse/prediction.hpp) must give the tree ANTLR's own simulator gives, or give up at the
+// same token, as a rule file and as a test file (a difference aborts).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -21,6 +23,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const std::string diff = parse::lexerDisagreement(sources.text(id)); !diff.empty()) {
       std::fprintf(stderr, "%s\n", diff.c_str());
       std::abort();
+    }
+    for (const bool testFile : {false, true}) {
+      if (const std::string diff = parse::predictionDisagreement(sources.text(id), testFile); !diff.empty()) {
+        std::fprintf(stderr, "%s: %s\n", testFile ? "as a test file" : "as a rule file", diff.c_str());
+        std::abort();
+      }
     }
     ast::RuleSet rules;
     parse::parseSource(id, ".", sources, diags, rules);
