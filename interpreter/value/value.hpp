@@ -41,20 +41,20 @@ namespace detail {
 // GMP keeps a rational in lowest terms with a positive denominator: a whole number has denominator 1.
 inline bool isWhole(const mpq_class& q) {
   const mpz_srcptr den = q.get_den_mpz_t();
-  return den->_mp_size == 1 && den->_mp_d[0] == 1;
+  return mpz_size(den) == 1 && mpz_getlimbn(den, 0) == 1;
 }
 // A whole number's numerator as a machine integer when its magnitude is below 2^62, so that the sum
 // or difference of two of them fits as well; false for larger ones.
 inline bool smallWhole(mpz_srcptr z, long& v) {
   static_assert(GMP_NUMB_BITS == 64 && sizeof(long) == 8, "one 64-bit limb per long");
-  const int size = z->_mp_size;
-  if (size == 0) {
+  const int sign = mpz_sgn(z);
+  if (sign == 0) {
     v = 0;
     return true;
   }
-  if (size > 1 || size < -1 || z->_mp_d[0] >= (mp_limb_t{1} << 62)) return false;
-  const auto magnitude = static_cast<long>(z->_mp_d[0]);
-  v = size > 0 ? magnitude : -magnitude;
+  if (mpz_size(z) != 1 || mpz_getlimbn(z, 0) >= (mp_limb_t{1} << 62)) return false;
+  const auto magnitude = static_cast<long>(mpz_getlimbn(z, 0));
+  v = sign > 0 ? magnitude : -magnitude;
   return true;
 }
 }  // namespace detail
