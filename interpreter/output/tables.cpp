@@ -168,6 +168,8 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
       cells.emplace_back(ast::herkomstName(rowProvenance.herkomst));
       cells.emplace_back(sources(rowProvenance.tables));
       cellsOf.push_back(cells);
+      // The rows of an output are much alike: room for all of them, by the first, with a margin.
+      if (r == 0 && n > 1) cellsOf.reserveText(cellsOf.textSize() * static_cast<std::size_t>(n) * 5 / 4);
       if (o.subject >= 0) {
         const check::Table& t = p.tables[static_cast<std::size_t>(o.subject)];
         key = t.key >= 0 ? ev.format(ds.tables[static_cast<std::size_t>(o.subject)].cell(
@@ -217,6 +219,7 @@ std::optional<Decisions> build(eval::Evaluation& ev) {
         t.rows = std::move(cellsOf);
       } else {
         t.rows.reserve(order.size());
+        t.rows.reserveText(cellsOf.textSize());
         for (std::size_t i : order) t.rows.push_back(cellsOf[i]);
       }
       out.tables.push_back(std::move(t));

@@ -73,6 +73,10 @@ class TextRows {
     starts_.reserve(rows);
     ends_.reserve(rows * (width_ ? width_ : 1));
   }
+  // Room for this many bytes of text in all: a table grown row by row would otherwise leave the
+  // buffers it outgrew behind (about as many bytes again as it holds).
+  void reserveText(std::size_t bytes) { text_.reserve(bytes); }
+  std::size_t textSize() const { return text_.size(); }
   std::size_t size() const { return starts_.size(); }
   bool empty() const { return starts_.empty(); }
   std::string_view cell(std::size_t r, std::size_t c) const {

@@ -45,3 +45,14 @@ TEST_CASE("text rows: rows read back, and copied from another table or the same 
   CHECK_THROWS_AS(narrow.push_back(a[0]), std::logic_error);
   CHECK_THROWS_AS(a.push_back({"een"}), std::logic_error);
 }
+
+TEST_CASE("text rows: text reserved up front is not moved as rows are added") {
+  TextRows t;
+  t.push_back({"GM0014", "Groningen"});
+  t.reserveText(t.textSize() * 1000);
+  const char* first = t[0][0].data();
+  for (int i = 0; i < 900; ++i) t.push_back({"GM0034", "Almere"});
+  CHECK(t[0][0].data() == first);  // no buffer outgrown, none left behind
+  CHECK(t.textSize() == 15 + 900 * 12);
+  CHECK(cells(t[900]) == std::vector<std::string>{"GM0034", "Almere"});
+}
