@@ -93,11 +93,8 @@ inline void exact(ExactOp op, mpq_class& r, const mpq_class& a, const mpq_class&
 
 // The sign of a - b (-1, 0 or 1), as cmp(a, b); two whole numbers by their numerators alone.
 inline int compare(const mpq_class& a, const mpq_class& b) {
-  if (detail::isWhole(a) && detail::isWhole(b)) {
-    const int c = mpz_cmp(a.get_num_mpz_t(), b.get_num_mpz_t());
-    return (c > 0) - (c < 0);
-  }
-  const int c = cmp(a, b);
+  const int c =
+      detail::isWhole(a) && detail::isWhole(b) ? mpz_cmp(a.get_num_mpz_t(), b.get_num_mpz_t()) : cmp(a, b);
   return (c > 0) - (c < 0);
 }
 
