@@ -22,8 +22,13 @@ national total reaches every gemeente) it compares `verdeel sweep` over capacite
 `ref2024.py --sweep` instead: CPU per run, and indicatief_totaal and besluit_totaal of every gemeente
 in every scenario, value by value.
 
+With --repeat K the whole comparison is made K times in a row, each printed, followed by the
+spread of the first ratio (against python3 as on PATH) and how many of the K met the target of
+issue 10 (<= 0.1): on this shared machine one comparison moves by a third from one minute to the
+next, so a single one says little.
+
 usage: yardstick.py --verdeel BUILD/interpreter/verdeel [--bench ../shared/bench] [--rules rules/2024]
-                    [--runs 21] [--data DIR] [--sweep FROM TO STEP]
+                    [--runs 21] [--repeat 1] [--data DIR] [--sweep FROM TO STEP]
 """
 import csv
 import argparse
@@ -54,7 +59,7 @@ def legacy_data(rules, scratch):
 
 
 def measure(cmd, env=None):
-    """CPU seconds (user + system) and max RSS (KiB) of one run of cmd, which must succeed."""
+    """CPU seconds (user + system), max RSS (KiB) and user seconds of one run of cmd, which must succeed."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     err = proc.stderr.read().decode("utf-8", "replace")
@@ -62,7 +67,7 @@ def measure(cmd, env=None):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"{' '.join(cmd)} failed with exit code {code}:\n{err}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss, usage.ru_utime
 
 
 def real_interpreter():
@@ -82,6 +87,7 @@ def main():
     ap.add_argument("--rules", default=os.path.join(os.path.dirname(__file__), "../../rules/2024"))
     ap.add_argument("--data", help="the data folder for both (as verdeel's --data)")
     ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--repeat", type=int, default=1, help="make the whole comparison this many times")
     ap.add_argument("--sweep", nargs=3, type=int, metavar=("FROM", "TO", "STEP"))
     args = ap.parse_args()
     if args.sweep:
@@ -105,27 +111,50 @@ def main():
         debian = "/usr/bin/python3"
         if os.path.exists(debian) and os.path.realpath(debian) != python:
             commands.append(("python3 (Debian)", [debian, ref, args.rules, rout] + data_r, rout))
-        samples = {name: [] for name, _, _ in commands}
-        for i in range(args.runs):
-            for name, cmd, out in commands:
-                shutil.rmtree(out, ignore_errors=True)
-                samples[name].append(measure(cmd))
-        same = subprocess.run([sys.executable, compare, vout, rout], capture_output=True, text=True)
-        last = same.stdout.strip().splitlines()[-1] if same.stdout.strip() else same.stderr.strip()
-        print(f"rules: {args.rules}; runs: {args.runs} each, alternating; python: {python}")
-        med = {k: (statistics.median(c for c, _ in v), statistics.median(m for _, m in v))
-               for k, v in samples.items()}
-        for name, (cpu, rss) in med.items():
-            print(f"{name:24} CPU {cpu * 1000:8.1f} ms   peak memory {rss / 1024:6.1f} MB")
-        for name in med:
-            if name == "verdeel":
-                continue
-            print(f"ratio verdeel / {name:22} CPU {med['verdeel'][0] / med[name][0]:.3f}   "
-                  f"memory {med['verdeel'][1] / med[name][1]:.3f}")
-        print(f"outputs: {last}")
-        return 0 if same.returncode == 0 else 1
+        ratios, ok = [], True
+        for rep in range(max(args.repeat, 1)):
+            if args.repeat > 1:
+                print(f"comparison {rep + 1} of {args.repeat}")
+            ratio, same = compare_once(args, commands, vout, rout, compare, python)
+            ratios.append(ratio)
+            ok = ok and same
+        if args.repeat > 1:
+            met = sum(1 for r in ratios if r <= 0.1)
+            print(f"ratio verdeel / python3 (PATH) over {len(ratios)} comparisons: min {min(ratios):.3f}, "
+                  f"median {statistics.median(ratios):.3f}, max {max(ratios):.3f}; <= 0.1 in {met} of "
+                  f"{len(ratios)}")
+        return 0 if ok else 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def compare_once(args, commands, vout, rout, compare, python):
+    """One alternating comparison, printed; the CPU ratio to python3 on PATH, and whether the outputs
+    agreed."""
+    samples = {name: [] for name, _, _ in commands}
+    for i in range(args.runs):
+        for name, cmd, out in commands:
+            shutil.rmtree(out, ignore_errors=True)
+            samples[name].append(measure(cmd))
+    same = subprocess.run([sys.executable, compare, vout, rout], capture_output=True, text=True)
+    last = same.stdout.strip().splitlines()[-1] if same.stdout.strip() else same.stderr.strip()
+    print(f"rules: {args.rules}; runs: {args.runs} each, alternating; python: {python}")
+    med = {k: (statistics.median(c for c, _, _ in v), statistics.median(m for _, m, _ in v))
+           for k, v in samples.items()}
+    # The kernel's share (system time: starting the process, page faults, creating and writing the
+    # files) is counted by the kernel at its clock ticks, so it is a rough split of the total.
+    user = {k: statistics.median(u for _, _, u in v) for k, v in samples.items()}
+    system = {k: statistics.median(c - u for c, _, u in v) for k, v in samples.items()}
+    for name, (cpu, rss) in med.items():
+        print(f"{name:24} CPU {cpu * 1000:8.1f} ms (user {user[name] * 1000:6.1f}, system "
+              f"{system[name] * 1000:5.1f})   peak memory {rss / 1024:6.1f} MB")
+    for name in med:
+        if name == "verdeel":
+            continue
+        print(f"ratio verdeel / {name:22} CPU {med['verdeel'][0] / med[name][0]:.3f}   "
+              f"memory {med['verdeel'][1] / med[name][1]:.3f}")
+    print(f"outputs: {last}")
+    return med["verdeel"][0] / med["python3 (PATH)"][0], same.returncode == 0
 
 
 def sweep(args):
