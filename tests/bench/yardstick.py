@@ -9,7 +9,10 @@ their ratio. The Python side is measured through `python3` as found on PATH (wha
 through the interpreter binary behind it (the shim's cost left out), and through Debian's own
 /usr/bin/python3 when that is another interpreter. Run it with /usr/bin/python3 so that PATH is the
 caller's (a pyenv shim puts its interpreter first on PATH for its children). Compares the outputs
-cell by cell with compare.py as well: a faster run that computes something else is no win.
+cell by cell with compare.py as well: a faster run that computes something else is no win. At the
+default peildatum 22 numbers differ on purpose (the fictitious uitruil agreements are dated 2025);
+a last run at --peildatum 2025-06-01 must agree in every cell, and the exit status says whether it
+did.
 
 ref2024.py still checks the claim "Woudenberg 0" that rules/2024 once forced through its scenario
 generator; since issue 14 the generator no longer forces it (Woudenberg's offer is drawn like any
@@ -111,13 +114,13 @@ def main():
         debian = "/usr/bin/python3"
         if os.path.exists(debian) and os.path.realpath(debian) != python:
             commands.append(("python3 (Debian)", [debian, ref, args.rules, rout] + data_r, rout))
-        ratios, ok = [], True
+        ratios = []  # the default peildatum leaves 22 numbers apart on purpose (agree_when_in_force)
         for rep in range(max(args.repeat, 1)):
             if args.repeat > 1:
                 print(f"comparison {rep + 1} of {args.repeat}")
-            ratio, same = compare_once(args, commands, vout, rout, compare, python)
+            ratio, _ = compare_once(args, commands, vout, rout, compare, python)
             ratios.append(ratio)
-            ok = ok and same
+        ok = agree_when_in_force(args, compare, vout, rout)
         if args.repeat > 1:
             met = sum(1 for r in ratios if r <= 0.1)
             print(f"ratio verdeel / python3 (PATH) over {len(ratios)} comparisons: min {min(ratios):.3f}, "
@@ -126,6 +129,24 @@ def main():
         return 0 if ok else 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def agree_when_in_force(args, compare, vout, rout):
+    """Whether every cell agrees once the dated uitruil agreements are in force.
+
+    At the default peildatum (2024-12-20) the 22 numbers of the three fictitious uitruil agreements,
+    dated 2025, differ on purpose: the decisions as in force then do not apply them, ref2024.py
+    (written before dated rows) does (docs/performance.md). Run at --peildatum 2025-06-01, verdeel
+    must agree with ref2024.py in every cell; that is what the exit status says."""
+    shutil.rmtree(vout, ignore_errors=True)
+    cmd = [args.verdeel, "run", args.rules, "--out", vout, "--format", "csv", "--peildatum", "2025-06-01"]
+    if args.data:
+        cmd += ["--data", args.data]
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+    same = subprocess.run([sys.executable, compare, vout, rout], capture_output=True, text=True)
+    last = same.stdout.strip().splitlines()[-1] if same.stdout.strip() else same.stderr.strip()
+    print(f"outputs at --peildatum 2025-06-01 (the uitruil agreements in force): {last}")
+    return same.returncode == 0
 
 
 def compare_once(args, commands, vout, rout, compare, python):
@@ -153,7 +174,7 @@ def compare_once(args, commands, vout, rout, compare, python):
             continue
         print(f"ratio verdeel / {name:22} CPU {med['verdeel'][0] / med[name][0]:.3f}   "
               f"memory {med['verdeel'][1] / med[name][1]:.3f}")
-    print(f"outputs: {last}")
+    print(f"outputs at the default peildatum: {last}")
     return med["verdeel"][0] / med["python3 (PATH)"][0], same.returncode == 0
 
 
