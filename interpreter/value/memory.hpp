@@ -14,7 +14,7 @@ void installNumberMemory();
 // The blocks of one thread (exposed for the tests): sizes in steps of one machine word (a limb) up
 // to kLargest bytes, carved from 64 KB chunks that are never given back and kept in one free list
 // per size; larger blocks come from malloc. Blocks are aligned to a word, which is all GMP's limbs
-// and strings need. A one-limb number takes 8 bytes, not malloc's 32.
+// and strings need. A one-limb number's limb takes 8 bytes (malloc's smallest block is 32).
 class NumberPool {
  public:
   static constexpr std::size_t kGrain = sizeof(void*);
