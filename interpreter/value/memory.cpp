@@ -35,8 +35,8 @@ void* reallocate(void* p, std::size_t oldSize, std::size_t newSize) {
   return pool.reallocate(p, oldSize, newSize);
 }
 
-// Under AddressSanitizer every block comes from malloc, so that it can see each one; a failure is
-// still the message and exit code 70.
+// malloc's blocks, a failure being the message and exit code 70: the pool's large blocks, and under
+// AddressSanitizer every block, so that it can see each one.
 void* checkedAllocate(std::size_t size) {
   void* p = std::malloc(size);
   if (!p) outOfMemory();
@@ -55,8 +55,7 @@ void checkedRelease(void* p, std::size_t) {
 
 void* NumberPool::refill(std::size_t bytes) {
   // The rest of the old chunk (less than `bytes`) is left unused; it is never more than kLargest.
-  chunk_ = static_cast<char*>(std::malloc(kChunk));
-  if (!chunk_) outOfMemory();
+  chunk_ = static_cast<char*>(checkedAllocate(kChunk));
   left_ = kChunk - bytes;
   char* b = chunk_;
   chunk_ += bytes;
@@ -64,22 +63,16 @@ void* NumberPool::refill(std::size_t bytes) {
 }
 
 void* NumberPool::large(std::size_t size) {
-  void* p = std::malloc(size);
-  if (!p) outOfMemory();
-  return p;
+  return checkedAllocate(size);
 }
 
 void NumberPool::releaseLarge(void* p) {
-  std::free(p);
+  checkedRelease(p, 0);
 }
 
 void* NumberPool::reallocate(void* p, std::size_t oldSize, std::size_t newSize) {
   const std::size_t oldCls = classOf(oldSize), newCls = classOf(newSize);
-  if (oldCls >= kClasses && newCls >= kClasses) {
-    void* q = std::realloc(p, newSize);
-    if (!q) outOfMemory();
-    return q;
-  }
+  if (oldCls >= kClasses && newCls >= kClasses) return checkedReallocate(p, oldSize, newSize);
   if (oldCls == newCls) return p;
   void* q = allocate(newSize);
   std::memcpy(q, p, oldSize < newSize ? oldSize : newSize);
