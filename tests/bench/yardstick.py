@@ -30,8 +30,16 @@ spread of the first ratio (against python3 as on PATH) and how many of the K met
 issue 10 (<= 0.1): on this shared machine one comparison moves by a third from one minute to the
 next, so a single one says little.
 
+Every run writes into a folder of its own, and the folders are removed only when the script ends:
+on a file system that makes new files dear after deletions (ext4 without a journal passes over every
+inode freed in the last minutes, docs/performance.md), emptying the folders between runs would make
+the comparison slow down the very thing it measures. What creating a file costs in the scratch
+folder is measured before and after each comparison and printed (kernel CPU per new file, above
+what rewriting an existing one costs); --scratch DIR puts the scratch folder in DIR (default: the
+system's temporary folder, as TMPDIR says).
+
 usage: yardstick.py --verdeel BUILD/interpreter/verdeel [--bench ../shared/bench] [--rules rules/2024]
-                    [--runs 21] [--repeat 1] [--data DIR] [--sweep FROM TO STEP]
+                    [--runs 21] [--repeat 1] [--data DIR] [--scratch DIR] [--sweep FROM TO STEP]
 """
 import csv
 import argparse
@@ -41,6 +49,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def legacy_data(rules, scratch):
@@ -73,6 +82,30 @@ def measure(cmd, env=None):
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss, usage.ru_utime
 
 
+def creation_cost(folder, files=64):
+    """Kernel CPU in microseconds of creating one small file in a new folder under `folder`: the CPU of
+    creating `files` files, less that of rewriting them (opening, writing, closing), per file."""
+    where = tempfile.mkdtemp(prefix="aanmaak-", dir=folder)
+    names = [os.path.join(where, f"f{i}") for i in range(files)]
+    start = time.process_time()
+    for name in names:
+        fd = os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        os.write(fd, b"x\n")
+        os.close(fd)
+    created = time.process_time()
+    for name in names:
+        fd = os.open(name, os.O_WRONLY | os.O_TRUNC)
+        os.write(fd, b"x\n")
+        os.close(fd)
+    rewritten = time.process_time()
+    return max(0.0, (created - start) - (rewritten - created)) / files * 1e6
+
+
+def entries(folder):
+    """The folder and everything in it: what a run created."""
+    return 1 + sum(len(dirs) + len(files) for _, dirs, files in os.walk(folder))
+
+
 def real_interpreter():
     """The python3 binary behind the shim, if `python3` on PATH is one (pyenv)."""
     try:
@@ -91,6 +124,7 @@ def main():
     ap.add_argument("--data", help="the data folder for both (as verdeel's --data)")
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--repeat", type=int, default=1, help="make the whole comparison this many times")
+    ap.add_argument("--scratch", help="the folder to make the scratch folder in (default: the system's)")
     ap.add_argument("--sweep", nargs=3, type=int, metavar=("FROM", "TO", "STEP"))
     args = ap.parse_args()
     if args.sweep:
@@ -100,7 +134,7 @@ def main():
     if not os.path.exists(ref):
         sys.exit(f"yardstick not found: {ref} (give --bench)")
     python = real_interpreter()
-    scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-")
+    scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-", dir=args.scratch)
     try:
         vout, rout = os.path.join(scratch, "v"), os.path.join(scratch, "r")
         if not args.data:
@@ -118,8 +152,9 @@ def main():
         for rep in range(max(args.repeat, 1)):
             if args.repeat > 1:
                 print(f"comparison {rep + 1} of {args.repeat}")
-            ratios.append(compare_once(args, commands, vout, rout, compare, python))
-        ok = agree_when_in_force(args, compare, vout, rout)
+            ratio, reference_out = compare_once(args, commands, scratch, rep, compare, python)
+            ratios.append(ratio)
+        ok = agree_when_in_force(args, compare, vout, reference_out)
         if args.repeat > 1:
             met = sum(1 for r in ratios if r <= 0.1)
             print(f"ratio verdeel / python3 (PATH) over {len(ratios)} comparisons: min {min(ratios):.3f}, "
@@ -148,16 +183,26 @@ def agree_when_in_force(args, compare, vout, rout):
     return same.returncode == 0
 
 
-def compare_once(args, commands, vout, rout, compare, python):
+def compare_once(args, commands, scratch, rep, compare, python):
     """One alternating comparison, printed (with the outputs' agreement at the default peildatum); the
-    CPU ratio to python3 on PATH."""
+    CPU ratio to python3 on PATH and the folder of the last run of ref2024.py. Each run writes into a new
+    folder of the scratch folder (see the module's comment)."""
     samples = {name: [] for name, _, _ in commands}
+    made = {name: 0 for name, _, _ in commands}
+    before = creation_cost(scratch)
+    runs = os.path.join(scratch, f"runs-{rep}")
+    os.mkdir(runs)
+    last = {}
     for i in range(args.runs):
-        for name, cmd, out in commands:
-            shutil.rmtree(out, ignore_errors=True)
-            samples[name].append(measure(cmd))
+        for k, (name, cmd, out) in enumerate(commands):
+            folder = os.path.join(runs, f"{k}-{i}")
+            samples[name].append(measure([folder if part == out else part for part in cmd]))
+            made[name] = entries(folder)
+            last[name] = folder
+    after = creation_cost(scratch)
+    vout, rout = last["verdeel"], last["python3 (PATH)"]
     same = subprocess.run([sys.executable, compare, vout, rout], capture_output=True, text=True)
-    last = same.stdout.strip().splitlines()[-1] if same.stdout.strip() else same.stderr.strip()
+    agreement = same.stdout.strip().splitlines()[-1] if same.stdout.strip() else same.stderr.strip()
     print(f"rules: {args.rules}; runs: {args.runs} each, alternating; python: {python}")
     med = {k: (statistics.median(c for c, _, _ in v), statistics.median(m for _, m, _ in v))
            for k, v in samples.items()}
@@ -173,8 +218,14 @@ def compare_once(args, commands, vout, rout, compare, python):
             continue
         print(f"ratio verdeel / {name:22} CPU {med['verdeel'][0] / med[name][0]:.3f}   "
               f"memory {med['verdeel'][1] / med[name][1]:.3f}")
-    print(f"outputs at the default peildatum: {last}")
-    return med["verdeel"][0] / med["python3 (PATH)"][0]
+    print(f"creating a file in {scratch}: {before:.0f} us before, {after:.0f} us after "
+          f"(a run of verdeel creates {made['verdeel']} files and folders, of ref2024.py "
+          f"{made['python3 (PATH)']})")
+    if max(before, after) > 100:
+        print("  (more than 100 us: this file system passes over recently freed inodes, as ext4 without a "
+              "journal does; the ratio then measures that more than the programs: try --scratch elsewhere)")
+    print(f"outputs at the default peildatum: {agreement}")
+    return med["verdeel"][0] / med["python3 (PATH)"][0], rout
 
 
 def sweep(args):
