@@ -16,9 +16,9 @@ did.
 
 ref2024.py still checks the claim "Woudenberg 0" that rules/2024 once forced through its scenario
 generator; since issue 14 the generator no longer forces it (Woudenberg's offer is drawn like any
-other). Without --data both programs therefore run on a copy of the rule set's data in which
-Woudenberg's offer is moved to the city of Utrecht (same province, so every provincial total stays):
-the work is the same, only that one claim is met.
+other). Both programs therefore run on a copy of the data (the rule set's, or the folder --data
+gives) in which Woudenberg's offer is moved to the city of Utrecht (same province, so every
+provincial total stays): the work is the same, only that one claim is met.
 
 With --sweep FROM TO STEP (give --data with the formula variant of make_variants.py, so that the
 national total reaches every gemeente) it compares `verdeel sweep` over capaciteitsraming with
@@ -30,13 +30,16 @@ spread of the first ratio (against python3 as on PATH) and how many of the K met
 issue 10 (<= 0.1): on this shared machine one comparison moves by a third from one minute to the
 next, so a single one says little.
 
-Every run writes into a folder of its own, and the folders are removed only when the script ends:
-on a file system that makes new files dear after deletions (ext4 without a journal passes over every
-inode freed in the last minutes, docs/performance.md), emptying the folders between runs would make
-the comparison slow down the very thing it measures. What creating a file costs in the scratch
-folder is measured before and after each comparison and printed (kernel CPU per new file, above
-what rewriting an existing one costs); --scratch DIR puts the scratch folder in DIR (default: the
-system's temporary folder, as TMPDIR says).
+Both programs write their files into a scratch folder on a memory file system (/dev/shm, when it is
+a tmpfs; --scratch DIR puts it elsewhere), every run into a folder of its own, removed when the
+script ends. On this machine's disk (ext4 without a journal) the kernel passes over every inode
+freed in the last minutes when it makes a new file, so what a new file costs there depends on what
+any process deleted lately: measured from 0 to 670 us of kernel CPU per file, against 1-4 us on the
+tmpfs (docs/performance.md). A run of verdeel creates 23 files and folders in about 15 ms, so on
+that disk the ratio measured the file system's recent history more than the programs; emptying the
+folders between runs, as the yardstick did before, made it worse. What creating a file costs in the
+scratch folder is measured before and after each comparison and printed (kernel CPU per new file,
+above what rewriting an existing one costs).
 
 usage: yardstick.py --verdeel BUILD/interpreter/verdeel [--bench ../shared/bench] [--rules rules/2024]
                     [--runs 21] [--repeat 1] [--data DIR] [--scratch DIR] [--sweep FROM TO STEP]
@@ -52,10 +55,11 @@ import tempfile
 import time
 
 
-def legacy_data(rules, scratch):
-    """A copy of the rule set's data with Woudenberg's (GM0351) offer moved to Utrecht (GM0344)."""
+def legacy_data(source, scratch):
+    """A copy of the data of `source` (a rule set, or a folder as --data takes, with data/ in it) with
+    Woudenberg's (GM0351) offer moved to Utrecht (GM0344)."""
     target = os.path.join(scratch, "data-yardstick")
-    shutil.copytree(os.path.join(rules, "data"), os.path.join(target, "data"))
+    shutil.copytree(os.path.join(source, "data"), os.path.join(target, "data"))
     path = os.path.join(target, "data", "verslag-aanbod-2024.csv")
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
@@ -101,6 +105,16 @@ def creation_cost(folder, files=64):
     return max(0.0, (created - start) - (rewritten - created)) / files * 1e6
 
 
+def memory_file_system():
+    """/dev/shm when it is a tmpfs this user may write in, else None (the system's temporary folder)."""
+    try:
+        with open("/proc/mounts", encoding="utf-8") as f:
+            tmpfs = any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in f)
+    except OSError:
+        return None
+    return "/dev/shm" if tmpfs and os.access("/dev/shm", os.W_OK) else None
+
+
 def entries(folder):
     """The folder and everything in it: what a run created."""
     return 1 + sum(len(dirs) + len(files) for _, dirs, files in os.walk(folder))
@@ -124,7 +138,8 @@ def main():
     ap.add_argument("--data", help="the data folder for both (as verdeel's --data)")
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--repeat", type=int, default=1, help="make the whole comparison this many times")
-    ap.add_argument("--scratch", help="the folder to make the scratch folder in (default: the system's)")
+    ap.add_argument("--scratch", help="the folder to make the scratch folder in (default: /dev/shm when it "
+                    "is a tmpfs, else the system's temporary folder)")
     ap.add_argument("--sweep", nargs=3, type=int, metavar=("FROM", "TO", "STEP"))
     args = ap.parse_args()
     if args.sweep:
@@ -134,13 +149,12 @@ def main():
     if not os.path.exists(ref):
         sys.exit(f"yardstick not found: {ref} (give --bench)")
     python = real_interpreter()
-    scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-", dir=args.scratch)
+    scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-", dir=args.scratch or memory_file_system())
     try:
         vout, rout = os.path.join(scratch, "v"), os.path.join(scratch, "r")
-        if not args.data:
-            args.data = legacy_data(args.rules, scratch)
-        data_v = ["--data", args.data] if args.data else []
-        data_r = ["--data", args.data] if args.data else []
+        args.data = legacy_data(args.data or args.rules, scratch)
+        data_v = ["--data", args.data]
+        data_r = ["--data", args.data]
         verdeel = [args.verdeel, "run", args.rules, "--out", vout, "--format", "csv"] + data_v
         commands = [("verdeel", verdeel, vout), ("python3 (PATH)", ["python3", ref, args.rules, rout] + data_r),
                     ("python3 (interpreter)", [python, ref, args.rules, rout] + data_r)]
@@ -223,7 +237,7 @@ def compare_once(args, commands, scratch, rep, compare, python):
           f"{made['python3 (PATH)']})")
     if max(before, after) > 100:
         print("  (more than 100 us: this file system passes over recently freed inodes, as ext4 without a "
-              "journal does; the ratio then measures that more than the programs: try --scratch elsewhere)")
+              "journal does; the ratio then measures that more than the programs)")
     print(f"outputs at the default peildatum: {agreement}")
     return med["verdeel"][0] / med["python3 (PATH)"][0], rout
 
@@ -232,10 +246,12 @@ def sweep(args):
     ref = os.path.join(args.bench, "ref2024.py")
     python = real_interpreter()
     first, last, step = args.sweep
-    scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-sweep-")
+    scratch = tempfile.mkdtemp(prefix="verdeel-yardstick-sweep-", dir=args.scratch or memory_file_system())
     try:
         vout, rout = os.path.join(scratch, "v"), os.path.join(scratch, "r")
-        data = ["--data", args.data] if args.data else []
+        given = args.data
+        args.data = legacy_data(args.data or args.rules, scratch)
+        data = ["--data", args.data]
         verdeel = [args.verdeel, "sweep", args.rules, "--out", vout, "--zet",
                    f"capaciteitsraming={first}..{last}/{step}", "--kolommen", "indicatief_totaal,besluit_totaal"] + data
         reference = [python, ref, args.rules, rout, "--sweep", str(first), str(last), str(step)] + data
@@ -257,7 +273,8 @@ def sweep(args):
                 if r[1].startswith("verdeelbesluit-") and r[1] != "verdeelbesluit-samenvatting.csv":
                     theirs[(r[0], r[2])] = (r[4], r[-1])
         differ = [k for k in mine if theirs.get(k) != mine[k]]
-        print(f"rules: {args.rules}; data: {args.data}; {scenarios} scenarios; runs: {args.runs} each, alternating")
+        print(f"rules: {args.rules}; data: {given or args.rules} (Woudenberg's offer moved); {scenarios} scenarios; "
+              f"runs: {args.runs} each, alternating")
         for name, values in cpu.items():
             c = statistics.median(values)
             print(f"{name:20} CPU {c:7.3f} s   {scenarios / c:8.1f} scenarios/s")
