@@ -3,8 +3,9 @@
 
     /usr/bin/python3 tests/bench/pair.py OLD_VERDEEL NEW_VERDEEL [--runs 41] [-- COMMAND ARGS...]
 
-The command defaults to `run rules/2024 --format csv`; a command starting with `run` gets a fresh
-`--out` folder for every run (outside the measured time). CPU is user + system time from wait4; the
+The command defaults to `run rules/2024 --format csv`; a command starting with `run` gets a new
+`--out` folder for every run, on /dev/shm when it is a tmpfs, all removed at the end (what creating a
+file costs on this machine's disk depends on what was deleted there lately: tests/bench/scratch.py). CPU is user + system time from wait4; the
 medians and the ratio new/old are printed. The machine is shared and noisy, so only runs made side by
 side in one call are compared (docs/performance.md).
 """
@@ -15,6 +16,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+from scratch import memory_file_system
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
@@ -39,16 +42,14 @@ def main():
     given = argv[argv.index("--") + 1:] if "--" in argv else []
     opts = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
     command = given or ["run", os.path.join(ROOT, "rules", "2024"), "--format", "csv"]
-    scratch = tempfile.mkdtemp(prefix="verdeel-pair-")
+    scratch = tempfile.mkdtemp(prefix="verdeel-pair-", dir=memory_file_system())
     times = {opts.old: [], opts.new: []}
     try:
         for i in range(opts.runs):
             for prog in (opts.old, opts.new) if i % 2 == 0 else (opts.new, opts.old):
                 args = [prog] + command
                 if command[0] == "run":
-                    out = os.path.join(scratch, "uit")
-                    shutil.rmtree(out, ignore_errors=True)
-                    args += ["--out", out]
+                    args += ["--out", os.path.join(scratch, f"uit-{len(times[prog])}-{prog == opts.new}")]
                 times[prog].append(cpu_ms(args))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -30,16 +30,12 @@ spread of the first ratio (against python3 as on PATH) and how many of the K met
 issue 10 (<= 0.1): on this shared machine one comparison moves by a third from one minute to the
 next, so a single one says little.
 
-Both programs write their files into a scratch folder on a memory file system (/dev/shm, when it is
-a tmpfs; --scratch DIR puts it elsewhere), every run into a folder of its own, removed when the
-script ends. On this machine's disk (ext4 without a journal) the kernel passes over every inode
-freed in the last minutes when it makes a new file, so what a new file costs there depends on what
-any process deleted lately: measured from 0 to 670 us of kernel CPU per file, against 1-4 us on the
-tmpfs (docs/performance.md). A run of verdeel creates 23 files and folders in about 15 ms, so on
-that disk the ratio measured the file system's recent history more than the programs; emptying the
-folders between runs, as the yardstick did before, made it worse. What creating a file costs in the
-scratch folder is measured before and after each comparison and printed (kernel CPU per new file,
-above what rewriting an existing one costs).
+Both programs write their files into a scratch folder on the memory file system (/dev/shm, when it
+is a tmpfs; --scratch DIR puts it elsewhere), every run into a folder of its own, removed when the
+script ends: on this machine's disk a new file costs what other processes deleted lately, up to
+670 us of kernel CPU, and emptying the folders between runs, as the yardstick did before, made it
+worse (tests/bench/scratch.py, docs/performance.md). What creating a file costs in the scratch
+folder is measured before and after each comparison and printed.
 
 usage: yardstick.py --verdeel BUILD/interpreter/verdeel [--bench ../shared/bench] [--rules rules/2024]
                     [--runs 21] [--repeat 1] [--data DIR] [--scratch DIR] [--sweep FROM TO STEP]
@@ -52,7 +48,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+from scratch import creation_cost, memory_file_system
 
 
 def legacy_data(source, scratch):
@@ -84,35 +81,6 @@ def measure(cmd, env=None):
     if code != 0:
         sys.exit(f"{' '.join(cmd)} failed with exit code {code}:\n{err}")
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss, usage.ru_utime
-
-
-def creation_cost(folder, files=64):
-    """Kernel CPU in microseconds of creating one small file in a new folder under `folder`: the CPU of
-    creating `files` files, less that of rewriting them (opening, writing, closing), per file."""
-    where = tempfile.mkdtemp(prefix="aanmaak-", dir=folder)
-    names = [os.path.join(where, f"f{i}") for i in range(files)]
-    start = time.process_time()
-    for name in names:
-        fd = os.open(name, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        os.write(fd, b"x\n")
-        os.close(fd)
-    created = time.process_time()
-    for name in names:
-        fd = os.open(name, os.O_WRONLY | os.O_TRUNC)
-        os.write(fd, b"x\n")
-        os.close(fd)
-    rewritten = time.process_time()
-    return max(0.0, (created - start) - (rewritten - created)) / files * 1e6
-
-
-def memory_file_system():
-    """/dev/shm when it is a tmpfs this user may write in, else None (the system's temporary folder)."""
-    try:
-        with open("/proc/mounts", encoding="utf-8") as f:
-            tmpfs = any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in f)
-    except OSError:
-        return None
-    return "/dev/shm" if tmpfs and os.access("/dev/shm", os.W_OK) else None
 
 
 def entries(folder):
