@@ -5,8 +5,8 @@
 
 The command defaults to `run rules/2024 --format csv`; a command starting with `run` gets a new
 `--out` folder for every run, on /dev/shm when it is a tmpfs, all removed at the end (what creating a
-file costs on this machine's disk depends on what was deleted there lately: tests/bench/scratch.py). CPU is user + system time from wait4; the
-medians and the ratio new/old are printed. The machine is shared and noisy, so only runs made side by
+file costs on this machine's disk depends on what was deleted there lately: tests/bench/scratch.py).
+CPU is user + system time from wait4; the medians and the ratio new/old are printed. The machine is shared and noisy, so only runs made side by
 side in one call are compared (docs/performance.md).
 """
 import argparse

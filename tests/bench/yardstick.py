@@ -224,10 +224,10 @@ def sweep(args):
                    f"capaciteitsraming={first}..{last}/{step}", "--kolommen", "indicatief_totaal,besluit_totaal"] + data
         reference = [python, ref, args.rules, rout, "--sweep", str(first), str(last), str(step)] + data
         cpu = {"verdeel sweep": [], "ref2024.py --sweep": []}
-        for _ in range(args.runs):
+        for i in range(args.runs):  # a folder per run, as in compare_once
             for name, cmd, out in (("verdeel sweep", verdeel, vout), ("ref2024.py --sweep", reference, rout)):
-                shutil.rmtree(out, ignore_errors=True)
-                cpu[name].append(measure(cmd)[0])
+                cpu[name].append(measure([f"{out}-{i}" if part == out else part for part in cmd])[0])
+        vout, rout = f"{vout}-{args.runs - 1}", f"{rout}-{args.runs - 1}"
         scenarios = (last - first) // step + 1
         mine = {}
         with open(os.path.join(vout, "sweep.csv"), encoding="utf-8") as f:
