@@ -46,10 +46,10 @@ def main():
     times = {opts.old: [], opts.new: []}
     try:
         for i in range(opts.runs):
-            for prog in (opts.old, opts.new) if i % 2 == 0 else (opts.new, opts.old):
+            for j, prog in enumerate((opts.old, opts.new) if i % 2 == 0 else (opts.new, opts.old)):
                 args = [prog] + command
                 if command[0] == "run":
-                    args += ["--out", os.path.join(scratch, f"uit-{len(times[prog])}-{prog == opts.new}")]
+                    args += ["--out", os.path.join(scratch, f"uit-{i}-{j}")]
                 times[prog].append(cpu_ms(args))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -83,6 +83,11 @@ def measure(cmd, env=None):
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss, usage.ru_utime
 
 
+def writing_to(cmd, out, folder):
+    """`cmd` with its output folder `out` replaced by `folder` (each run writes into a folder of its own)."""
+    return [folder if part == out else part for part in cmd]
+
+
 def entries(folder):
     """The folder and everything in it: what a run created."""
     return 1 + sum(len(dirs) + len(files) for _, dirs, files in os.walk(folder))
@@ -178,7 +183,7 @@ def compare_once(args, commands, scratch, rep, compare, python):
     for i in range(args.runs):
         for k, (name, cmd, out) in enumerate(commands):
             folder = os.path.join(runs, f"{k}-{i}")
-            samples[name].append(measure([folder if part == out else part for part in cmd]))
+            samples[name].append(measure(writing_to(cmd, out, folder)))
             made[name] = entries(folder)
             last[name] = folder
     after = creation_cost(scratch)
@@ -226,7 +231,7 @@ def sweep(args):
         cpu = {"verdeel sweep": [], "ref2024.py --sweep": []}
         for i in range(args.runs):  # a folder per run, as in compare_once
             for name, cmd, out in (("verdeel sweep", verdeel, vout), ("ref2024.py --sweep", reference, rout)):
-                cpu[name].append(measure([f"{out}-{i}" if part == out else part for part in cmd])[0])
+                cpu[name].append(measure(writing_to(cmd, out, f"{out}-{i}"))[0])
         vout, rout = f"{vout}-{args.runs - 1}", f"{rout}-{args.runs - 1}"
         scenarios = (last - first) // step + 1
         mine = {}
